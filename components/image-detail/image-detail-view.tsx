@@ -1,0 +1,43 @@
+'use client';
+import Link from 'next/link';
+import { ConfigSection } from '@/components/image-detail/config-section';
+import { ContainersSection } from '@/components/image-detail/containers-section';
+import { ImageHeader } from '@/components/image-detail/image-header';
+import { LayersSection } from '@/components/image-detail/layers-section';
+import { ErrorState, Skeleton } from '@/components/ui/states';
+import { useImageDetail } from '@/lib/queries/images';
+
+export function ImageDetailView({ imageRef }: { imageRef: string }) {
+  const { data: image, error, isPending, refetch } = useImageDetail(imageRef);
+  return (
+    <div className="space-y-4">
+      <Link href="/images" className="text-sm text-sky-700 hover:underline">
+        ← All images
+      </Link>
+      {isPending ? (
+        <div role="status" aria-label="Loading image" className="space-y-3">
+          <Skeleton className="h-40 w-full" />
+          <Skeleton className="h-64 w-full" />
+        </div>
+      ) : error ? (
+        <ErrorState error={error} action={`load image ${imageRef}`} onRetry={() => void refetch()} />
+      ) : (
+        <>
+          <ImageHeader image={image} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <ConfigSection config={image.config} />
+            <div className="space-y-4">
+              <LayersSection layers={image.layers} />
+              <ContainersSection containers={image.containerRefs} />
+            </div>
+          </div>
+          <details className="rounded-lg border border-slate-200 bg-white p-5">
+            <summary className="cursor-pointer text-base font-semibold">Raw inspect JSON</summary>
+            <p className="mt-1 text-sm text-slate-600">Exactly what the engine returned for `docker image inspect`.</p>
+            <pre className="mt-3 max-h-[480px] overflow-auto rounded bg-slate-900 p-4 text-xs text-slate-100">{JSON.stringify(image.raw, null, 2)}</pre>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}

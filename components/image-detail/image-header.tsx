@@ -1,0 +1,85 @@
+import type { ImageDetail } from '@/lib/api/types';
+import { Badge } from '@/components/ui/badge';
+import { CopyButton } from '@/components/ui/copy-button';
+import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
+
+export function ImageHeader({ image }: { image: ImageDetail }) {
+  const title = image.repoTags[0] ?? `<none> (${image.shortId})`;
+  return (
+    <section aria-label="Image summary" className="rounded-lg border border-slate-200 bg-white p-5">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="break-all font-mono text-xl font-semibold">{title}</h1>
+          <div className="mt-2 flex flex-wrap gap-1.5">
+            {image.repoTags.map((tag) => (
+              <span key={tag} className="inline-flex items-center gap-0.5 rounded bg-slate-100 py-0.5 pl-1.5 font-mono text-xs">
+                {tag}
+                <CopyButton value={tag} label={`Copy tag ${tag}`} />
+              </span>
+            ))}
+            {image.dangling && <Badge tone="amber" title="Untagged, and no other image builds on it">dangling</Badge>}
+            {image.repoTags.length === 0 && !image.dangling && <Badge title="Untagged parent of another image: removed with its child">intermediate</Badge>}
+            {image.containers > 0 ? <Badge tone="green">in use by {image.containers}</Badge> : <Badge>unused</Badge>}
+          </div>
+        </div>
+        <dl className="grid grid-cols-3 gap-x-6 text-right">
+          <SizeFigure label="Size" value={image.size} hint="all layers" />
+          <SizeFigure label="Unique" value={image.uniqueSize} hint="freed if deleted" />
+          <SizeFigure label="Shared" value={image.sharedSize} hint="with other images" />
+        </dl>
+      </div>
+      <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
+        <Fact label="Image ID">
+          <span className="break-all font-mono text-xs">{image.id}</span>
+          <CopyButton value={image.id} label="Copy image ID" />
+        </Fact>
+        <Fact label="Created">
+          <span title={formatDateTime(image.created)}>
+            {formatRelative(image.created)} · {formatDateTime(image.created)}
+          </span>
+        </Fact>
+        <Fact label="Platform">
+          {image.os}/{image.architecture}
+          {image.variant ? `/${image.variant}` : ''}
+        </Fact>
+        <Fact label="Layers">{image.layers.length}</Fact>
+        {image.repoDigests.map((digest) => (
+          <Fact key={digest} label="Repo digest">
+            <span className="break-all font-mono text-xs">{digest}</span>
+            <CopyButton value={digest} label={`Copy digest ${digest}`} />
+          </Fact>
+        ))}
+        {image.repoDigests.length === 0 && (
+          <Fact label="Repo digest">
+            <span className="text-slate-500">none: this image was never pushed to or pulled from a registry</span>
+          </Fact>
+        )}
+        {image.parent && (
+          <Fact label="Parent">
+            <span className="break-all font-mono text-xs">{image.parent}</span>
+          </Fact>
+        )}
+        {image.comment && <Fact label="Comment">{image.comment}</Fact>}
+      </dl>
+    </section>
+  );
+}
+
+function SizeFigure({ label, value, hint }: { label: string; value: number; hint: string }) {
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums">{formatBytes(value)}</dd>
+      <dd className="text-xs text-slate-500">{hint}</dd>
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      <dt className="w-28 shrink-0 text-slate-500">{label}</dt>
+      <dd className="flex min-w-0 items-center gap-1 text-slate-800">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import type { ImageRow } from '@/components/images/image-table-model';
+import { Badge } from '@/components/ui/badge';
+import { CopyButton } from '@/components/ui/copy-button';
+import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
+import { imageHref } from '@/components/images/image-href';
+
+export const ROW_HEIGHT = 52;
+export const GRID_COLUMNS = 'minmax(260px,1fr) 150px 130px 84px 84px 84px 96px 150px';
+const MAX_CHIPS = 3;
+
+export interface ImageTableRowProps {
+  row: ImageRow;
+  index: number;
+  start: number;
+}
+
+export function ImageTableRow({ row, index, start }: ImageTableRowProps) {
+  const { image, tags } = row;
+  const href = imageHref(image.id);
+  const hidden = tags.length - MAX_CHIPS;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-image-id={image.id}
+      className="absolute left-0 grid w-full items-center border-b border-slate-100 text-sm hover:bg-sky-50/50"
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: GRID_COLUMNS }}
+    >
+      <div role="cell" className="flex min-w-0 items-center gap-1.5 overflow-hidden px-3">
+        {tags.length === 0 ? (
+          <Link href={href} className="font-mono text-xs italic text-slate-500 hover:underline">&lt;none&gt;</Link>
+        ) : (
+          tags.slice(0, MAX_CHIPS).map((tag) => (
+            <Link key={tag} href={href} title={tag} className="max-w-[260px] truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 hover:bg-sky-100">
+              {tag}
+            </Link>
+          ))
+        )}
+        {hidden > 0 && (
+          <span title={tags.slice(MAX_CHIPS).join('\n')} className="whitespace-nowrap text-xs text-slate-500">+{hidden} more</span>
+        )}
+      </div>
+      <div role="cell" className="flex items-center gap-1 px-3">
+        <Link href={href} className="font-mono text-xs text-slate-700 hover:underline">{image.shortId}</Link>
+        <CopyButton value={image.id} label={`Copy image ID ${image.shortId}`} />
+      </div>
+      <div role="cell" className="px-3 text-slate-600" title={formatDateTime(image.created)}>{formatRelative(image.created)}</div>
+      <div role="cell" className="px-3 text-right tabular-nums">{formatBytes(image.size)}</div>
+      <div role="cell" className="px-3 text-right tabular-nums text-slate-900">{formatBytes(image.uniqueSize)}</div>
+      <div role="cell" className="px-3 text-right tabular-nums text-slate-500">{formatBytes(image.sharedSize)}</div>
+      <div role="cell" className="px-3 text-right tabular-nums">{image.containers}</div>
+      <div role="cell" className="flex gap-1 px-3">
+        {image.dangling && <Badge tone="amber" title="Untagged, and no other image builds on it">dangling</Badge>}
+        {image.containers > 0 ? (
+          <Badge tone="green" title="Containers use this image; it cannot be pruned">in use</Badge>
+        ) : (
+          <Badge title="No container uses this image">unused</Badge>
+        )}
+      </div>
+    </div>
+  );
+}

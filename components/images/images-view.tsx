@@ -1,0 +1,75 @@
+'use client';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { ImagesTable } from '@/components/images/images-table';
+import { ImagesToolbar } from '@/components/images/images-toolbar';
+import { TotalsBar } from '@/components/images/totals-bar';
+import { defaultDirection, filterRows, quickCounts, sortRows, toRows, type QuickFilter, type SortDirection, type SortKey } from '@/components/images/image-table-model';
+import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
+import { useImageList } from '@/lib/queries/images';
+
+export function ImagesView() {
+  const { data, error, isPending, refetch } = useImageList();
+  const [text, setText] = useState('');
+  const [quick, setQuick] = useState<QuickFilter>('all');
+  const [perTag, setPerTag] = useState(false);
+  const [sortKey, setSortKey] = useState<SortKey>('created');
+  const [sortDirection, setSortDirection] = useState<SortDirection>('desc');
+  // Typing stays responsive: the table catches up with the deferred text.
+  const deferredText = useDeferredValue(text);
+
+  const images = data?.images;
+  const rows = useMemo(() => (images ? toRows(images, perTag) : []), [images, perTag]);
+  const visible = useMemo(() => sortRows(filterRows(rows, deferredText, quick), sortKey, sortDirection), [rows, deferredText, quick, sortKey, sortDirection]);
+  const counts = useMemo(() => quickCounts(images ?? []), [images]);
+
+  const onSort = (key: SortKey) => {
+    if (key === sortKey) setSortDirection(sortDirection === 'asc' ? 'desc' : 'asc');
+    else {
+      setSortKey(key);
+      setSortDirection(defaultDirection(key));
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Images</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          An image is a stack of read-only layers plus the metadata to run it; a tag is only a name pointing at an image ID, and one ID can
+          carry many tags. Layers shared between images are stored once, so <em>Unique</em> is what deleting an image would really free.
+        </p>
+      </div>
+      {isPending ? (
+        <LoadingRows label="Loading images" />
+      ) : error ? (
+        <ErrorState error={error} action="load your images" onRetry={() => void refetch()} />
+      ) : data.images.length === 0 ? (
+        <EmptyState title="No images on this engine yet">
+          <p>
+            Images appear here as soon as the engine has any: pull one (<code className="font-mono text-xs">docker pull nginx:alpine</code>), build one (
+            <code className="font-mono text-xs">docker build -t myapp .</code>) or load a saved archive. This page updates by itself.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <TotalsBar totals={data.totals} />
+          <ImagesToolbar text={text} onText={setText} quick={quick} onQuick={setQuick} counts={counts} perTag={perTag} onPerTag={setPerTag} />
+          <p aria-live="polite" className="text-xs text-slate-500">
+            Showing {visible.length} of {rows.length} {perTag ? 'tags' : 'images'}
+          </p>
+          {visible.length === 0 ? (
+            <EmptyState title="Nothing matches">
+              <p>
+                {quick === 'dangling'
+                  ? 'No dangling images: none of your images has lost its last tag to a rebuild.'
+                  : 'No image matches this filter. Clear the text or pick “All”.'}
+              </p>
+            </EmptyState>
+          ) : (
+            <ImagesTable rows={visible} total={visible.length} sortKey={sortKey} sortDirection={sortDirection} onSort={onSort} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

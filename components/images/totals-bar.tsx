@@ -1,0 +1,44 @@
+import type { ImageTotals } from '@/lib/api/types';
+import { formatBytes } from '@/lib/format';
+
+export function TotalsBar({ totals }: { totals: ImageTotals }) {
+  const saved = Math.max(0, totals.naiveSum - totals.diskUsed);
+  return (
+    <section aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <Stat label="Images" value={String(totals.images)} hint={`${totals.tags} tag${totals.tags === 1 ? '' : 's'}`} />
+      <Stat
+        label="Disk really used"
+        value={formatBytes(totals.diskUsed)}
+        hint={totals.exact ? 'each shared layer counted once' : 'some layer sizes unknown: estimate'}
+        testId="disk-used"
+      />
+      <Stat label="Shared layers" value={formatBytes(totals.shared)} hint="used by two or more images" testId="shared-total" />
+      <Stat
+        label="Sum of image sizes"
+        value={formatBytes(totals.naiveSum)}
+        hint={saved > 0 ? `over-counts by ${formatBytes(saved)}` : 'no layers shared'}
+        muted
+      />
+    </section>
+  );
+}
+
+interface StatProps {
+  label: string;
+  value: string;
+  hint: string;
+  muted?: boolean;
+  testId?: string;
+}
+
+function Stat({ label, value, hint, muted = false, testId }: StatProps) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+      <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
+      <div data-testid={testId} className={`mt-1 text-xl font-semibold tabular-nums ${muted ? 'text-slate-400 line-through decoration-slate-300' : 'text-slate-900'}`}>
+        {value}
+      </div>
+      <div className="mt-0.5 text-xs text-slate-500">{hint}</div>
+    </div>
+  );
+}

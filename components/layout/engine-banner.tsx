@@ -1,0 +1,30 @@
+'use client';
+import { useEngineInfo } from '@/lib/queries/engine';
+import { useLiveState } from '@/lib/queries/events';
+
+/** Says, on every page, when the engine is Strata's sandbox or when it cannot be reached. */
+export function EngineBanner() {
+  const { data: engine } = useEngineInfo();
+  const live = useLiveState();
+  return (
+    <>
+      {engine?.sandbox && (
+        <div role="status" aria-label="Sandbox engine" className="border-b border-amber-300 bg-amber-50 text-amber-900">
+          <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
+            <strong>Sandbox engine.</strong> No Docker engine answered, so Strata started its own private one at{' '}
+            <code className="font-mono text-xs">{engine.address}</code> with a few demo images. Your own images are not shown here;
+            start Docker (or set <code className="font-mono text-xs">DOCKER_HOST</code>) and restart Strata to see them.
+          </p>
+        </div>
+      )}
+      {live.status === 'engine-down' && (
+        <div role="alert" className="border-b border-red-300 bg-red-50 text-red-900">
+          <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
+            <strong>Lost contact with the Docker engine.</strong> {live.message ?? ''} Strata keeps trying and will refresh by itself
+            when it answers again.
+          </p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { shouldRetry } from '@/lib/api/fetch';
+import { useEngineEvents } from '@/lib/queries/events';
+
+function EngineEvents() {
+  useEngineEvents();
+  return null;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: {
+            retry: shouldRetry,
+            retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 4000),
+            // Engine events invalidate what changed; no need to refetch on every focus.
+            refetchOnWindowFocus: false,
+            staleTime: 10_000,
+          },
+        },
+      }),
+  );
+  return (
+    <QueryClientProvider client={client}>
+      <EngineEvents />
+      {children}
+    </QueryClientProvider>
+  );
+}

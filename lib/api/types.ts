@@ -1,0 +1,123 @@
+// Strata's own shapes: what the server sends and the browser reads. Raw engine JSON never gets past
+// lib/docker; these types are the contract, whatever the engine's API version or image store.
+
+export interface ImageSummary {
+  /** The engine's full image ID, `sha256:…`. On the containerd store this is the manifest digest. */
+  id: string;
+  /** First 12 hex characters of the ID, as `docker image ls` prints it. */
+  shortId: string;
+  /** `repository:tag` names; never `<none>:<none>`. Empty for dangling images. */
+  repoTags: string[];
+  /** `repository@sha256:…`; never `<none>@<none>`. */
+  repoDigests: string[];
+  /** ISO 8601. */
+  created: string;
+  /** Bytes of all the image's layers, as the engine's image list reports them. */
+  size: number;
+  /** Bytes of this image's layers that other images also use. */
+  sharedSize: number;
+  /** Bytes only this image uses: what deleting it would free. `sharedSize + uniqueSize === size`. */
+  uniqueSize: number;
+  /** Containers (running or stopped) created from this image. */
+  containers: number;
+  /** Untagged and not a parent of another image. */
+  dangling: boolean;
+  labels: Record<string, string>;
+  /** Number of filesystem layers. Null until known. */
+  layerCount: number | null;
+}
+
+export interface ImageTotals {
+  /** Distinct image IDs. */
+  images: number;
+  /** Tags across all images. */
+  tags: number;
+  /** Bytes really on disk: every distinct layer counted once. */
+  diskUsed: number;
+  /** What summing every image's size would claim: shared layers counted again for each image. */
+  naiveSum: number;
+  /** Bytes in layers used by two or more images. */
+  shared: number;
+  dangling: number;
+  /** Images no container uses. */
+  unused: number;
+  inUse: number;
+  /** True when every layer's size was known; otherwise diskUsed comes from the engine's own figure. */
+  exact: boolean;
+}
+
+export interface ImageListResponse {
+  images: ImageSummary[];
+  totals: ImageTotals;
+}
+
+export interface ImageConfig {
+  cmd: string[] | null;
+  entrypoint: string[] | null;
+  env: string[];
+  workingDir: string;
+  user: string;
+  exposedPorts: string[];
+  volumes: string[];
+  labels: Record<string, string>;
+  stopSignal: string | null;
+}
+
+export interface ContainerRef {
+  id: string;
+  name: string;
+  state: string;
+}
+
+export interface ImageDetail extends ImageSummary {
+  /** Parent image ID (legacy builder only); null when the engine reports none. */
+  parent: string | null;
+  architecture: string;
+  os: string;
+  variant: string | null;
+  author: string;
+  comment: string;
+  dockerVersion: string;
+  config: ImageConfig;
+  /** Diff IDs, oldest first: the sha256 of each uncompressed layer tar. */
+  layers: string[];
+  containerRefs: ContainerRef[];
+  /** The engine's inspect JSON as it came, for the collapsible raw view. */
+  raw: unknown;
+}
+
+export type ImageStore = 'classic' | 'containerd';
+
+export interface EngineInfo {
+  /** Where Strata talks to the engine, e.g. `unix:///var/run/docker.sock`. */
+  address: string;
+  /** True when this is Strata's own sandbox engine with demo images, not the user's engine. */
+  sandbox: boolean;
+  version: string;
+  /** The API version Strata negotiated and uses. */
+  apiVersion: string;
+  /** Highest API version the engine supports. */
+  maxApiVersion: string;
+  minApiVersion: string;
+  os: string;
+  arch: string;
+  kernelVersion: string;
+  operatingSystem: string;
+  storageDriver: string;
+  imageStore: ImageStore;
+  dockerRootDir: string;
+  name: string;
+  cpus: number;
+  memoryBytes: number;
+  containers: { total: number; running: number; stopped: number; paused: number };
+  images: number;
+}
+
+export type EngineEventAction =
+  | 'pull' | 'push' | 'tag' | 'untag' | 'delete' | 'import' | 'load' | 'save' | 'prune' | 'create' | string;
+
+/** What the server forwards to browsers over SSE. */
+export type StrataEvent =
+  | { kind: 'image'; action: EngineEventAction; id: string; name: string | null; time: string }
+  | { kind: 'container'; action: string; id: string; image: string | null; time: string }
+  | { kind: 'engine'; state: 'connected' | 'disconnected'; message: string | null; time: string };

@@ -1,0 +1,133 @@
+// One subscription to the engine's event stream per server process, fanned out to every browser.
+// When the engine goes away the stream ends; we say so to listeners and reconnect every second, so
+// pages recover on their own within seconds of the engine's return.
+import 'server-only';
+import type { Readable } from 'node:stream';
+import type { StrataEvent } from '@/lib/api/types';
+import { engine, resetConnection } from '@/lib/docker/client';
+import { mapEvent } from '@/lib/docker/mappers';
+import type { RawEvent } from '@/lib/docker/raw-types';
+
+type Listener = (event: StrataEvent) => void;
+
+// Image actions that change what the image pages show, and the container ones that change counts.
+const IMAGE_ACTIONS = ['pull', 'push', 'tag', 'untag', 'delete', 'import', 'load', 'prune', 'create'];
+const CONTAINER_ACTIONS = ['create', 'destroy'];
+const RECONNECT_MS = 1000;
+
+interface HubState {
+  listeners: Set<Listener>;
+  stream: Readable | null;
+  connected: boolean;
+  lastMessage: string | null;
+  retry: ReturnType<typeof setTimeout> | null;
+  opening: boolean;
+}
+
+const hub: HubState = ((globalThis as { __strataEventHub?: HubState }).__strataEventHub ??= {
+  listeners: new Set(),
+  stream: null,
+  connected: false,
+  lastMessage: null,
+  retry: null,
+  opening: false,
+});
+
+function broadcast(event: StrataEvent): void {
+  for (const listener of hub.listeners) listener(event);
+}
+
+function setConnected(connected: boolean, message: string | null): void {
+  const changed = hub.connected !== connected || hub.lastMessage !== message;
+  hub.connected = connected;
+  hub.lastMessage = message;
+  if (changed) broadcast({ kind: 'engine', state: connected ? 'connected' : 'disconnected', message, time: new Date().toISOString() });
+}
+
+function scheduleReconnect(): void {
+  if (hub.retry || hub.listeners.size === 0) return;
+  hub.retry = setTimeout(() => {
+    hub.retry = null;
+    void open();
+  }, RECONNECT_MS);
+}
+
+function onStreamEnd(stream: Readable, reason: string): void {
+  // A stream we dropped ourselves (last listener left) must not clobber its successor.
+  if (hub.stream !== stream) return;
+  hub.stream = null;
+  resetConnection();
+  setConnected(false, reason);
+  scheduleReconnect();
+}
+
+async function open(): Promise<void> {
+  if (hub.stream || hub.opening || hub.listeners.size === 0) return;
+  hub.opening = true;
+  try {
+    const stream = (await engine((docker) =>
+      docker.getEvents({ filters: { type: ['image', 'container'] } }),
+    )) as unknown as Readable;
+    if (hub.listeners.size === 0) {
+      stream.destroy();
+      return;
+    }
+    hub.stream = stream;
+    setConnected(true, null);
+    let buffer = '';
+    stream.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let newline = buffer.indexOf('\n');
+      while (newline >= 0) {
+        const line = buffer.slice(0, newline).trim();
+        buffer = buffer.slice(newline + 1);
+        if (line) handleLine(line);
+        newline = buffer.indexOf('\n');
+      }
+    });
+    stream.once('end', () => onStreamEnd(stream, 'The Docker engine closed the event stream.'));
+    stream.once('close', () => onStreamEnd(stream, 'The Docker engine closed the event stream.'));
+    stream.once('error', (error: Error) => onStreamEnd(stream, `The event stream failed: ${error.message}`));
+  } catch (error) {
+    hub.stream = null;
+    setConnected(false, error instanceof Error ? error.message : String(error));
+    scheduleReconnect();
+  } finally {
+    hub.opening = false;
+  }
+}
+
+function handleLine(line: string): void {
+  let raw: RawEvent;
+  try {
+    raw = JSON.parse(line) as RawEvent;
+  } catch {
+    return;
+  }
+  const event = mapEvent(raw);
+  if (!event) return;
+  if (event.kind === 'image' && !IMAGE_ACTIONS.includes(event.action)) return;
+  if (event.kind === 'container' && !CONTAINER_ACTIONS.includes(event.action)) return;
+  broadcast(event);
+}
+
+/** Current engine reachability as the event stream sees it. */
+export function engineStatus(): { connected: boolean; message: string | null } {
+  return { connected: hub.connected, message: hub.lastMessage };
+}
+
+export function subscribe(listener: Listener): () => void {
+  hub.listeners.add(listener);
+  void open();
+  return () => {
+    hub.listeners.delete(listener);
+    if (hub.listeners.size === 0) {
+      const stream = hub.stream;
+      hub.stream = null;
+      stream?.destroy();
+      hub.connected = false;
+      if (hub.retry) clearTimeout(hub.retry);
+      hub.retry = null;
+    }
+  };
+}

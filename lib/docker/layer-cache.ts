@@ -1,0 +1,98 @@
+// Layer facts per image ID. An image ID names immutable content, so its layers and their sizes never
+// change: fetch them once (inspect + history), keep them, and a list of thousands of images costs one
+// engine call per request instead of two per image. Bounded, least-recently-used eviction.
+import 'server-only';
+import { engine } from '@/lib/docker/client';
+import { chainIds, layerSizesFromHistory } from '@/lib/docker/mappers';
+import type { RawHistoryItem, RawImageInspect } from '@/lib/docker/raw-types';
+
+export interface ImageLayers {
+  diffIds: string[];
+  chainIds: string[];
+  /** Per-layer bytes, oldest first; null when history could not be paired with layers. */
+  sizes: number[] | null;
+}
+
+const MAX_ENTRIES = 20_000;
+const FETCH_CONCURRENCY = 8;
+
+interface CacheState {
+  entries: Map<string, ImageLayers>;
+  inflight: Map<string, Promise<ImageLayers | null>>;
+}
+
+// Survives Next's module reloads in development, so the cache is truly per process.
+const state: CacheState = ((globalThis as { __strataLayerCache?: CacheState }).__strataLayerCache ??= {
+  entries: new Map(),
+  inflight: new Map(),
+});
+
+function remember(id: string, layers: ImageLayers): void {
+  state.entries.delete(id);
+  state.entries.set(id, layers);
+  if (state.entries.size > MAX_ENTRIES) {
+    const oldest = state.entries.keys().next().value;
+    if (oldest !== undefined) state.entries.delete(oldest);
+  }
+}
+
+export function buildImageLayers(diffIds: string[], history: RawHistoryItem[] | null): ImageLayers {
+  return { diffIds, chainIds: chainIds(diffIds), sizes: history ? layerSizesFromHistory(history, diffIds.length) : null };
+}
+
+async function fetchLayers(id: string): Promise<ImageLayers | null> {
+  try {
+    const [inspect, history] = await Promise.all([
+      engine((docker) => docker.getImage(id).inspect() as Promise<RawImageInspect>),
+      engine((docker) => docker.getImage(id).history() as Promise<RawHistoryItem[]>),
+    ]);
+    const layers = buildImageLayers(inspect.RootFS?.Layers ?? [], history);
+    remember(id, layers);
+    return layers;
+  } catch (error) {
+    // Deleted between list and inspect: not an error for a list, just no layers to report.
+    if ((error as { code?: string }).code === 'not_found') return null;
+    throw error;
+  }
+}
+
+export function cachedLayers(id: string): ImageLayers | undefined {
+  return state.entries.get(id);
+}
+
+/** Seeds the cache from an inspect the caller already made (the detail page), saving a round trip. */
+export function rememberLayers(id: string, layers: ImageLayers): void {
+  remember(id, layers);
+}
+
+export async function getLayers(id: string): Promise<ImageLayers | null> {
+  const hit = state.entries.get(id);
+  if (hit) return hit;
+  let pending = state.inflight.get(id);
+  if (!pending) {
+    pending = fetchLayers(id).finally(() => state.inflight.delete(id));
+    state.inflight.set(id, pending);
+  }
+  return pending;
+}
+
+/** Layers for many images, fetching the missing ones a few at a time so the engine is not flooded. */
+export async function getManyLayers(ids: readonly string[]): Promise<Map<string, ImageLayers>> {
+  const result = new Map<string, ImageLayers>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = state.entries.get(id);
+    if (hit) result.set(id, hit);
+    else missing.push(id);
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < missing.length) {
+      const id = missing[next++]!;
+      const layers = await getLayers(id);
+      if (layers) result.set(id, layers);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, missing.length) }, worker));
+  return result;
+}

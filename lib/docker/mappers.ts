@@ -1,0 +1,224 @@
+// Pure functions from raw engine JSON to Strata's DTOs. Every difference between API versions and
+// image stores is absorbed here, so nothing above lib/docker knows which engine it talks to.
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { ContainerRef, EngineInfo, ImageConfig, ImageStore, StrataEvent } from '@/lib/api/types';
+import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawVersion } from '@/lib/docker/raw-types';
+import { shortId } from '@/lib/format';
+
+/** API ≤1.42 marks untagged images with `<none>:<none>` / `<none>@<none>`; 1.43+ sends []. */
+export function cleanNames(names: readonly string[] | null | undefined): string[] {
+  return (names ?? []).filter((name) => name !== '<none>:<none>' && name !== '<none>@<none>' && name !== '');
+}
+
+/** A real count, or null when the engine says "not computed" (-1) or leaves the field out. */
+export function realCount(value: number | undefined): number | null {
+  return typeof value === 'number' && value >= 0 ? value : null;
+}
+
+export interface ListedImage {
+  id: string;
+  shortId: string;
+  repoTags: string[];
+  repoDigests: string[];
+  created: string;
+  size: number;
+  /** The engine's SharedSize when it computed one (1.42+ with shared-size=1), else null. */
+  engineSharedSize: number | null;
+  /** The engine's container count when it computed one (1.51+), else null. */
+  engineContainers: number | null;
+  labels: Record<string, string>;
+  parentId: string | null;
+}
+
+export function mapListItem(raw: RawImageListItem): ListedImage {
+  return {
+    id: raw.Id,
+    shortId: shortId(raw.Id),
+    repoTags: cleanNames(raw.RepoTags),
+    repoDigests: cleanNames(raw.RepoDigests),
+    created: new Date(raw.Created * 1000).toISOString(),
+    size: Math.max(0, raw.Size ?? 0),
+    engineSharedSize: realCount(raw.SharedSize),
+    engineContainers: realCount(raw.Containers),
+    labels: raw.Labels ?? {},
+    parentId: raw.ParentId ? raw.ParentId : null,
+  };
+}
+
+export function mapConfig(raw: RawImageConfig | null | undefined): ImageConfig {
+  return {
+    cmd: raw?.Cmd?.length ? raw.Cmd : null,
+    entrypoint: raw?.Entrypoint?.length ? raw.Entrypoint : null,
+    env: raw?.Env ?? [],
+    workingDir: raw?.WorkingDir ?? '',
+    user: raw?.User ?? '',
+    exposedPorts: Object.keys(raw?.ExposedPorts ?? {}).sort(),
+    volumes: Object.keys(raw?.Volumes ?? {}).sort(),
+    labels: raw?.Labels ?? {},
+    stopSignal: raw?.StopSignal || null,
+  };
+}
+
+export interface InspectedImage {
+  id: string;
+  repoTags: string[];
+  repoDigests: string[];
+  created: string;
+  parent: string | null;
+  architecture: string;
+  os: string;
+  variant: string | null;
+  author: string;
+  comment: string;
+  dockerVersion: string;
+  size: number;
+  config: ImageConfig;
+  diffIds: string[];
+  labels: Record<string, string>;
+}
+
+/** Inspect fields vanish with newer APIs (Parent, DockerVersion from 1.52 when empty): default them. */
+export function mapInspect(raw: RawImageInspect): InspectedImage {
+  const config = mapConfig(raw.Config);
+  return {
+    id: raw.Id,
+    repoTags: cleanNames(raw.RepoTags),
+    repoDigests: cleanNames(raw.RepoDigests),
+    created: raw.Created ? new Date(raw.Created).toISOString() : new Date(0).toISOString(),
+    parent: raw.Parent ? raw.Parent : null,
+    architecture: raw.Architecture ?? 'unknown',
+    os: raw.Os ?? 'unknown',
+    variant: raw.Variant || null,
+    author: raw.Author ?? '',
+    comment: raw.Comment ?? '',
+    dockerVersion: raw.DockerVersion ?? '',
+    size: Math.max(0, raw.Size ?? 0),
+    config,
+    diffIds: raw.RootFS?.Layers ?? [],
+    labels: config.labels,
+  };
+}
+
+/**
+ * Chain IDs name layers as the engine stores them: the same diff on top of a different stack is a
+ * different layer on disk. chain(0) = diff(0); chain(n) = sha256(chain(n-1) + " " + diff(n)).
+ */
+export function chainIds(diffIds: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const diffId of diffIds) {
+    const previous = out[out.length - 1];
+    out.push(previous === undefined ? diffId : `sha256:${createHash('sha256').update(`${previous} ${diffId}`).digest('hex')}`);
+  }
+  return out;
+}
+
+const BUILDKIT_LAYER = /^(RUN|COPY|ADD|WORKDIR)\b/;
+const LEGACY_LAYER_NOP = /#\(nop\)\s+(COPY|ADD|WORKDIR)\b/;
+
+/**
+ * Whether a history step made a filesystem layer, from the API alone. Legacy-builder metadata steps
+ * say `#(nop)` — except COPY, ADD and WORKDIR, which commit a layer even when it is empty. BuildKit
+ * writes the instruction itself. An imported root filesystem has an empty CreatedBy.
+ */
+export function looksLikeLayerStep(step: RawHistoryItem): boolean {
+  if (step.Size > 0) return true;
+  const createdBy = step.CreatedBy.trim();
+  if (step.Comment === 'buildkit.dockerfile.v0') return BUILDKIT_LAYER.test(createdBy);
+  if (createdBy.includes('#(nop)')) return LEGACY_LAYER_NOP.test(createdBy);
+  return true;
+}
+
+/**
+ * Each layer's size, oldest first, by pairing history steps (newest first from the engine) with the
+ * image's layers. Null when the API alone cannot say which 0-byte steps are layers; callers then fall
+ * back to the engine's own figures (or the image config's empty_layer flags).
+ */
+export function layerSizesFromHistory(history: readonly RawHistoryItem[], layerCount: number): number[] | null {
+  const oldestFirst = [...history].reverse();
+  const candidates = oldestFirst.filter(looksLikeLayerStep);
+  if (candidates.length === layerCount) return candidates.map((step) => step.Size);
+  const sized = oldestFirst.filter((step) => step.Size > 0);
+  if (sized.length === layerCount) return sized.map((step) => step.Size);
+  return null;
+}
+
+/** How many containers use each image ID, with their names, from /containers/json?all=1. */
+export function containersByImage(raw: readonly RawContainer[]): Map<string, ContainerRef[]> {
+  const byImage = new Map<string, ContainerRef[]>();
+  for (const container of raw) {
+    if (!container.ImageID) continue;
+    const ref: ContainerRef = {
+      id: container.Id,
+      name: (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, ''),
+      state: container.State ?? 'unknown',
+    };
+    const list = byImage.get(container.ImageID);
+    if (list) list.push(ref);
+    else byImage.set(container.ImageID, [ref]);
+  }
+  return byImage;
+}
+
+/** The containerd image store reports a snapshotter driver-type; the classic store does not. */
+export function detectImageStore(info: RawInfo): ImageStore {
+  const status = info.DriverStatus ?? [];
+  const driverType = status.find(([key]) => key === 'driver-type')?.[1] ?? '';
+  if (driverType.startsWith('io.containerd.snapshotter')) return 'containerd';
+  return 'classic';
+}
+
+export interface EngineFacts {
+  address: string;
+  sandbox: boolean;
+  apiVersion: string;
+}
+
+export function mapEngineInfo(version: RawVersion, info: RawInfo, facts: EngineFacts): EngineInfo {
+  const running = info.ContainersRunning ?? 0;
+  const paused = info.ContainersPaused ?? 0;
+  return {
+    address: facts.address,
+    sandbox: facts.sandbox,
+    version: version.Version ?? 'unknown',
+    apiVersion: facts.apiVersion,
+    maxApiVersion: version.ApiVersion ?? facts.apiVersion,
+    minApiVersion: version.MinAPIVersion ?? 'unknown',
+    os: version.Os ?? info.OSType ?? 'unknown',
+    arch: version.Arch ?? info.Architecture ?? 'unknown',
+    kernelVersion: version.KernelVersion ?? info.KernelVersion ?? '',
+    operatingSystem: info.OperatingSystem ?? '',
+    storageDriver: info.Driver ?? 'unknown',
+    imageStore: detectImageStore(info),
+    dockerRootDir: info.DockerRootDir ?? '',
+    name: info.Name ?? '',
+    cpus: info.NCPU ?? 0,
+    memoryBytes: info.MemTotal ?? 0,
+    containers: {
+      total: info.Containers ?? 0,
+      running,
+      paused,
+      stopped: info.ContainersStopped ?? Math.max(0, (info.Containers ?? 0) - running - paused),
+    },
+    images: info.Images ?? 0,
+  };
+}
+
+function eventTime(raw: RawEvent): string {
+  if (raw.timeNano) return new Date(Math.floor(raw.timeNano / 1e6)).toISOString();
+  return new Date((raw.time ?? Date.now() / 1000) * 1000).toISOString();
+}
+
+/** Engine event → Strata event. `status`/`id`/`from` were removed in 1.52: prefer Action/Actor. */
+export function mapEvent(raw: RawEvent): StrataEvent | null {
+  const action = raw.Action ?? raw.status ?? '';
+  const id = raw.Actor?.ID ?? raw.id ?? '';
+  const attributes = raw.Actor?.Attributes ?? {};
+  if (raw.Type === 'image') {
+    return { kind: 'image', action, id, name: attributes.name ?? null, time: eventTime(raw) };
+  }
+  if (raw.Type === 'container') {
+    return { kind: 'container', action, id, image: attributes.image ?? raw.from ?? null, time: eventTime(raw) };
+  }
+  return null;
+}

@@ -1,0 +1,81 @@
+// Disk accounting when layers are shared. An image's size counts every layer it has; a layer used by
+// two images is on disk once. So the honest figures are:
+//   shared(image)  = bytes of its layers that another listed image also has,
+//   unique(image)  = size − shared: what deleting that image would really free,
+//   diskUsed       = every distinct layer counted once (never the sum of image sizes).
+// Layers are keyed by chain ID, because the same diff on a different stack is a different layer.
+// Only top-level images are counted as users of a layer: a legacy build's untagged intermediate
+// parents go away with their child, so they do not make its layers "shared".
+import 'server-only';
+
+export interface LayerRef {
+  chainId: string;
+  /** Null when the API could not say which step made this layer. */
+  size: number | null;
+}
+
+export interface SizedImage {
+  id: string;
+  size: number;
+  /** The engine's own SharedSize, used only where Strata cannot compute one. */
+  engineSharedSize: number | null;
+  layers: LayerRef[] | null;
+}
+
+export interface SizeSplit {
+  sharedSize: number;
+  uniqueSize: number;
+}
+
+export interface SizeReport {
+  byId: Map<string, SizeSplit>;
+  diskUsed: number;
+  shared: number;
+  naiveSum: number;
+  /** False when some layer sizes were unknown and engine figures or image sizes filled in. */
+  exact: boolean;
+}
+
+const clamp = (value: number, max: number) => Math.min(Math.max(0, value), max);
+
+export function computeSizes(images: readonly SizedImage[]): SizeReport {
+  const users = new Map<string, number>();
+  const layerSize = new Map<string, number | null>();
+  for (const image of images) {
+    // An image may list the same chain only once, but guard anyway: a set per image.
+    for (const chainId of new Set(image.layers?.map((layer) => layer.chainId) ?? [])) {
+      users.set(chainId, (users.get(chainId) ?? 0) + 1);
+    }
+    for (const layer of image.layers ?? []) {
+      if (layer.size !== null || !layerSize.has(layer.chainId)) layerSize.set(layer.chainId, layer.size);
+    }
+  }
+
+  let exact = true;
+  let naiveSum = 0;
+  let unattributed = 0;
+  const byId = new Map<string, SizeSplit>();
+  for (const image of images) {
+    naiveSum += image.size;
+    const known = image.layers !== null && image.layers.every((layer) => layer.size !== null);
+    let shared: number;
+    if (known) {
+      shared = image.layers!.reduce((sum, layer) => sum + ((users.get(layer.chainId) ?? 0) > 1 ? layer.size! : 0), 0);
+    } else {
+      exact = false;
+      shared = image.engineSharedSize ?? 0;
+      if (image.layers === null) unattributed += image.size;
+    }
+    shared = clamp(shared, image.size);
+    byId.set(image.id, { sharedSize: shared, uniqueSize: image.size - shared });
+  }
+
+  let diskUsed = unattributed;
+  let sharedTotal = 0;
+  for (const [chainId, size] of layerSize) {
+    if (size === null) continue;
+    diskUsed += size;
+    if ((users.get(chainId) ?? 0) > 1) sharedTotal += size;
+  }
+  return { byId, diskUsed, shared: sharedTotal, naiveSum, exact };
+}

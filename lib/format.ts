@@ -1,0 +1,52 @@
+// Numbers and dates a person reads, formatted in one place. Bytes follow `docker image ls`:
+// decimal units (1 kB = 1000 B) with three significant digits, e.g. 7.38MB.
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1000) return `${Math.round(bytes)}B`;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${Number(value.toFixed(digits))}${UNITS[unit]}`;
+}
+
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "3 minutes ago", "2 months ago", like the Docker CLI's CREATED column. */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return 'unknown';
+  const seconds = Math.round((now.getTime() - then) / 1000);
+  if (seconds < 0) return 'in the future';
+  if (seconds < 45) return 'just now';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} ago`;
+  if (seconds < HOUR) return plural(Math.max(1, Math.round(seconds / MINUTE)), 'minute');
+  if (seconds < DAY) return plural(Math.round(seconds / HOUR), 'hour');
+  if (seconds < 30 * DAY) return plural(Math.round(seconds / DAY), 'day');
+  if (seconds < 365 * DAY) return plural(Math.round(seconds / (30 * DAY)), 'month');
+  return plural(Math.round(seconds / (365 * DAY)), 'year');
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return 'unknown';
+  return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+export function formatPercent(part: number, whole: number): string {
+  if (whole <= 0) return '0%';
+  const pct = (part / whole) * 100;
+  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct)}%`;
+}

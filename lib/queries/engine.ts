@@ -1,0 +1,13 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/api/fetch';
+import type { EngineInfo } from '@/lib/api/types';
+
+export const engineKeys = {
+  all: ['engine'] as const,
+  info: () => [...engineKeys.all, 'info'] as const,
+};
+
+export const engineInfoOptions = () =>
+  queryOptions({ queryKey: engineKeys.info(), queryFn: () => apiFetch<EngineInfo>('/api/engine'), staleTime: 30_000 });
+
+export const useEngineInfo = () => useQuery(engineInfoOptions());

@@ -1,0 +1,60 @@
+// Live updates: one EventSource per tab on /api/events. Engine events invalidate the queries they
+// affect, so a `docker tag` typed in a terminal shows on an open page within a second, without polling.
+'use client';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { StrataEvent } from '@/lib/api/types';
+import { engineKeys } from '@/lib/queries/engine';
+import { imageKeys } from '@/lib/queries/images';
+
+export type LiveState = { status: 'connecting' | 'live' | 'engine-down' | 'server-down'; message: string | null };
+
+let live: LiveState = { status: 'connecting', message: null };
+const listeners = new Set<() => void>();
+
+function setLive(next: LiveState): void {
+  if (next.status === live.status && next.message === live.message) return;
+  live = next;
+  listeners.forEach((listener) => listener());
+}
+
+export function useLiveState(): LiveState {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => live,
+    () => live,
+  );
+}
+
+export function applyEvent(client: QueryClient, event: StrataEvent): void {
+  if (event.kind === 'engine') {
+    setLive(event.state === 'connected' ? { status: 'live', message: null } : { status: 'engine-down', message: event.message });
+    // Back after an outage: anything may have changed while we could not hear.
+    if (event.state === 'connected') void client.invalidateQueries();
+    return;
+  }
+  void client.invalidateQueries({ queryKey: imageKeys.all });
+  if (event.kind === 'container') void client.invalidateQueries({ queryKey: engineKeys.all });
+}
+
+export function useEngineEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/events');
+    source.onmessage = (message) => {
+      try {
+        applyEvent(client, JSON.parse(message.data as string) as StrataEvent);
+      } catch {
+        // A malformed frame is dropped; the next one still counts.
+      }
+    };
+    source.onerror = () => {
+      // EventSource reconnects by itself; meanwhile say the live feed is interrupted.
+      if (source.readyState !== EventSource.OPEN) setLive({ status: 'server-down', message: null });
+    };
+    return () => source.close();
+  }, [client]);
+}

@@ -1,0 +1,85 @@
+// Image references, validated with the distribution/reference grammar (a faithful port of Docker's
+// regexps) before anything reaches the engine. Pure: safe in the browser and on the server.
+import { parseFamiliarName } from '@swimlane/docker-reference';
+
+export interface ParsedReference {
+  /** What the user typed, trimmed. */
+  input: string;
+  /** Registry host, `docker.io` when none was given. */
+  domain: string;
+  /** Path within the registry, with `library/` for single-name Docker Hub repositories. */
+  path: string;
+  tag: string | null;
+  digest: string | null;
+  /** Fully qualified: `docker.io/library/nginx:latest`. */
+  normalized: string;
+  /** As Docker prints it: `nginx:latest`, `localhost:5555/team/app:1.0`. */
+  familiar: string;
+}
+
+export type ReferenceResult = { ok: true; ref: ParsedReference } | { ok: false; message: string };
+
+const HUB = 'docker.io';
+
+/** Familiar repository name: strips `docker.io/` and `library/` the way the Docker CLI does. */
+export function familiarRepository(domain: string, path: string): string {
+  if (domain !== HUB) return `${domain}/${path}`;
+  return path.startsWith('library/') && path.split('/').length === 2 ? path.slice('library/'.length) : path;
+}
+
+export function parseReference(raw: string): ReferenceResult {
+  const input = raw.trim();
+  if (input === '') return { ok: false, message: 'An image reference is empty.' };
+  if (input.length > 512) return { ok: false, message: 'An image reference is at most 255 characters of name plus tag or digest.' };
+  try {
+    const ref = parseFamiliarName(input);
+    const domain = ref.domain ?? HUB;
+    const path = ref.repository ?? '';
+    const tag = ref.tag ?? (ref.digest ? null : 'latest');
+    const digest = ref.digest ?? null;
+    const suffix = `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+    return {
+      ok: true,
+      ref: {
+        input,
+        domain,
+        path,
+        tag,
+        digest,
+        normalized: `${domain}/${path}${suffix}`,
+        familiar: `${familiarRepository(domain, path)}${suffix}`,
+      },
+    };
+  } catch (error) {
+    return { ok: false, message: explainReferenceError(input, error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+/** The grammar's own messages are terse; say what is wrong in words a newcomer can act on. */
+function explainReferenceError(input: string, message: string): string {
+  if (/must be lowercase/.test(message)) return `“${input}” has capital letters in its repository name; repository names must be lowercase.`;
+  if (/64-byte hexadecimal/.test(message)) return `“${input}” looks like a full image ID, not a name; use it as an ID instead.`;
+  const tag = input.includes('@') ? null : input.slice(input.lastIndexOf('/') + 1).split(':')[1];
+  if (tag !== undefined && tag !== null && !/^[\w][\w.-]{0,127}$/.test(tag)) {
+    return `“${tag}” is not a valid tag: a tag is 1–128 letters, digits, “_”, “.” or “-”, and cannot start with “.” or “-”.`;
+  }
+  return `“${input}” is not a valid image reference (expected [registry/]name[:tag][@digest], for example nginx:1.27 or localhost:5000/team/app:v1).`;
+}
+
+const ID_PATTERN = /^(sha256:)?[0-9a-f]{12,64}$/;
+
+/** An image ID or short ID, as opposed to a name. 12+ hex characters, optionally `sha256:`-prefixed. */
+export function looksLikeImageId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/**
+ * What the image routes accept in `{ref}`: a full or short image ID, or a valid reference.
+ * Returns the string to hand to the engine.
+ */
+export function parseImageRef(raw: string): { ok: true; value: string } | { ok: false; message: string } {
+  const value = raw.trim();
+  if (looksLikeImageId(value)) return { ok: true, value };
+  const parsed = parseReference(value);
+  return parsed.ok ? { ok: true, value: parsed.ref.familiar } : parsed;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds Strata's known fixture image set on the sandbox engine, offline:
+#   strata-fixture/base:1           imported from busybox-static (the shared base layer)
+#   strata-fixture/app:1.0          FROM base, 3 layers; the same ID is also tagged app:latest,
+#                                   localhost:5555/team/app:1.0 and registry.example.com/team/app:1.0
+#   strata-fixture/web:1            FROM base, labelled tier=web
+#   strata-fixture/many:1           FROM base, a dozen+ layers
+#   strata-fixture/used:1           used by a stopped container named strata-fixture-used
+#   two dangling images             earlier builds of strata-fixture/app:dev, untagged by later ones
+# Every image carries the label strata.fixture=1. Safe to run twice: it skips when already seeded
+# unless --force is given.
+set -euo pipefail
+cd "$(dirname "$0")"
+. ./guard-sandbox.sh
+guard_sandbox
+export DOCKER_BUILDKIT=0
+
+if [ "${1:-}" != "--force" ] && docker image inspect strata-fixture/base:1 >/dev/null 2>&1 \
+   && docker image inspect strata-fixture/many:1 >/dev/null 2>&1; then
+  echo "[fixtures] already seeded" >&2; exit 0
+fi
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+BUSYBOX="$(command -v busybox || true)"
+[ -n "$BUSYBOX" ] && "$BUSYBOX" --help 2>&1 | grep -q 'statically linked\|BusyBox' || true
+[ -x /bin/busybox ] && BUSYBOX=/bin/busybox
+[ -n "$BUSYBOX" ] || { echo "busybox-static is needed: apt-get install -y busybox-static" >&2; exit 1; }
+
+mkdir -p "$WORK/root/bin" "$WORK/root/etc" "$WORK/root/tmp"
+cp "$BUSYBOX" "$WORK/root/bin/busybox"
+for app in sh ls cat echo mkdir rm cp mv touch chmod chown head tail wc sleep true false env dd seq tar gzip sed grep; do
+  ln -sf busybox "$WORK/root/bin/$app"
+done
+echo 'root:x:0:0:root:/root:/bin/sh' > "$WORK/root/etc/passwd"
+tar -C "$WORK/root" -c . | docker import \
+  -c 'LABEL strata.fixture=1' -c 'CMD ["/bin/sh"]' -m 'busybox-static root filesystem' \
+  - strata-fixture/base:1 >/dev/null
+echo "[fixtures] base imported" >&2
+
+build() { # build TAG <<Dockerfile
+  local tag="$1" ctx="$WORK/ctx-$RANDOM$RANDOM"
+  mkdir -p "$ctx"; cat > "$ctx/Dockerfile"
+  docker build -q --label strata.fixture=1 -t "$tag" "$ctx" >/dev/null 2>"$ctx/err" \
+    || { cat "$ctx/err" >&2; exit 1; }
+  echo "[fixtures] built $tag" >&2
+}
+
+build strata-fixture/app:1.0 <<'DF'
+FROM strata-fixture/base:1
+LABEL org.opencontainers.image.title="Strata demo app" app=demo
+ENV APP_HOME=/app GREETING=hello API_TOKEN=not-a-real-secret
+WORKDIR /app
+RUN echo 'echo "$GREETING from the demo app"' > /app/run.sh && chmod +x /app/run.sh
+RUN dd if=/dev/zero of=/app/data.bin bs=1024 count=256 2>/dev/null
+EXPOSE 8080/tcp
+USER root
+CMD ["/bin/sh", "/app/run.sh"]
+DF
+for t in strata-fixture/app:latest localhost:5555/team/app:1.0 registry.example.com/team/app:1.0; do
+  docker tag strata-fixture/app:1.0 "$t"
+done
+
+build strata-fixture/web:1 <<'DF'
+FROM strata-fixture/base:1
+LABEL tier=web app=web
+RUN mkdir -p /srv/www && echo '<h1>hello</h1>' > /srv/www/index.html
+VOLUME ["/srv/www"]
+ENTRYPOINT ["/bin/sh", "-c"]
+CMD ["cat /srv/www/index.html"]
+DF
+
+{
+  echo 'FROM strata-fixture/base:1'
+  echo 'LABEL app=many'
+  for i in $(seq 1 14); do echo "RUN dd if=/dev/zero of=/layer-$i.bin bs=1024 count=$((i * 16)) 2>/dev/null"; done
+  echo 'RUN rm /layer-1.bin'
+  echo 'CMD ["ls", "/"]'
+} | build strata-fixture/many:1
+
+build strata-fixture/used:1 <<'DF'
+FROM strata-fixture/base:1
+LABEL app=used
+RUN echo used > /used.txt
+DF
+docker rm -f strata-fixture-used >/dev/null 2>&1 || true
+docker create --network none --name strata-fixture-used strata-fixture/used:1 true >/dev/null
+
+# Rebuilding a tag with different content leaves the previous image untagged: dangling.
+for n in 1 2 3; do
+  build strata-fixture/app:dev <<DF
+FROM strata-fixture/base:1
+LABEL app=dev
+RUN echo "build $n" > /build.txt
+DF
+done
+echo "[fixtures] done: $(docker image ls -q | sort -u | wc -l) image IDs" >&2

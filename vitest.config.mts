@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(__dirname),
+      // 'server-only' throws outside React Server Components; tests run lib/docker in plain Node.
+      'server-only': path.resolve(__dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
+  test: {
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'tests/**/*.test.ts'],
+    environment: 'node',
+    // Integration tests share one sandbox engine: keep them in one worker so they never race.
+    fileParallelism: false,
+    testTimeout: 30_000,
+  },
+});
