@@ -1,7 +1,7 @@
 'use client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { shouldRetry } from '@/lib/api/fetch';
+import { pollWhileUnreachable, shouldRetry } from '@/lib/api/fetch';
 import { useEngineEvents } from '@/lib/queries/events';
 
 function EngineEvents() {
@@ -17,6 +17,7 @@ export function Providers({ children }: { children: ReactNode }) {
           queries: {
             retry: shouldRetry,
             retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 4000),
+            refetchInterval: pollWhileUnreachable,
             // Engine events invalidate what changed; no need to refetch on every focus.
             refetchOnWindowFocus: false,
             staleTime: 10_000,

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { MainNav } from '@/components/layout/main-nav';
 import { EngineBanner } from '@/components/layout/engine-banner';
@@ -7,10 +8,10 @@ export function AppShell({ children }: { children: ReactNode }) {
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-8 px-6 py-3">
-          <a href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
+          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
             <StrataMark />
             Strata
-          </a>
+          </Link>
           <MainNav />
         </div>
       </header>

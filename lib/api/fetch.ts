@@ -17,11 +17,16 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   return body as T;
 }
 
-/** React Query retry policy: never retry what the user must fix (4xx); ride out an engine restart. */
+/**
+ * React Query retry policy: never retry what the user must fix (4xx). An unreachable engine is shown
+ * at once rather than after a minute of silent retries; `pollWhileUnreachable` then brings it back.
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof StrataError) {
-    if (error.code === 'engine_unreachable') return failureCount < 5;
-    if (error.status < 500) return false;
-  }
+  if (error instanceof StrataError && (error.code === 'engine_unreachable' || error.status < 500)) return false;
   return failureCount < 2;
+}
+
+/** Refetch interval: every 3 s while the engine is unreachable, so pages recover without a reload. */
+export function pollWhileUnreachable(query: { state: { error: unknown } }): number | false {
+  return query.state.error instanceof StrataError && query.state.error.code === 'engine_unreachable' ? 3000 : false;
 }

@@ -1,0 +1,44 @@
+import { request as httpRequest } from 'node:http';
+import { expect, test } from '@playwright/test';
+import { DOWN_PORT, SANDBOX_HOST } from './support/engine';
+
+test.describe('Engine and safety', () => {
+  test('the overview names the sandbox engine and the negotiated API version', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('status', { name: 'Sandbox engine' })).toContainText('Sandbox engine');
+    const engine = page.getByRole('region', { name: /Engine/ });
+    await expect(engine).toContainText(SANDBOX_HOST);
+    await expect(engine).toContainText(/1\.4\d \(negotiated/);
+    await expect(engine).toContainText('classic');
+  });
+
+  test('with no engine, the images page says which address was tried and how to fix it', async ({ page }) => {
+    await page.goto(`http://127.0.0.1:${DOWN_PORT}/images`);
+    const alert = page.getByRole('alert').filter({ hasText: 'cannot reach the Docker engine' });
+    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert).toContainText('no-engine-here.sock');
+    await expect(alert).toContainText('DOCKER_HOST');
+    const api = await page.request.get(`http://127.0.0.1:${DOWN_PORT}/api/images`);
+    expect(api.status()).toBe(503);
+    expect((await api.json()).error.code).toBe('engine_unreachable');
+  });
+
+  test('a request for a foreign host name is refused (DNS rebinding)', async ({ baseURL }) => {
+    const url = new URL('/api/images', baseURL);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, headers: { Host: 'attacker.example:3000' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  test('a cross-site write is refused before it reaches a route', async ({ request }) => {
+    const response = await request.post('/api/images', { headers: { Origin: 'https://attacker.example', 'Sec-Fetch-Site': 'cross-site' } });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error.code).toBe('forbidden');
+  });
+});

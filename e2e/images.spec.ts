@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { ImagesPage } from './pages/images-page';
+import { docker, engineLayersSize } from './support/engine';
+import { formatBytes } from '../lib/format';
+
+test.describe('Images list', () => {
+  test('shows every fixture tag, with the shared ID carrying all four of its tags', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    for (const tag of ['strata-fixture/base:1', 'strata-fixture/web:1', 'strata-fixture/many:1', 'strata-fixture/used:1']) {
+      await expect(images.rowWithTag(tag)).toHaveCount(1);
+    }
+    const app = images.rowWithTag('strata-fixture/app:1.0');
+    await expect(app).toHaveCount(1);
+    await expect(app).toContainText('strata-fixture/app:latest');
+    await expect(app).toContainText('+1 more');
+    const appId = docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/app:1.0');
+    await expect(app).toHaveAttribute('data-image-id', appId);
+  });
+
+  test('disk really used equals the engine’s own layer total, not the sum of sizes', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    await expect(page.getByTestId('disk-used')).toHaveText(formatBytes(engineLayersSize()));
+    await expect(page.getByText(/over-counts by/)).toBeVisible();
+  });
+
+  test('marks the image a stopped container uses as in use, and dangling images as dangling', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    const used = images.rowWithTag('strata-fixture/used:1');
+    await expect(used.getByText('in use')).toBeVisible();
+    await images.quickFilter('Dangling').click();
+    await expect(images.rows()).toHaveCount(Number(docker('image', 'ls', '-q', '--filter', 'dangling=true').split('\n').filter(Boolean).length));
+    await expect(images.rows().first()).toContainText('<none>');
+    await expect(images.rows().first()).toContainText('dangling');
+  });
+
+  test('filters by tag text and by label', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    await images.filter.fill('fixture/web');
+    await expect(images.rows()).toHaveCount(1);
+    await expect(images.rows().first()).toContainText('strata-fixture/web:1');
+    await images.filter.fill('app=many');
+    await expect(images.rows()).toHaveCount(1);
+    await expect(images.rows().first()).toContainText('strata-fixture/many:1');
+    await images.filter.fill('no-such-thing-anywhere');
+    await expect(page.getByText('Nothing matches')).toBeVisible();
+  });
+
+  test('sorts by size, largest first, and back', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    await images.sortBy('Size');
+    await expect(images.rows().first()).toContainText('strata-fixture/many:1');
+    await images.sortBy('Size');
+    await expect(images.rows().first()).not.toContainText('strata-fixture/many:1');
+    await expect(page.getByRole('columnheader', { name: /Size/ }).first()).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  test('one row per tag lists each tag of the shared ID on its own row', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    await images.filter.fill('team/app');
+    await expect(images.rows()).toHaveCount(1);
+    await page.getByRole('checkbox', { name: 'One row per tag' }).check();
+    await expect(images.rows()).toHaveCount(2);
+    await expect(images.rowWithTag('localhost:5555/team/app:1.0')).toHaveCount(1);
+    await expect(images.rowWithTag('registry.example.com/team/app:1.0')).toHaveCount(1);
+  });
+
+  test('a tag made in a terminal appears on the open page without a reload, and goes when removed', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    const tag = `strata-fixture/live:e2e-${Date.now()}`;
+    await expect(page.getByRole('link', { name: tag })).toHaveCount(0);
+    docker('tag', 'strata-fixture/web:1', tag);
+    try {
+      await expect(images.rowWithTag(tag)).toHaveCount(1, { timeout: 3_000 });
+      await expect(images.rowWithTag(tag)).toContainText('strata-fixture/web:1');
+    } finally {
+      docker('rmi', tag);
+    }
+    await expect(page.getByRole('link', { name: tag })).toHaveCount(0, { timeout: 3_000 });
+  });
+});

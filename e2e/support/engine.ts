@@ -1,0 +1,17 @@
+// The specs change the sandbox engine the way a user's terminal would: with the docker CLI.
+import { execFileSync } from 'node:child_process';
+
+const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
+export const SANDBOX_HOST = `unix://${sandboxDir}/docker.sock`;
+export const DOWN_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
+
+export function docker(...args: string[]): string {
+  // Never the default socket: the specs tag and untag, and a developer's images are not test data.
+  return execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: SANDBOX_HOST }, encoding: 'utf8' }).trim();
+}
+
+/** Bytes of every distinct layer, as the engine itself counts them (`docker system df`). */
+export function engineLayersSize(): number {
+  const raw = execFileSync('curl', ['-s', '--unix-socket', `${sandboxDir}/docker.sock`, 'http://engine/system/df'], { encoding: 'utf8' });
+  return (JSON.parse(raw) as { LayersSize: number }).LayersSize;
+}

@@ -1,0 +1,23 @@
+// Takes a PNG of each page in Debian's Chromium, to look at what a person sees.
+//   node scripts/screenshots.mjs [baseUrl] [outDir]
+import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:3000';
+const out = process.argv[3] ?? 'screenshots';
+const pages = (process.env.PAGES ?? '/,/images,/images/strata-fixture%2Fapp%3A1.0,/graph').split(',');
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+for (const path of pages) {
+  await page.goto(base + path, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(300);
+  const name = path === '/' ? 'overview' : path.slice(1).replace(/[^a-z0-9]+/gi, '-');
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  console.log(`${out}/${name}.png`);
+}
+await browser.close();

@@ -1,0 +1,31 @@
+// Integration tests run only against Strata's sandbox engine: they build and delete images.
+import { execFileSync } from 'node:child_process';
+
+const dir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
+export const SANDBOX_SOCKET = `${dir}/docker.sock`;
+
+export function requireSandbox(): void {
+  if (process.env.DOCKER_HOST !== `unix://${SANDBOX_SOCKET}`) {
+    throw new Error(
+      `Integration tests need the sandbox engine: DOCKER_HOST must be unix://${SANDBOX_SOCKET} (got ${process.env.DOCKER_HOST ?? 'nothing'}). Run scripts/test.sh.`,
+    );
+  }
+}
+
+export function docker(...args: string[]): string {
+  requireSandbox();
+  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' } }).trim();
+}
+
+/** Straight from the engine, bypassing Strata: the reference figures the tests compare against. */
+export function engineGet<T>(path: string): T {
+  requireSandbox();
+  return JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', SANDBOX_SOCKET, `http://engine${path}`], { encoding: 'utf8' })) as T;
+}
+
+/** Builds a small image on the fixture base with the legacy builder; returns its ID. */
+export function buildImage(tag: string, dockerfile: string): string {
+  requireSandbox();
+  execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'ignore'] });
+  return docker('image', 'inspect', '--format', '{{.Id}}', tag);
+}
