@@ -36,7 +36,7 @@ test.describe('Image detail', () => {
 
   test('an unknown image says so, and a malformed name is refused with a reason', async ({ page, request }) => {
     await page.goto('/images/strata-fixture%2Fnope%3A9');
-    await expect(page.getByRole('alert')).toContainText('No image named strata-fixture/nope:9');
+    await expect(page.getByRole('alert', { name: 'Not found' })).toContainText('No image named strata-fixture/nope:9');
     const bad = await request.get('/api/images/Bad..Name');
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_reference');

@@ -14,7 +14,7 @@ test.describe('Engine and safety', () => {
 
   test('with no engine, the images page says which address was tried and how to fix it', async ({ page }) => {
     await page.goto(`http://127.0.0.1:${DOWN_PORT}/images`);
-    const alert = page.getByRole('alert').filter({ hasText: 'cannot reach the Docker engine' });
+    const alert = page.getByRole('alert', { name: 'Strata cannot reach the Docker engine' });
     await expect(alert).toBeVisible({ timeout: 15_000 });
     await expect(alert).toContainText('no-engine-here.sock');
     await expect(alert).toContainText('DOCKER_HOST');

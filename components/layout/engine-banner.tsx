@@ -18,10 +18,10 @@ export function EngineBanner() {
         </div>
       )}
       {live.status === 'engine-down' && (
-        <div role="alert" className="border-b border-red-300 bg-red-50 text-red-900">
+        <div role="alert" aria-label="Engine not answering" className="border-b border-red-300 bg-red-50 text-red-900">
           <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
-            <strong>Lost contact with the Docker engine.</strong> {live.message ?? ''} Strata keeps trying and will refresh by itself
-            when it answers again.
+            <strong>The Docker engine is not answering.</strong> {live.message ?? ''} Strata keeps trying and refreshes this page by
+            itself when the engine is back.
           </p>
         </div>
       )}

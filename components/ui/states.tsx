@@ -1,5 +1,6 @@
+'use client';
 // The non-data states every view handles on purpose: loading, error (with what to do), empty.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { StrataError } from '@/lib/api/errors';
 
 export function Skeleton({ className = '' }: { className?: string }) {
@@ -24,12 +25,13 @@ export interface ErrorStateProps {
 }
 
 export function ErrorState({ error, action, onRetry }: ErrorStateProps) {
+  const headingId = useId();
   const strataError = error instanceof StrataError ? error : null;
   const unreachable = strataError?.code === 'engine_unreachable';
   const address = typeof strataError?.details?.address === 'string' ? strataError.details.address : null;
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-white p-6">
-      <h2 className="text-base font-semibold text-red-800">
+    <div role="alert" aria-labelledby={headingId} className="rounded-lg border border-red-200 bg-white p-6">
+      <h2 id={headingId} className="text-base font-semibold text-red-800">
         {unreachable ? 'Strata cannot reach the Docker engine' : strataError?.code === 'not_found' ? 'Not found' : `Could not ${action}`}
       </h2>
       <p className="mt-2 text-sm text-slate-700">{strataError?.message ?? 'Something unexpected went wrong.'}</p>
