@@ -6,7 +6,7 @@ type Subscribe<T> = (send: (event: T) => void) => () => void;
 
 const KEEPALIVE_MS = 15_000;
 
-export function sseResponse<T>(request: Request, subscribe: Subscribe<T>, initial: T[] = []): Response {
+export function sseResponse<T>(request: Request, subscribe: Subscribe<T>): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -23,7 +23,6 @@ export function sseResponse<T>(request: Request, subscribe: Subscribe<T>, initia
       const send = (event: T) => write(`data: ${JSON.stringify(event)}\n\n`);
       // Tell EventSource how soon to reconnect if this response ends.
       write('retry: 1000\n\n');
-      initial.forEach(send);
       const unsubscribe = subscribe(send);
       const keepalive = setInterval(() => write(': keepalive\n\n'), KEEPALIVE_MS);
       cleanup = () => {

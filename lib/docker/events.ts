@@ -12,7 +12,8 @@ type Listener = (event: StrataEvent) => void;
 
 // Image actions that change what the image pages show, and the container ones that change counts.
 const IMAGE_ACTIONS = ['pull', 'push', 'tag', 'untag', 'delete', 'import', 'load', 'prune', 'create'];
-const CONTAINER_ACTIONS = ['create', 'destroy'];
+// `commit` makes a new image (legacy builds without a tag emit no image event at all).
+const CONTAINER_ACTIONS = ['create', 'destroy', 'commit'];
 const RECONNECT_MS = 1000;
 
 interface HubState {
@@ -116,8 +117,14 @@ export function engineStatus(): { connected: boolean; message: string | null } {
   return { connected: hub.connected, message: hub.lastMessage };
 }
 
+/** Adds a listener; it hears the current engine state first (if known), then every change. */
 export function subscribe(listener: Listener): () => void {
   hub.listeners.add(listener);
+  if (hub.connected || hub.lastMessage) {
+    const state = hub.connected ? 'connected' : 'disconnected';
+    const message = hub.connected ? null : hub.lastMessage;
+    queueMicrotask(() => hub.listeners.has(listener) && listener({ kind: 'engine', state, message, time: new Date().toISOString() }));
+  }
   void open();
   return () => {
     hub.listeners.delete(listener);

@@ -7,6 +7,7 @@ import { buildImageLayers, getManyLayers, rememberLayers, type ImageLayers } fro
 import { containersByImage, mapInspect, mapListItem, type ListedImage } from '@/lib/docker/mappers';
 import type { RawContainer, RawImageInspect, RawImageListItem } from '@/lib/docker/raw-types';
 import { computeSizes, type SizedImage } from '@/lib/docker/sizes';
+import { cachedSnapshot } from '@/lib/docker/snapshot-cache';
 
 interface Snapshot {
   listed: ListedImage[];
@@ -14,7 +15,7 @@ interface Snapshot {
   containers: Map<string, ContainerRef[]>;
 }
 
-async function snapshot(): Promise<Snapshot> {
+async function loadSnapshot(): Promise<Snapshot> {
   const [rawImages, rawContainers] = await Promise.all([
     engine((docker) => docker.listImages() as Promise<RawImageListItem[]>),
     engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>),
@@ -22,6 +23,12 @@ async function snapshot(): Promise<Snapshot> {
   const listed = rawImages.map(mapListItem);
   const layers = await getManyLayers(listed.map((image) => image.id));
   return { listed, layers, containers: containersByImage(rawContainers) };
+}
+
+/** A copy the caller may extend (the detail page adds intermediate images) without touching the cache. */
+async function snapshot(): Promise<Snapshot> {
+  const snap = await cachedSnapshot(loadSnapshot);
+  return { listed: [...snap.listed], layers: new Map(snap.layers), containers: snap.containers };
 }
 
 function toSized(image: ListedImage, layers: ImageLayers | undefined): SizedImage {

@@ -1,0 +1,174 @@
+// Benchmark for the images list (issue: foundation). Prints figures and ratios; never a pass/fail.
+//   node scripts/bench/images.mjs            (seeds /tmp/strata-bench with 500 IDs / 2,000 tags once)
+// Env: BENCH_IDS (500), BENCH_TAGS (2000), BENCH_RUNS (25), STRATA_BENCH_DIR (/tmp/strata-bench)
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { engineRequest, pool, tinyTar } from './engine-http.mjs';
+
+const IDS = Number(process.env.BENCH_IDS ?? 500);
+const TAGS = Number(process.env.BENCH_TAGS ?? 2000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const DIR = process.env.STRATA_BENCH_DIR ?? '/tmp/strata-bench';
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const SOCKET = `${DIR}/docker.sock`;
+const env = { ...process.env, STRATA_SANDBOX_DIR: DIR, STRATA_REGISTRY_PORT: '5557', DOCKER_HOST: `unix://${SOCKET}`, NEXT_TELEMETRY_DISABLED: '1' };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => `${value.toFixed(1)} ms`;
+async function time(fn) {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+async function seed() {
+  const images = JSON.parse(await engineRequest(SOCKET, 'GET', '/images/json'));
+  const tagCount = images.reduce((sum, image) => sum + (image.RepoTags ?? []).filter((t) => t !== '<none>:<none>').length, 0);
+  if (images.length >= IDS && tagCount >= TAGS) return console.log(`seed: already ${images.length} IDs / ${tagCount} tags`);
+  console.log(`seed: building ${IDS} image IDs and ${TAGS} tags…`);
+  execFileSync('bash', ['scripts/fixtures.sh'], { env, stdio: 'inherit' });
+  // Five distinct bases, then config-only commits on top of each: distinct IDs that share layers,
+  // as real images built from common bases do.
+  const bases = 5;
+  for (let b = 0; b < bases; b++) {
+    const tar = tinyTar(`base-${b}.txt`, `base ${b}\n`.repeat(200 * (b + 1)));
+    await engineRequest(SOCKET, 'POST', `/images/create?fromSrc=-&repo=bench/base&tag=${b}`, tar);
+    await engineRequestJson(`/containers/create?name=bench-base-${b}`, { Image: `bench/base:${b}`, Cmd: ['none'], NetworkDisabled: true });
+  }
+  const perBase = Math.ceil(IDS / bases);
+  await pool(IDS, 4, async (i) => {
+    const b = Math.floor(i / perBase);
+    const changes = encodeURIComponent(`LABEL bench.index=${i}`);
+    await engineRequest(SOCKET, 'POST', `/commit?container=bench-base-${b}&repo=bench/img&tag=${i}&changes=${changes}`);
+  });
+  const extra = TAGS - IDS;
+  await pool(extra, 4, async (k) => {
+    const i = k % IDS;
+    await engineRequest(SOCKET, 'POST', `/images/bench%2Fimg:${i}/tag?repo=bench/alias-${k % 7}/img&tag=${k}`);
+  });
+}
+
+/** Creates with a JSON body; 409 (already exists from an earlier seed) is fine. */
+function engineRequestJson(path, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ socketPath: SOCKET, method: 'POST', path, headers: { 'Content-Type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => (res.statusCode >= 400 && res.statusCode !== 409 ? reject(new Error(text)) : resolve(text)));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+async function startServer(extraEnv = {}) {
+  if (!existsSync('.next/BUILD_ID')) execFileSync('npx', ['next', 'build'], { env, stdio: 'inherit' });
+  const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], { env: { ...env, ...extraEnv }, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/graph`);
+      if (response.ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+async function main() {
+  execFileSync('bash', ['scripts/sandbox.sh', 'start'], { env, stdio: 'inherit' });
+  await seed();
+  const rawList = JSON.parse(await engineRequest(SOCKET, 'GET', '/images/json'));
+  let server = await startServer();
+  const api = `http://127.0.0.1:${PORT}/api/images`;
+  try {
+    const cold = await time(async () => (await fetch(api)).text());
+    const body = JSON.parse(await (await fetch(api)).text());
+    const strata = [];
+    const raw = [];
+    for (let i = 0; i < RUNS; i++) {
+      raw.push(await time(() => engineRequest(SOCKET, 'GET', '/images/json')));
+      strata.push(await time(async () => (await fetch(api)).text()));
+    }
+    // The same, with the event-invalidated snapshot cache off: the engine is re-listed every request.
+    server.kill();
+    await new Promise((r) => setTimeout(r, 500));
+    const uncachedServer = await startServer({ STRATA_SNAPSHOT_CACHE: 'off' });
+    const uncached = [];
+    const rawAgain = [];
+    try {
+      await fetch(api).then((r) => r.text());
+      for (let i = 0; i < RUNS; i++) {
+        rawAgain.push(await time(() => engineRequest(SOCKET, 'GET', '/images/json')));
+        uncached.push(await time(async () => (await fetch(api)).text()));
+      }
+    } finally {
+      uncachedServer.kill();
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    server = await startServer();
+    await fetch(api).then((r) => r.text());
+
+    const cli = [];
+    for (let i = 0; i < Math.min(RUNS, 7); i++) {
+      cli.push(await time(async () => execFileSync('docker', ['image', 'ls', '--format', 'json'], { env, stdio: ['ignore', 'pipe', 'ignore'] })));
+    }
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const toRows = [];
+    const toFilter = [];
+    for (let i = 0; i < 5; i++) {
+      toRows.push(await time(async () => {
+        await page.goto(`http://127.0.0.1:${PORT}/images`);
+        await page.locator('[data-image-id]').first().waitFor();
+      }));
+      const search = page.getByRole('searchbox', { name: 'Filter images' });
+      await search.fill('');
+      const term = `bench/img:${100 + i}`;
+      // Measured inside the page: from the input event to the table showing the filtered result.
+      toFilter.push(
+        await page.evaluate(async (value) => {
+          const input = document.querySelector('input[type="search"]');
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+          const start = performance.now();
+          setter.call(input, value);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((resolve) => {
+            const check = () => (document.body.innerText.includes('Showing 1 of') ? resolve() : requestAnimationFrame(check));
+            check();
+          });
+          return performance.now() - start;
+        }, term),
+      );
+    }
+    await browser.close();
+
+    const images = body.images.length;
+    const tags = body.totals.tags;
+    console.log(`\nStrata images benchmark — ${images} image IDs, ${tags} tags, ${rawList.length} listed by the engine; medians of ${RUNS} requests`);
+    console.log(`  engine GET /images/json (raw socket)     ${ms(median(raw))}`);
+    console.log(`  Strata GET /api/images, warm             ${ms(median(strata))}   ratio ${(median(strata) / median(raw)).toFixed(2)}x raw (target <= 1.2x)`);
+    console.log(`  Strata GET /api/images, cache off        ${ms(median(uncached))}   ratio ${(median(uncached) / median(rawAgain)).toFixed(2)}x raw (raw ${ms(median(rawAgain))} in the same loop)`);
+    console.log(`  Strata GET /api/images, cold (1st call)  ${ms(cold)}   (inspect + history of every image, then cached by ID)`);
+    console.log(`  docker image ls --format json (CLI)      ${ms(median(cli))}   Strata warm is ${(median(cli) / median(strata)).toFixed(1)}x faster`);
+    console.log(`  /images in Chromium: navigation -> rows  ${ms(median(toRows))} (target < 1000 ms)`);
+    console.log(`  /images in Chromium: type -> filtered    ${ms(median(toFilter))} (target < 100 ms)`);
+    console.log(`  disk really used ${body.totals.diskUsed} B vs naive sum ${body.totals.naiveSum} B`);
+  } finally {
+    server.kill();
+  }
+}
+
+await main();
