@@ -20,22 +20,22 @@ scripts/sandbox.sh start || { echo "tests: 0 passed, 1 failed"; exit 1; }
 scripts/fixtures.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 status=0
-rm -rf test-results && mkdir -p test-results
+rm -rf reports test-results && mkdir -p reports
 
 echo "== lint"; npx eslint . || status=1
 echo "== typecheck"; npx tsc --noEmit || status=1
 
 echo "== unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 
 echo "== build"
-if npx next build >test-results/build.log 2>&1; then
+if npx next build >reports/build.log 2>&1; then
   echo "== end-to-end tests (Playwright, $(${CHROMIUM_PATH:-/usr/bin/chromium} --version 2>/dev/null))"
   npx playwright test || status=1
 else
-  tail -40 test-results/build.log; status=1
+  tail -40 reports/build.log; status=1
 fi
 
-node scripts/count-results.mjs test-results/vitest.json test-results/e2e.json || status=1
+node scripts/count-results.mjs reports/vitest.json reports/e2e.json || status=1
 [ "$status" = 0 ] || echo "(lint, typecheck, build or a test failed: see above)" >&2
 exit "$status"

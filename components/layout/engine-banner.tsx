@@ -18,10 +18,11 @@ export function EngineBanner() {
         </div>
       )}
       {live.status === 'engine-down' && (
+        // The details (address, how to fix) are on the page itself; the banner only says it is ongoing.
         <div role="alert" aria-label="Engine not answering" className="border-b border-red-300 bg-red-50 text-red-900">
           <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
-            <strong>The Docker engine is not answering.</strong> {live.message ?? ''} Strata keeps trying and refreshes this page by
-            itself when the engine is back.
+            <strong>The Docker engine is not answering.</strong> Strata keeps trying, and refreshes this page by itself when the engine
+            is back.
           </p>
         </div>
       )}

@@ -34,11 +34,12 @@ export function ErrorState({ error, action, onRetry }: ErrorStateProps) {
       <h2 id={headingId} className="text-base font-semibold text-red-800">
         {unreachable ? 'Strata cannot reach the Docker engine' : strataError?.code === 'not_found' ? 'Not found' : `Could not ${action}`}
       </h2>
-      <p className="mt-2 text-sm text-slate-700">{strataError?.message ?? 'Something unexpected went wrong.'}</p>
+      {!unreachable && <p className="mt-2 text-sm text-slate-700">{strataError?.message ?? 'Something unexpected went wrong.'}</p>}
       {unreachable && (
-        <div className="mt-4 text-sm text-slate-700">
+        <div className="mt-2 text-sm text-slate-700">
           <p>
-            Strata tried <code className="rounded bg-slate-100 px-1 font-mono text-xs">{address ?? 'the default socket'}</code>. To fix it:
+            Strata tried <code className="rounded bg-slate-100 px-1 font-mono text-xs">{address ?? 'the default socket'}</code> and nothing answered
+            {typeof strataError?.details?.cause === 'string' ? ` (${strataError.details.cause})` : ''}. To fix it:
           </p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             <li>start Docker on this machine (for example <code className="font-mono text-xs">sudo systemctl start docker</code>), or</li>
