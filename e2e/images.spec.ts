@@ -84,4 +84,15 @@ test.describe('Images list', () => {
     }
     await expect(page.getByRole('link', { name: tag })).toHaveCount(0, { timeout: 3_000 });
   });
+
+  test('the overview’s dangling count opens the list filtered to dangling images', async ({ page }) => {
+    await page.goto('/');
+    const dangling = docker('image', 'ls', '-q', '--filter', 'dangling=true').split('\n').filter(Boolean).length;
+    const card = page.getByRole('link', { name: /Dangling/ });
+    await expect(card).toContainText(String(dangling));
+    await card.click();
+    const images = new ImagesPage(page);
+    await expect(images.quickFilter('Dangling')).toHaveAttribute('aria-pressed', 'true');
+    await expect(images.rows()).toHaveCount(dangling);
+  });
 });

@@ -12,7 +12,13 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit += 1;
   }
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  let digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  // 999,999 B is "1MB", not "1000kB": rounding may reach the next unit.
+  if (Number(value.toFixed(digits)) >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+    digits = 2;
+  }
   return `${Number(value.toFixed(digits))}${UNITS[unit]}`;
 }
 
@@ -32,11 +38,16 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   if (seconds < 0) return 'in the future';
   if (seconds < 45) return 'just now';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} ago`;
-  if (seconds < HOUR) return plural(Math.max(1, Math.round(seconds / MINUTE)), 'minute');
-  if (seconds < DAY) return plural(Math.round(seconds / HOUR), 'hour');
-  if (seconds < 30 * DAY) return plural(Math.round(seconds / DAY), 'day');
-  if (seconds < 365 * DAY) return plural(Math.round(seconds / (30 * DAY)), 'month');
-  return plural(Math.round(seconds / (365 * DAY)), 'year');
+  // Round first, then pick the unit, so 59.5 minutes reads "1 hour ago", not "60 minutes ago".
+  const minutes = Math.max(1, Math.round(seconds / MINUTE));
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.round(seconds / HOUR);
+  if (hours < 24) return plural(hours, 'hour');
+  const days = Math.round(seconds / DAY);
+  if (days < 30) return plural(days, 'day');
+  const months = Math.round(seconds / (30 * DAY));
+  if (months < 12) return plural(months, 'month');
+  return plural(Math.max(1, Math.round(seconds / (365 * DAY))), 'year');
 }
 
 export function formatDateTime(iso: string): string {
@@ -48,5 +59,6 @@ export function formatDateTime(iso: string): string {
 export function formatPercent(part: number, whole: number): string {
   if (whole <= 0) return '0%';
   const pct = (part / whole) * 100;
+  if (pct > 0 && pct < 0.1) return '<0.1%';
   return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct)}%`;
 }

@@ -55,6 +55,10 @@ describe('parseReference: valid names', () => {
     expect(ok(`registry.example.com/team/app:1.0@${DIGEST}`).familiar).toBe(`registry.example.com/team/app:1.0@${DIGEST}`);
   });
 
+  it('allows capitals in a tag, unlike in a repository name', () => {
+    expect(ok('nginx:Latest')).toMatchObject({ tag: 'Latest', familiar: 'nginx:Latest' });
+  });
+
   it('accepts a 128-character tag', () => {
     expect(ok(`app:${'a'.repeat(128)}`).tag).toHaveLength(128);
   });

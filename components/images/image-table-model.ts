@@ -34,6 +34,14 @@ export function toRows(images: readonly ImageSummary[], perTag: boolean): ImageR
   return rows;
 }
 
+const QUICK_FILTERS: readonly QuickFilter[] = ['all', 'dangling', 'unused', 'in-use'];
+
+/** `?show=dangling` in links from the overview; anything else means all. */
+export function parseQuickFilter(value: string | string[] | undefined): QuickFilter {
+  const first = Array.isArray(value) ? value[0] : value;
+  return QUICK_FILTERS.find((filter) => filter === first) ?? 'all';
+}
+
 export function matchesQuick(image: ImageSummary, quick: QuickFilter): boolean {
   switch (quick) {
     case 'dangling':

@@ -7,10 +7,14 @@ import { defaultDirection, filterRows, quickCounts, sortRows, toRows, type Quick
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { useImageList } from '@/lib/queries/images';
 
-export function ImagesView() {
+export interface ImagesViewProps {
+  initialQuick?: QuickFilter;
+}
+
+export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
   const { data, error, isPending, refetch } = useImageList();
   const [text, setText] = useState('');
-  const [quick, setQuick] = useState<QuickFilter>('all');
+  const [quick, setQuick] = useState<QuickFilter>(initialQuick);
   const [perTag, setPerTag] = useState(false);
   const [sortKey, setSortKey] = useState<SortKey>('created');
   const [sortDirection, setSortDirection] = useState<SortDirection>('desc');

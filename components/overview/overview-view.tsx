@@ -22,9 +22,9 @@ export function OverviewView() {
         <>
           <section aria-label="Counts" className="grid grid-cols-2 gap-3 md:grid-cols-5">
             <CountCard label="Images" value={images.data?.totals.images} href="/images" hint={images.data ? `${images.data.totals.tags} tags` : undefined} />
-            <CountCard label="Dangling" value={images.data?.totals.dangling} href="/images" hint="untagged leftovers" />
-            <CountCard label="Unused" value={images.data?.totals.unused} href="/images" hint="no container uses them" />
-            <CountCard label="In use" value={images.data?.totals.inUse} href="/images" hint="by a container" />
+            <CountCard label="Dangling" value={images.data?.totals.dangling} href="/images?show=dangling" hint="untagged leftovers" />
+            <CountCard label="Unused" value={images.data?.totals.unused} href="/images?show=unused" hint="no container uses them" />
+            <CountCard label="In use" value={images.data?.totals.inUse} href="/images?show=in-use" hint="by a container" />
             <CountCard label="Containers" value={engine.data?.containers.total} hint={engine.data ? `${engine.data.containers.running} running` : undefined} />
           </section>
           <DiskCard />

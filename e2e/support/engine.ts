@@ -15,3 +15,8 @@ export function engineLayersSize(): number {
   const raw = execFileSync('curl', ['-s', '--unix-socket', `${sandboxDir}/docker.sock`, 'http://engine/system/df'], { encoding: 'utf8' });
   return (JSON.parse(raw) as { LayersSize: number }).LayersSize;
 }
+
+/** Stops or starts the sandbox engine itself, as an engine restart or crash would. */
+export function sandbox(action: 'start' | 'stop'): void {
+  execFileSync('bash', ['scripts/sandbox.sh', action], { env: { ...process.env, STRATA_SANDBOX_DIR: sandboxDir }, stdio: 'ignore' });
+}

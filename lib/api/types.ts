@@ -42,7 +42,7 @@ export interface ImageTotals {
   /** Images no container uses. */
   unused: number;
   inUse: number;
-  /** True when every layer's size was known; otherwise diskUsed comes from the engine's own figure. */
+  /** True when every layer's size was known; otherwise diskUsed is an estimate (image sizes fill the gaps). */
   exact: boolean;
 }
 

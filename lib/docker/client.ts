@@ -105,7 +105,7 @@ interface EngineErrorLike {
 export function engineMessage(cause: EngineErrorLike): string {
   const fromJson = cause.json?.message;
   if (fromJson) return fromJson.trim();
-  return (cause.message ?? '').replace(/^\(HTTP code \d+\)\s*[\w ]*-\s*/, '').trim();
+  return (cause.message ?? '').replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
 }
 
 export function translateEngineError(cause: unknown): StrataError {

@@ -132,6 +132,11 @@ describe('mapInspect', () => {
     expect(image.diffIds).toHaveLength(4);
   });
 
+  it('reads the empty Parent and Variant that 1.41 sends for a base image as none', () => {
+    expect(mapInspect({ Id: 'sha256:34d7', Parent: '', Variant: '' })).toMatchObject({ parent: null, variant: null });
+    expect(mapInspect({ Id: 'sha256:34d7', Variant: 'v8' }).variant).toBe('v8');
+  });
+
   it('fills every missing field with a default instead of undefined', () => {
     expect(mapInspect({ Id: 'sha256:ff' })).toEqual({
       id: 'sha256:ff',

@@ -57,14 +57,18 @@ export function computeSizes(images: readonly SizedImage[]): SizeReport {
   const byId = new Map<string, SizeSplit>();
   for (const image of images) {
     naiveSum += image.size;
-    const known = image.layers !== null && image.layers.every((layer) => layer.size !== null);
+    // A layer's size may be known from another image that has the same layer.
+    const sizes = image.layers?.map((layer) => layer.size ?? layerSize.get(layer.chainId) ?? null) ?? null;
     let shared: number;
-    if (known) {
-      shared = image.layers!.reduce((sum, layer) => sum + ((users.get(layer.chainId) ?? 0) > 1 ? layer.size! : 0), 0);
+    if (sizes !== null && sizes.every((size) => size !== null)) {
+      shared = image.layers!.reduce((sum, layer, i) => sum + ((users.get(layer.chainId) ?? 0) > 1 ? sizes[i]! : 0), 0);
     } else {
       exact = false;
       shared = image.engineSharedSize ?? 0;
-      if (image.layers === null) unattributed += image.size;
+      // Bytes we cannot place in a layer still take disk: count what the known layers do not explain.
+      // (An estimate: unknown layers shared by two such images are counted twice.)
+      const known = (sizes ?? []).reduce<number>((sum, size) => sum + (size ?? 0), 0);
+      unattributed += Math.max(0, image.size - known);
     }
     shared = clamp(shared, image.size);
     byId.set(image.id, { sharedSize: shared, uniqueSize: image.size - shared });

@@ -75,6 +75,7 @@ describe('checkRequest: writes (CSRF)', () => {
   it('lets reads through even when cross-site', () => {
     expect(check('GET', { host, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })).toEqual({ ok: true });
     expect(check('HEAD', { host, 'sec-fetch-site': 'cross-site' })).toEqual({ ok: true });
+    expect(check('get', { host, 'sec-fetch-site': 'cross-site' })).toEqual({ ok: true });
   });
 
   it('refuses cross-site and same-site writes with 403', () => {
