@@ -15,5 +15,8 @@ export default defineConfig({
     // Integration tests share one sandbox engine: keep them in one worker so they never race.
     fileParallelism: false,
     testTimeout: 30_000,
+    // Integration tests compare Strata with the engine right after changing it from the CLI; they
+    // read through the cache-less path. The snapshot cache has tests of its own.
+    env: { STRATA_SNAPSHOT_CACHE: 'off' },
   },
 });

@@ -19,3 +19,24 @@ export function parseEnv(env: readonly string[]): EnvEntry[] {
     return { name, value, secret: looksSecret(name) };
   });
 }
+
+export const MASK = '••••••';
+
+/** `NAME=value` with the value masked when the name looks secret. */
+export function maskEnvLine(line: string): string {
+  const eq = line.indexOf('=');
+  return eq >= 0 && looksSecret(line.slice(0, eq)) ? `${line.slice(0, eq + 1)}${MASK}` : line;
+}
+
+/** A copy of raw inspect JSON with secret-looking Env values masked (Config and ContainerConfig). */
+export function maskInspectEnv(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const copy: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const key of ['Config', 'ContainerConfig']) {
+    const config = copy[key];
+    if (typeof config === 'object' && config !== null && Array.isArray((config as { Env?: unknown }).Env)) {
+      copy[key] = { ...config, Env: ((config as { Env: unknown[] }).Env).map((line) => (typeof line === 'string' ? maskEnvLine(line) : line)) };
+    }
+  }
+  return copy;
+}

@@ -1,12 +1,19 @@
-// Adds up vitest's and Playwright's JSON reports into the one line CI reads:
+// Adds up vitest's and Playwright's JSON reports into the one line CI reads, printed last:
 //   tests: N passed, M failed
+// Usage: node scripts/count-results.mjs [--extra-failures N] report.json…
+// A missing report (its runner crashed) and each failed non-test step count as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-let passed = 0;
+const args = process.argv.slice(2);
 let failed = 0;
+if (args[0] === '--extra-failures') {
+  failed += Number(args[1] ?? 0);
+  args.splice(0, 2);
+}
+let passed = 0;
 let skipped = 0;
 
-for (const file of process.argv.slice(2)) {
+for (const file of args) {
   if (!existsSync(file)) {
     console.error(`[count] ${file} is missing: its runner did not finish; counting one failure`);
     failed += 1;
@@ -24,8 +31,9 @@ for (const file of process.argv.slice(2)) {
     passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;
     skipped += report.stats.skipped ?? 0;
-    if ((report.errors ?? []).length > 0) failed += report.errors.length;
+    failed += (report.errors ?? []).length;
   }
 }
+if (failed > 0) console.error('[count] something failed: see the output above');
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

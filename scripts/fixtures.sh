@@ -7,6 +7,7 @@
 #   strata-fixture/many:1           FROM base, a dozen+ layers
 #   strata-fixture/used:1           used by a stopped container named strata-fixture-used
 #   two dangling images             earlier builds of strata-fixture/app:dev, untagged by later ones
+#   strata-fixture/seeded:1         a second tag on base, made last: the set is complete
 # Every image carries the label strata.fixture=1. Safe to run twice: it skips when already seeded
 # unless --force is given.
 set -euo pipefail
@@ -15,18 +16,20 @@ cd "$(dirname "$0")"
 guard_sandbox
 export DOCKER_BUILDKIT=0
 
-if [ "${1:-}" != "--force" ] && docker image inspect strata-fixture/base:1 >/dev/null 2>&1 \
-   && docker image inspect strata-fixture/many:1 >/dev/null 2>&1; then
+# The last thing this script makes is the marker image: with it, an earlier run finished.
+if [ "${1:-}" != "--force" ] && docker image inspect strata-fixture/seeded:1 >/dev/null 2>&1; then
   echo "[fixtures] already seeded" >&2; exit 0
 fi
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-BUSYBOX="$(command -v busybox || true)"
-[ -n "$BUSYBOX" ] && "$BUSYBOX" --help 2>&1 | grep -q 'statically linked\|BusyBox' || true
-[ -x /bin/busybox ] && BUSYBOX=/bin/busybox
-[ -n "$BUSYBOX" ] || { echo "busybox-static is needed: apt-get install -y busybox-static" >&2; exit 1; }
+# The image has no libc, so only a statically linked busybox runs in it (Debian's busybox-static).
+BUSYBOX=""
+for candidate in /bin/busybox /usr/bin/busybox "$(command -v busybox || true)"; do
+  if [ -x "$candidate" ] && ! ldd "$candidate" >/dev/null 2>&1; then BUSYBOX="$candidate"; break; fi
+done
+[ -n "$BUSYBOX" ] || { echo "a static busybox is needed: apt-get install -y busybox-static" >&2; exit 1; }
 
 mkdir -p "$WORK/root/bin" "$WORK/root/etc" "$WORK/root/tmp"
 cp "$BUSYBOX" "$WORK/root/bin/busybox"
@@ -95,4 +98,6 @@ LABEL app=dev
 RUN echo "build $n" > /build.txt
 DF
 done
+# A tag on the base: adds no image ID, and says the set is complete.
+docker tag strata-fixture/base:1 strata-fixture/seeded:1
 echo "[fixtures] done: $(docker image ls -q | sort -u | wc -l) image IDs" >&2

@@ -6,15 +6,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Vite 8 (tests) and Next 16 need Node.js 20.19 or newer.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+  echo "[deps] Node.js 20.19 or newer is needed (found $(node --version 2>/dev/null || echo none)); install it from your distribution or nodejs.org" >&2
+  exit 1
+fi
+
 want=()
+# curl probes the server in run.sh; pkill (procps) stops the sandbox's processes.
+command -v curl >/dev/null || want+=(curl)
+command -v pkill >/dev/null || want+=(procps)
 for arg in "$@"; do
   case "$arg" in
     --engine)
       command -v dockerd >/dev/null || want+=(docker.io)
       command -v docker >/dev/null || want+=(docker.io)
       command -v docker-registry >/dev/null || want+=(docker-registry)
-      [ -x /bin/busybox ] || command -v busybox >/dev/null || want+=(busybox-static)
-      command -v curl >/dev/null || want+=(curl) ;;
+      # Debian's plain busybox is dynamically linked and useless in a libc-less image.
+      { [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; } || want+=(busybox-static) ;;
     --browser)
       [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || want+=(chromium fonts-dejavu-core) ;;
   esac

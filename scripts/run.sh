@@ -9,6 +9,13 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 PORT="${PORT:-3000}"
 HOST="${STRATA_HOST:-127.0.0.1}"
+# Where this script itself reaches the server: a wildcard bind is reached on loopback.
+case "$HOST" in
+  0.0.0.0) PROBE=127.0.0.1 ;;
+  ::|'[::]'|::1) PROBE='[::1]' ;;
+  *:*) PROBE="[$HOST]" ;;
+  *) PROBE="$HOST" ;;
+esac
 SERVER_PID=""
 STARTED_SANDBOX=0
 
@@ -24,7 +31,7 @@ trap 'exit 130' INT TERM
 scripts/install-deps.sh
 
 # Build when the sources changed since the last build.
-stamp="$( (git rev-parse HEAD 2>/dev/null; git status --porcelain 2>/dev/null) | sha256sum | cut -c1-16)"
+stamp="$( (git rev-parse HEAD 2>/dev/null; git status --porcelain 2>/dev/null; git diff HEAD 2>/dev/null) | sha256sum | cut -c1-16)"
 if [ ! -f .next/BUILD_ID ] || [ "$(cat .next/strata-stamp 2>/dev/null)" != "$stamp" ]; then
   log "building (about a minute on 2 cores)…"
   npx next build >/tmp/strata-build.log 2>&1 || { tail -40 /tmp/strata-build.log >&2; exit 1; }
@@ -32,13 +39,13 @@ if [ ! -f .next/BUILD_ID ] || [ "$(cat .next/strata-stamp 2>/dev/null)" != "$sta
 fi
 
 start_server() {
-  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
+  if curl -s -o /dev/null --max-time 2 "http://$PROBE:$PORT/"; then
     log "port $PORT is already in use (another Strata?). Stop it, or choose another with PORT=…"; exit 1
   fi
   node_modules/.bin/next start -H "$HOST" -p "$PORT" &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$PORT/api/engine" && return 0
+    curl -s -o /dev/null "http://$PROBE:$PORT/api/engine" && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited; is port $PORT taken?"; exit 1; }
     sleep 0.2
   done
@@ -46,13 +53,14 @@ start_server() {
 }
 
 start_server
-engine_status="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/engine")"
+engine_status="$(curl -s -o /dev/null -w '%{http_code}' "http://$PROBE:$PORT/api/engine")"
 if [ "$engine_status" = 503 ] && [ "${STRATA_NO_SANDBOX:-0}" != 1 ]; then
   log "no Docker engine answered at ${DOCKER_HOST:-unix:///var/run/docker.sock}: starting Strata's sandbox engine with demo images"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   scripts/install-deps.sh --engine
   export STRATA_SANDBOX_DIR="${STRATA_SANDBOX_DIR:-/tmp/strata-sbx}"
-  STARTED_SANDBOX=1
+  # Stop the sandbox on exit only if this run started it.
+  scripts/sandbox.sh status | grep -q 'engine: running' || STARTED_SANDBOX=1
   scripts/sandbox.sh start
   export DOCKER_HOST="unix://$STRATA_SANDBOX_DIR/docker.sock" STRATA_SANDBOX=1
   scripts/fixtures.sh

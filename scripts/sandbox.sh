@@ -25,7 +25,8 @@ start_engine() {
   # No bridge, no iptables, no masquerading: containers get no network, the host's rules stay untouched.
   nohup dockerd --host "$DOCKER_HOST" --data-root "$DIR/data" --exec-root "$DIR/exec" \
     --pidfile "$DIR/docker.pid" --bridge=none --iptables=false --ip-masq=false --ip6tables=false \
-    --userland-proxy=false >"$DIR/dockerd.log" 2>&1 &
+    --userland-proxy=false --containerd-namespace "strata-$(basename "$DIR")" \
+    --containerd-plugins-namespace "strata-$(basename "$DIR")-plugins" >"$DIR/dockerd.log" 2>&1 &
   for _ in $(seq 1 100); do engine_ready && break; sleep 0.2; done
   engine_ready || { log "engine did not answer; see $DIR/dockerd.log"; tail -20 "$DIR/dockerd.log" >&2; exit 1; }
   log "engine ready at $DOCKER_HOST (API $(docker version --format '{{.Server.APIVersion}}'))"

@@ -11,31 +11,41 @@ export STRATA_REGISTRY_PORT="${STRATA_TEST_REGISTRY_PORT:-5556}"
 export DOCKER_HOST="unix://$STRATA_SANDBOX_DIR/docker.sock"
 export STRATA_SANDBOX=1
 
-scripts/install-deps.sh --engine --browser || exit 1
+# Steps that are not tests (install, lint, typecheck, build) still count as a failure when they fail,
+# so the closing line never says "0 failed" for a broken run.
+step_failures=0
+finish() {
+  node scripts/count-results.mjs --extra-failures "$step_failures" reports/vitest.json reports/e2e.json
+  exit $?
+}
 
 cleanup() { scripts/sandbox.sh stop >/dev/null 2>&1 || true; }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-scripts/sandbox.sh start || { echo "tests: 0 passed, 1 failed"; exit 1; }
-scripts/fixtures.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
-
-status=0
 rm -rf reports test-results && mkdir -p reports
 
-echo "== lint"; npx eslint . || status=1
-echo "== typecheck"; npx tsc --noEmit || status=1
+if ! scripts/install-deps.sh --engine --browser; then
+  echo "tests: 0 passed, 1 failed"; exit 1
+fi
+if ! scripts/sandbox.sh start || ! scripts/fixtures.sh; then
+  echo "tests: 0 passed, 1 failed"; exit 1
+fi
+
+echo "== lint"; npx eslint . || step_failures=$((step_failures + 1))
+echo "== typecheck"; npx tsc --noEmit || step_failures=$((step_failures + 1))
 
 echo "== unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 
 echo "== build"
 if npx next build >reports/build.log 2>&1; then
-  echo "== end-to-end tests (Playwright, $(${CHROMIUM_PATH:-/usr/bin/chromium} --version 2>/dev/null))"
-  npx playwright test || status=1
+  echo "== end-to-end tests (Playwright, $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null))"
+  npx playwright test
 else
-  tail -40 reports/build.log; status=1
+  tail -40 reports/build.log
+  step_failures=$((step_failures + 1))
 fi
 
-node scripts/count-results.mjs reports/vitest.json reports/e2e.json || status=1
-[ "$status" = 0 ] || echo "(lint, typecheck, build or a test failed: see above)" >&2
-exit "$status"
+finish

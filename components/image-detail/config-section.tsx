@@ -1,12 +1,17 @@
 'use client';
-import { useState } from 'react';
 import type { ImageConfig } from '@/lib/api/types';
-import { parseEnv } from '@/lib/secrets';
+import { MASK, parseEnv } from '@/lib/secrets';
 
 const formatCommand = (parts: string[] | null) => (parts ? JSON.stringify(parts) : null);
 
-export function ConfigSection({ config }: { config: ImageConfig }) {
-  const [reveal, setReveal] = useState(false);
+export interface ConfigSectionProps {
+  config: ImageConfig;
+  /** Whether secret-looking Env values are shown; shared with the raw JSON view. */
+  reveal: boolean;
+  onReveal: (reveal: boolean) => void;
+}
+
+export function ConfigSection({ config, reveal, onReveal }: ConfigSectionProps) {
   const env = parseEnv(config.env);
   const hasSecrets = env.some((entry) => entry.secret);
   const labels = Object.entries(config.labels);
@@ -26,7 +31,7 @@ export function ConfigSection({ config }: { config: ImageConfig }) {
       <div className="mt-4 flex items-center justify-between">
         <h3 className="text-sm font-semibold">Env</h3>
         {hasSecrets && (
-          <button type="button" onClick={() => setReveal(!reveal)} className="text-xs text-sky-700 hover:underline">
+          <button type="button" onClick={() => onReveal(!reveal)} className="text-xs text-sky-700 hover:underline">
             {reveal ? 'Hide secret-looking values' : 'Reveal secret-looking values'}
           </button>
         )}
@@ -38,7 +43,7 @@ export function ConfigSection({ config }: { config: ImageConfig }) {
           {env.map((entry) => (
             <li key={entry.name} className="break-all">
               <span className="text-slate-500">{entry.name}=</span>
-              {entry.secret && !reveal ? <span title="Hidden because the name looks like a secret">••••••</span> : entry.value}
+              {entry.secret && !reveal ? <span title="Hidden because the name looks like a secret">{MASK}</span> : entry.value}
             </li>
           ))}
         </ul>

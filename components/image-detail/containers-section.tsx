@@ -1,7 +1,11 @@
 import type { ContainerRef } from '@/lib/api/types';
 import { Badge } from '@/components/ui/badge';
 
-export function ContainersSection({ containers }: { containers: ContainerRef[] }) {
+export interface ContainersSectionProps {
+  containers: ContainerRef[];
+}
+
+export function ContainersSection({ containers }: ContainersSectionProps) {
   return (
     <section aria-labelledby="containers-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="containers-heading" className="text-base font-semibold">Containers</h2>

@@ -1,14 +1,22 @@
 'use client';
 import Link from 'next/link';
+import { useState } from 'react';
 import { ConfigSection } from '@/components/image-detail/config-section';
 import { ContainersSection } from '@/components/image-detail/containers-section';
 import { ImageHeader } from '@/components/image-detail/image-header';
 import { LayersSection } from '@/components/image-detail/layers-section';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { useImageDetail } from '@/lib/queries/images';
+import { maskInspectEnv } from '@/lib/secrets';
 
-export function ImageDetailView({ imageRef }: { imageRef: string }) {
+export interface ImageDetailViewProps {
+  imageRef: string;
+}
+
+export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
   const { data: image, error, isPending, refetch } = useImageDetail(imageRef);
+  // One switch for every place Env values appear: the config section and the raw JSON.
+  const [reveal, setReveal] = useState(false);
   return (
     <div className="space-y-4">
       <Link href="/images" className="text-sm text-sky-700 hover:underline">
@@ -25,7 +33,7 @@ export function ImageDetailView({ imageRef }: { imageRef: string }) {
         <>
           <ImageHeader image={image} />
           <div className="grid gap-4 lg:grid-cols-2">
-            <ConfigSection config={image.config} />
+            <ConfigSection config={image.config} reveal={reveal} onReveal={setReveal} />
             <div className="space-y-4">
               <LayersSection layers={image.layers} />
               <ContainersSection containers={image.containerRefs} />
@@ -33,8 +41,12 @@ export function ImageDetailView({ imageRef }: { imageRef: string }) {
           </div>
           <details className="rounded-lg border border-slate-200 bg-white p-5">
             <summary className="cursor-pointer text-base font-semibold">Raw inspect JSON</summary>
-            <p className="mt-1 text-sm text-slate-600">Exactly what the engine returned for `docker image inspect`.</p>
-            <pre className="mt-3 max-h-[480px] overflow-auto rounded bg-slate-900 p-4 text-xs text-slate-100">{JSON.stringify(image.raw, null, 2)}</pre>
+            <p className="mt-1 text-sm text-slate-600">
+              What the engine returned for `docker image inspect`{reveal ? '' : ', with secret-looking Env values masked'}.
+            </p>
+            <pre className="mt-3 max-h-[480px] overflow-auto rounded bg-slate-900 p-4 text-xs text-slate-100">
+              {JSON.stringify(reveal ? image.raw : maskInspectEnv(image.raw), null, 2)}
+            </pre>
           </details>
         </>
       )}

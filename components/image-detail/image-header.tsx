@@ -3,7 +3,11 @@ import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 
-export function ImageHeader({ image }: { image: ImageDetail }) {
+export interface ImageHeaderProps {
+  image: ImageDetail;
+}
+
+export function ImageHeader({ image }: ImageHeaderProps) {
   const title = image.repoTags[0] ?? `<none> (${image.shortId})`;
   return (
     <section aria-label="Image summary" className="rounded-lg border border-slate-200 bg-white p-5">

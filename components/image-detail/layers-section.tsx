@@ -1,7 +1,12 @@
 import { CopyButton } from '@/components/ui/copy-button';
 import { shortId } from '@/lib/format';
 
-export function LayersSection({ layers }: { layers: string[] }) {
+export interface LayersSectionProps {
+  /** Diff IDs, oldest first. */
+  layers: string[];
+}
+
+export function LayersSection({ layers }: LayersSectionProps) {
   return (
     <section aria-labelledby="layers-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="layers-heading" className="text-base font-semibold">Layers</h2>

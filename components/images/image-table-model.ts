@@ -3,7 +3,7 @@
 import type { ImageSummary } from '@/lib/api/types';
 
 export type QuickFilter = 'all' | 'dangling' | 'unused' | 'in-use';
-export type SortKey = 'tag' | 'id' | 'created' | 'size' | 'unique' | 'shared' | 'containers';
+export type SortKey = 'tag' | 'id' | 'created' | 'size' | 'unique' | 'shared' | 'containers' | 'status';
 export type SortDirection = 'asc' | 'desc';
 
 export interface ImageRow {
@@ -78,6 +78,9 @@ function sortValue(row: ImageRow, key: SortKey): string | number {
       return row.image.sharedSize;
     case 'containers':
       return row.image.containers;
+    case 'status':
+      // Ascending puts what cleanup cares about first: dangling, then unused, then in use.
+      return row.image.dangling ? 0 : row.image.containers === 0 ? 1 : 2;
   }
 }
 
@@ -94,7 +97,7 @@ export function sortRows(rows: readonly ImageRow[], key: SortKey, direction: Sor
 
 /** Numbers and dates read best largest/newest first; names read best A→Z. */
 export function defaultDirection(key: SortKey): SortDirection {
-  return key === 'tag' || key === 'id' ? 'asc' : 'desc';
+  return key === 'tag' || key === 'id' || key === 'status' ? 'asc' : 'desc';
 }
 
 export function quickCounts(images: readonly ImageSummary[]): Record<QuickFilter, number> {

@@ -38,7 +38,14 @@ export function ImageTableRow({ row, index, start }: ImageTableRowProps) {
           ))
         )}
         {hidden > 0 && (
-          <span title={tags.slice(MAX_CHIPS).join('\n')} className="whitespace-nowrap text-xs text-slate-500">+{hidden} more</span>
+          <Link
+            href={href}
+            title={tags.slice(MAX_CHIPS).join('\n')}
+            aria-label={`${hidden} more tag${hidden === 1 ? '' : 's'}: ${tags.slice(MAX_CHIPS).join(', ')}`}
+            className="whitespace-nowrap text-xs text-slate-500 hover:underline"
+          >
+            +{hidden} more
+          </Link>
         )}
       </div>
       <div role="cell" className="flex items-center gap-1 px-3">

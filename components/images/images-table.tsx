@@ -13,6 +13,7 @@ const COLUMNS: { key: SortKey; label: string; align: 'left' | 'right'; title?: s
   { key: 'unique', label: 'Unique', align: 'right', title: 'Layers only this image uses: what deleting it frees' },
   { key: 'shared', label: 'Shared', align: 'right', title: 'Layers other images use too: stored once on disk' },
   { key: 'containers', label: 'Containers', align: 'right', title: 'Containers created from this image, running or stopped' },
+  { key: 'status', label: 'Status', align: 'left', title: 'Dangling first, then unused, then in use' },
 ];
 
 export interface ImagesTableProps {
@@ -49,7 +50,6 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort }: Ima
               </div>
             );
           })}
-          <div role="columnheader" className="px-3 py-2">Status</div>
         </div>
       </div>
       <div ref={scrollRef} role="rowgroup" className="overflow-auto" style={{ height: 'min(calc(100vh - 330px), 100000px)', minHeight: 320 }}>

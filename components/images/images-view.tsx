@@ -64,7 +64,7 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
           {visible.length === 0 ? (
             <EmptyState title="Nothing matches">
               <p>
-                {quick === 'dangling'
+                {quick === 'dangling' && deferredText.trim() === ''
                   ? 'No dangling images: none of your images has lost its last tag to a rebuild.'
                   : 'No image matches this filter. Clear the text or pick “All”.'}
               </p>

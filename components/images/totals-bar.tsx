@@ -1,7 +1,11 @@
 import type { ImageTotals } from '@/lib/api/types';
 import { formatBytes } from '@/lib/format';
 
-export function TotalsBar({ totals }: { totals: ImageTotals }) {
+export interface TotalsBarProps {
+  totals: ImageTotals;
+}
+
+export function TotalsBar({ totals }: TotalsBarProps) {
   const saved = Math.max(0, totals.naiveSum - totals.diskUsed);
   return (
     <section aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-4">

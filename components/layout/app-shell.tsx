@@ -3,7 +3,11 @@ import type { ReactNode } from 'react';
 import { MainNav } from '@/components/layout/main-nav';
 import { EngineBanner } from '@/components/layout/engine-banner';
 
-export function AppShell({ children }: { children: ReactNode }) {
+export interface AppShellProps {
+  children: ReactNode;
+}
+
+export function AppShell({ children }: AppShellProps) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

@@ -26,6 +26,14 @@ export function EngineBanner() {
           </p>
         </div>
       )}
+      {live.status === 'server-down' && (
+        <div role="alert" aria-label="Server not answering" className="border-b border-slate-300 bg-slate-100 text-slate-800">
+          <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
+            <strong>Strata’s server is not answering.</strong> Live updates are paused; they resume by themselves when it is back. If
+            you stopped it, start it again with <code className="font-mono text-xs">scripts/run.sh</code>.
+          </p>
+        </div>
+      )}
     </>
   );
 }

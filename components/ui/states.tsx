@@ -60,7 +60,12 @@ export function ErrorState({ error, action, onRetry }: ErrorStateProps) {
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
+export interface EmptyStateProps {
+  title: string;
+  children: ReactNode;
+}
+
+export function EmptyState({ title, children }: EmptyStateProps) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
       <h2 className="text-base font-semibold text-slate-800">{title}</h2>

@@ -6,7 +6,9 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
-  } catch {
+  } catch (error) {
+    // A cancelled query (the user navigated away) is not a failure to report.
+    if (init?.signal?.aborted) throw error;
     throw new StrataError('internal', 'Strata’s server did not answer. Is it still running?');
   }
   const body: unknown = await response.json().catch(() => null);

@@ -5,6 +5,7 @@ import 'server-only';
 type Subscribe<T> = (send: (event: T) => void) => () => void;
 
 const KEEPALIVE_MS = 15_000;
+const MAX_QUEUED = 500;
 
 export function sseResponse<T>(request: Request, subscribe: Subscribe<T>): Response {
   const encoder = new TextEncoder();
@@ -14,6 +15,12 @@ export function sseResponse<T>(request: Request, subscribe: Subscribe<T>): Respo
       let closed = false;
       const write = (text: string) => {
         if (closed) return;
+        // A client that stopped reading (a sleeping laptop, a half-open connection) is dropped rather
+        // than letting its queue grow without bound; EventSource reconnects when it wakes.
+        if ((controller.desiredSize ?? 0) < -MAX_QUEUED) {
+          cleanup();
+          return;
+        }
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
@@ -36,7 +43,8 @@ export function sseResponse<T>(request: Request, subscribe: Subscribe<T>): Respo
           // already closed by the runtime
         }
       };
-      request.signal.addEventListener('abort', () => cleanup());
+      if (request.signal.aborted) cleanup();
+      else request.signal.addEventListener('abort', () => cleanup());
     },
     cancel() {
       cleanup();

@@ -16,6 +16,13 @@ describe('engineAddress', () => {
     vi.stubEnv('DOCKER_HOST', 'tcp://10.0.0.2:2375');
     expect(engineAddress()).toBe('tcp://10.0.0.2:2375');
   });
+
+  it('never shows a password given in DOCKER_HOST', () => {
+    vi.stubEnv('DOCKER_HOST', 'ssh://deploy:s3cret@build-host:22');
+    expect(engineAddress()).toBe('ssh://deploy@build-host:22');
+    vi.stubEnv('DOCKER_HOST', 'ssh://deploy@build-host');
+    expect(engineAddress()).toBe('ssh://deploy@build-host');
+  });
 });
 
 describe('engineMessage', () => {
@@ -93,7 +100,12 @@ describe('translateEngineError', () => {
   it('keeps a StrataError as it is and treats anything else as internal', () => {
     const own = new StrataError('conflict', 'busy');
     expect(translateEngineError(own)).toBe(own);
-    expect(translateEngineError(new Error('boom'))).toMatchObject({ code: 'internal', message: 'boom' });
-    expect(translateEngineError(undefined)).toMatchObject({ code: 'internal', message: 'The Docker engine failed without saying why.' });
+    // Transport failures may name local paths (certificates, ssh keys): the client gets a generic message.
+    const generic = 'The connection to the Docker engine failed. The server log has the details.';
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(translateEngineError(new Error('open /home/me/.docker/key.pem: denied'))).toMatchObject({ code: 'internal', message: generic });
+    expect(translateEngineError(undefined)).toMatchObject({ code: 'internal', message: generic });
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
   });
 });

@@ -7,7 +7,7 @@
 import 'server-only';
 import Docker from 'dockerode';
 import { StrataError } from '@/lib/api/errors';
-import { compareApiVersions, negotiateApiVersion } from '@/lib/docker/api-version';
+import { negotiateApiVersion } from '@/lib/docker/api-version';
 
 export interface EngineConnection {
   docker: Docker;
@@ -18,14 +18,26 @@ export interface EngineConnection {
 
 let connection: Promise<EngineConnection> | null = null;
 
-/** Where we talk to the engine, for messages a person reads. */
+// An engine that accepts the connection but never answers must not hang every request.
+const PROBE_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer in ${ms / 1000} s`), { code: 'ETIMEDOUT' })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Where we talk to the engine, for messages a person reads; a password in it is removed. */
 export function engineAddress(): string {
-  return process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  const address = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  return address.replace(/^([a-z]+:\/\/)([^:/@]+):[^/@]*@/i, '$1$2@');
 }
 
 async function connect(): Promise<EngineConnection> {
   const probe = new Docker();
-  const version = (await probe.version()) as { ApiVersion?: string; MinAPIVersion?: string };
+  const version = (await withTimeout(probe.version(), PROBE_TIMEOUT_MS)) as { ApiVersion?: string; MinAPIVersion?: string };
   const maxApiVersion = version.ApiVersion ?? '1.41';
   const minApiVersion = version.MinAPIVersion ?? '1.12';
   const apiVersion = negotiateApiVersion(maxApiVersion, minApiVersion);
@@ -47,11 +59,6 @@ export function resetConnection(): void {
   connection = null;
 }
 
-export async function apiAtLeast(version: string): Promise<boolean> {
-  const { apiVersion } = await getConnection();
-  return compareApiVersions(apiVersion, version) >= 0;
-}
-
 /**
  * Runs one engine call and turns any failure into a StrataError with a status the routes can send.
  * Use for every dockerode call so no raw engine error reaches a route.
@@ -65,31 +72,6 @@ export async function engine<T>(call: (docker: Docker) => Promise<T>): Promise<T
     if (error.code === 'engine_unreachable') resetConnection();
     throw error;
   }
-}
-
-interface DialOptions {
-  path: string;
-  method: 'GET' | 'POST' | 'DELETE';
-  query?: Record<string, unknown>;
-  statusCodes?: Record<number, boolean | string>;
-}
-
-/** For endpoints whose options dockerode drops (df, build prune): call the modem directly. */
-export async function dial<T>({ path, method, query = {}, statusCodes }: DialOptions): Promise<T> {
-  return engine(
-    (docker) =>
-      new Promise<T>((resolve, reject) => {
-        docker.modem.dial(
-          {
-            path: `${path}?`,
-            method,
-            statusCodes: statusCodes ?? { 200: true, 400: 'bad parameter', 404: 'not found', 500: 'server error' },
-            options: { _query: query, ...(method === 'POST' ? { _body: {} } : {}) },
-          },
-          (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
-        );
-      }),
-  );
 }
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -136,6 +118,8 @@ export function translateEngineError(cause: unknown): StrataError {
       return new StrataError('upstream_failed', `The Docker engine reported an error: ${message}`);
     default:
       if (error.statusCode) return new StrataError('upstream_failed', `The Docker engine answered ${error.statusCode}: ${message}`);
-      return new StrataError('internal', message);
+      // No status: a transport failure (TLS, ssh, …). Its text may name local paths: log it, say less.
+      console.error('[strata] engine call failed', cause);
+      return new StrataError('internal', 'The connection to the Docker engine failed. The server log has the details.');
   }
 }

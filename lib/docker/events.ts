@@ -12,8 +12,9 @@ type Listener = (event: StrataEvent) => void;
 
 // Image actions that change what the image pages show, and the container ones that change counts.
 const IMAGE_ACTIONS = ['pull', 'push', 'tag', 'untag', 'delete', 'import', 'load', 'prune', 'create'];
-// `commit` makes a new image (legacy builds without a tag emit no image event at all).
-const CONTAINER_ACTIONS = ['create', 'destroy', 'commit'];
+// `commit` makes a new image (legacy builds without a tag emit no image event at all); the others
+// change a container's state or name, which the image pages show.
+const CONTAINER_ACTIONS = ['create', 'destroy', 'commit', 'start', 'die', 'stop', 'pause', 'unpause', 'rename'];
 const RECONNECT_MS = 1000;
 
 interface HubState {
@@ -23,6 +24,8 @@ interface HubState {
   lastMessage: string | null;
   retry: ReturnType<typeof setTimeout> | null;
   opening: boolean;
+  /** Unix seconds of the newest event heard, to resume from after a reconnect. */
+  lastEventTime: number | null;
 }
 
 const hub: HubState = ((globalThis as { __strataEventHub?: HubState }).__strataEventHub ??= {
@@ -32,10 +35,18 @@ const hub: HubState = ((globalThis as { __strataEventHub?: HubState }).__strataE
   lastMessage: null,
   retry: null,
   opening: false,
+  lastEventTime: null,
 });
 
 function broadcast(event: StrataEvent): void {
-  for (const listener of hub.listeners) listener(event);
+  for (const listener of hub.listeners) {
+    try {
+      listener(event);
+    } catch (error) {
+      // One failing listener (a closed browser stream) must not stop the others or crash the server.
+      console.error('[strata] event listener failed', error);
+    }
+  }
 }
 
 function setConnected(connected: boolean, message: string | null): void {
@@ -66,8 +77,11 @@ async function open(): Promise<void> {
   if (hub.stream || hub.opening || hub.listeners.size === 0) return;
   hub.opening = true;
   try {
+    // The engine sends headers before it subscribes, so resume a little in the past: a change made in
+    // that gap (or while we were away) is replayed rather than missed. Replays only invalidate again.
+    const since = hub.lastEventTime ?? Math.floor(Date.now() / 1000) - 2;
     const stream = (await engine((docker) =>
-      docker.getEvents({ filters: { type: ['image', 'container'] } }),
+      docker.getEvents({ since, filters: { type: ['image', 'container'] } }),
     )) as unknown as Readable;
     if (hub.listeners.size === 0) {
       stream.destroy();
@@ -75,9 +89,11 @@ async function open(): Promise<void> {
     }
     hub.stream = stream;
     setConnected(true, null);
+    // Decode as a stream so a multi-byte character split across chunks is not mangled.
+    stream.setEncoding('utf8');
     let buffer = '';
-    stream.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
+    stream.on('data', (chunk: string) => {
+      buffer += chunk;
       let newline = buffer.indexOf('\n');
       while (newline >= 0) {
         const line = buffer.slice(0, newline).trim();
@@ -88,7 +104,7 @@ async function open(): Promise<void> {
     });
     stream.once('end', () => onStreamEnd(stream, 'The Docker engine closed the event stream.'));
     stream.once('close', () => onStreamEnd(stream, 'The Docker engine closed the event stream.'));
-    stream.once('error', (error: Error) => onStreamEnd(stream, `The event stream failed: ${error.message}`));
+    stream.on('error', (error: Error) => onStreamEnd(stream, `The event stream failed: ${error.message}`));
   } catch (error) {
     hub.stream = null;
     setConnected(false, error instanceof Error ? error.message : String(error));
@@ -105,6 +121,7 @@ function handleLine(line: string): void {
   } catch {
     return;
   }
+  if (typeof raw.time === 'number') hub.lastEventTime = raw.time;
   const event = mapEvent(raw);
   if (!event) return;
   if (event.kind === 'image' && !IMAGE_ACTIONS.includes(event.action)) return;

@@ -7,7 +7,7 @@ import { buildImageLayers, getManyLayers, rememberLayers, type ImageLayers } fro
 import { containersByImage, mapInspect, mapListItem, type ListedImage } from '@/lib/docker/mappers';
 import type { RawContainer, RawImageInspect, RawImageListItem } from '@/lib/docker/raw-types';
 import { computeSizes, type SizedImage } from '@/lib/docker/sizes';
-import { cachedSnapshot } from '@/lib/docker/snapshot-cache';
+import { snapshotCache } from '@/lib/docker/snapshot-cache';
 
 interface Snapshot {
   listed: ListedImage[];
@@ -25,9 +25,11 @@ async function loadSnapshot(): Promise<Snapshot> {
   return { listed, layers, containers: containersByImage(rawContainers) };
 }
 
+const engineLists = snapshotCache('engine-lists', loadSnapshot);
+
 /** A copy the caller may extend (the detail page adds intermediate images) without touching the cache. */
 async function snapshot(): Promise<Snapshot> {
-  const snap = await cachedSnapshot(loadSnapshot);
+  const snap = await engineLists.get();
   return { listed: [...snap.listed], layers: new Map(snap.layers), containers: snap.containers };
 }
 

@@ -50,14 +50,11 @@ async function fetchLayers(id: string): Promise<ImageLayers | null> {
     remember(id, layers);
     return layers;
   } catch (error) {
-    // Deleted between list and inspect: not an error for a list, just no layers to report.
-    if ((error as { code?: string }).code === 'not_found') return null;
-    throw error;
+    // Deleted between list and inspect, or content missing on the containerd store: that image is
+    // reported without layer facts (its sizes become estimates) rather than failing the whole list.
+    if ((error as { code?: string }).code === 'engine_unreachable') throw error;
+    return null;
   }
-}
-
-export function cachedLayers(id: string): ImageLayers | undefined {
-  return state.entries.get(id);
 }
 
 /** Seeds the cache from an inspect the caller already made (the detail page), saving a round trip. */

@@ -2,7 +2,7 @@
 // image stores is absorbed here, so nothing above lib/docker knows which engine it talks to.
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { ContainerRef, EngineInfo, ImageConfig, ImageStore, StrataEvent } from '@/lib/api/types';
+import type { ContainerRef, EngineInfo, ImageConfig, ImageStore, ImageSummary, StrataEvent } from '@/lib/api/types';
 import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawVersion } from '@/lib/docker/raw-types';
 import { shortId } from '@/lib/format';
 
@@ -16,18 +16,12 @@ export function realCount(value: number | undefined): number | null {
   return typeof value === 'number' && value >= 0 ? value : null;
 }
 
-export interface ListedImage {
-  id: string;
-  shortId: string;
-  repoTags: string[];
-  repoDigests: string[];
-  created: string;
-  size: number;
+/** One entry of the engine's image list, before Strata works out sizes and container use. */
+export interface ListedImage extends Pick<ImageSummary, 'id' | 'shortId' | 'repoTags' | 'repoDigests' | 'created' | 'size' | 'labels'> {
   /** The engine's SharedSize when it computed one (1.42+ with shared-size=1), else null. */
   engineSharedSize: number | null;
   /** The engine's container count when it computed one (1.51+), else null. */
   engineContainers: number | null;
-  labels: Record<string, string>;
   parentId: string | null;
 }
 

@@ -124,10 +124,6 @@ describe('computeSizes with synthetic layers', () => {
     const report = computeSizes([]);
     expect([report.diskUsed, report.shared, report.naiveSum, report.byId.size, report.exact]).toEqual([0, 0, 0, 0, true]);
   });
-
-  // Known bug (see the report): when history could not be paired (layerSizesFromHistory → null), the
-  // image's chains are known but every size is null; those bytes vanish from diskUsed instead of being
-  // attributed like an image with no layer facts. Remove `.fails` once computeSizes counts them.
   it('keeps an image whose layer sizes are unknown in diskUsed', () => {
     const report = computeSizes([image('a', 100, [['c1', null], ['c2', null]])]);
     expect(report.diskUsed).toBe(100);

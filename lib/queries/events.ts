@@ -29,15 +29,30 @@ export function useLiveState(): LiveState {
   );
 }
 
+const INVALIDATE_DELAY_MS = 150;
+let pending: { images: boolean; engine: boolean; timer: ReturnType<typeof setTimeout> | null } = { images: false, engine: false, timer: null };
+
+/** Many events arrive in bursts (a build, a prune): refetch once per burst, not once per event. */
+function scheduleInvalidation(client: QueryClient, what: { images?: boolean; engine?: boolean }): void {
+  pending.images ||= Boolean(what.images);
+  pending.engine ||= Boolean(what.engine);
+  if (pending.timer) return;
+  pending.timer = setTimeout(() => {
+    if (pending.images) void client.invalidateQueries({ queryKey: imageKeys.all });
+    if (pending.engine) void client.invalidateQueries({ queryKey: engineKeys.all });
+    pending = { images: false, engine: false, timer: null };
+  }, INVALIDATE_DELAY_MS);
+}
+
 export function applyEvent(client: QueryClient, event: StrataEvent): void {
   if (event.kind === 'engine') {
+    const wasDown = live.status === 'engine-down' || live.status === 'server-down';
     setLive(event.state === 'connected' ? { status: 'live', message: null } : { status: 'engine-down', message: event.message });
     // Back after an outage: anything may have changed while we could not hear.
-    if (event.state === 'connected') void client.invalidateQueries();
+    if (event.state === 'connected' && wasDown) void client.invalidateQueries();
     return;
   }
-  void client.invalidateQueries({ queryKey: imageKeys.all });
-  if (event.kind === 'container') void client.invalidateQueries({ queryKey: engineKeys.all });
+  scheduleInvalidation(client, { images: true, engine: event.kind === 'container' });
 }
 
 export function useEngineEvents(): void {

@@ -9,12 +9,12 @@ export const imageKeys = {
 };
 
 export const imageListOptions = () =>
-  queryOptions({ queryKey: imageKeys.list(), queryFn: () => apiFetch<ImageListResponse>('/api/images') });
+  queryOptions({ queryKey: imageKeys.list(), queryFn: ({ signal }) => apiFetch<ImageListResponse>('/api/images', { signal }) });
 
 export const imageDetailOptions = (ref: string) =>
   queryOptions({
     queryKey: imageKeys.detail(ref),
-    queryFn: () => apiFetch<ImageDetail>(`/api/images/${encodeURIComponent(ref)}`),
+    queryFn: ({ signal }) => apiFetch<ImageDetail>(`/api/images/${encodeURIComponent(ref)}`, { signal }),
   });
 
 export const useImageList = () => useQuery(imageListOptions());

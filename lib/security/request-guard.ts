@@ -13,6 +13,8 @@ export interface GuardConfig {
   bindHost?: string;
   /** STRATA_ALLOWED_HOSTS: extra names, comma-separated. */
   allowedHosts?: string;
+  /** PORT, for the message that says where Strata is. */
+  port?: string;
 }
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 421; code: 'forbidden'; message: string };
@@ -47,7 +49,7 @@ export function checkRequest(
       ok: false,
       status: 421,
       code: 'forbidden',
-      message: `Strata does not answer to the host name “${host ?? ''}”. Open it at http://localhost:3000, or add the name to STRATA_ALLOWED_HOSTS.`,
+      message: `Strata does not answer to the host name “${host ?? ''}”. Open it at http://localhost:${config.port ?? '3000'}, or add the name to STRATA_ALLOWED_HOSTS.`,
     };
   }
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
