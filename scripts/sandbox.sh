@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Strata's sandbox engine: a private dockerd (and a local registry beside it) that never touches the
 # host's own engine or network. Idempotent: `start` twice is fine, `stop` twice is fine.
-#   scripts/sandbox.sh start|stop|status|env
+#   scripts/sandbox.sh start|stop|reset|status|env
 # Env: STRATA_SANDBOX_DIR (default /tmp/strata-sbx; keep it short, unix socket paths max ~100 bytes),
 #      STRATA_REGISTRY_PORT (default 5555).
 set -euo pipefail
@@ -67,9 +67,16 @@ case "${1:-status}" in
     stop_one "$DIR/docker.pid" engine
     # dockerd leaves its containerd behind when killed hard; end only the one under our exec-root.
     pkill -f "containerd.*$DIR/exec" 2>/dev/null || true ;;
+  reset)
+    # A clean slate for tests: stop, then forget every image and container the sandbox had.
+    "$0" stop
+    # A hard-killed engine can leave overlay mounts behind; never delete through a mount.
+    awk -v dir="$DIR/" 'index($2, dir) == 1 { print $2 }' /proc/mounts | sort -r | xargs -r umount -l 2>/dev/null || true
+    rm -rf "$DIR"
+    log "reset $DIR" ;;
   status)
     if engine_ready; then echo "engine: running at $DOCKER_HOST"; else echo "engine: stopped"; fi
     if pid_alive "$DIR/registry.pid"; then echo "registry: running on 127.0.0.1:$REGISTRY_PORT"; else echo "registry: stopped"; fi ;;
   env) echo "export DOCKER_HOST=$DOCKER_HOST STRATA_SANDBOX=1 STRATA_REGISTRY=127.0.0.1:$REGISTRY_PORT" ;;
-  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|reset|status|env" >&2; exit 2 ;;
 esac

@@ -29,7 +29,8 @@ rm -rf reports test-results && mkdir -p reports
 if ! scripts/install-deps.sh --engine --browser; then
   echo "tests: 0 passed, 1 failed"; exit 1
 fi
-if ! scripts/sandbox.sh start || ! scripts/fixtures.sh; then
+# Every run starts from an empty sandbox, so what an earlier run left behind cannot change a result.
+if ! scripts/sandbox.sh reset || ! scripts/sandbox.sh start || ! scripts/fixtures.sh; then
   echo "tests: 0 passed, 1 failed"; exit 1
 fi
 

@@ -26,10 +26,12 @@ describe('engine events', () => {
       await waitFor(events, (event) => event.kind === 'engine' && event.state === 'connected');
       const tag = `strata-test/events:${Date.now()}`;
       docker('tag', 'strata-fixture/base:1', tag);
-      const tagged = await waitFor(events, (event) => event.kind === 'image' && event.action === 'tag');
-      expect(tagged.kind === 'image' && tagged.name).toBe(tag);
+      const tagged = await waitFor(events, (event) => event.kind === 'image' && event.action === 'tag' && event.name === tag);
+      expect(tagged.kind === 'image' && tagged.id).toBe(docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/base:1'));
+      const before = events.length;
       docker('rmi', tag);
-      await waitFor(events, (event) => event.kind === 'image' && event.action === 'untag');
+      // `untag` names the image ID, not the tag (engine quirk), so look only at events after the rmi.
+      await waitFor(events, (event) => events.indexOf(event) >= before && event.kind === 'image' && event.action === 'untag');
     } finally {
       unsubscribe();
     }
