@@ -13,7 +13,8 @@ test.describe('Images list', () => {
     const app = images.rowWithTag('strata-fixture/app:1.0');
     await expect(app).toHaveCount(1);
     await expect(app).toContainText('strata-fixture/app:latest');
-    await expect(app).toContainText('+1 more');
+    await expect(app).toContainText('+2 more');
+    await expect(app.getByRole('link', { name: /2 more tags: localhost:5555\/team\/app:1.0, registry.example.com\/team\/app:1.0/ })).toBeVisible();
     const appId = docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/app:1.0');
     await expect(app).toHaveAttribute('data-image-id', appId);
   });

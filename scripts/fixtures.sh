@@ -7,7 +7,6 @@
 #   strata-fixture/many:1           FROM base, a dozen+ layers
 #   strata-fixture/used:1           used by a stopped container named strata-fixture-used
 #   two dangling images             earlier builds of strata-fixture/app:dev, untagged by later ones
-#   strata-fixture/seeded:1         a second tag on base, made last: the set is complete
 # Every image carries the label strata.fixture=1. Safe to run twice: it skips when already seeded
 # unless --force is given.
 set -euo pipefail
@@ -16,8 +15,10 @@ cd "$(dirname "$0")"
 guard_sandbox
 export DOCKER_BUILDKIT=0
 
-# The last thing this script makes is the marker image: with it, an earlier run finished.
-if [ "${1:-}" != "--force" ] && docker image inspect strata-fixture/seeded:1 >/dev/null 2>&1; then
+# The last thing this script writes is a marker beside the sandbox's data: with it, an earlier run
+# finished. (A reset removes it along with the images.)
+MARKER="${STRATA_SANDBOX_DIR:-/tmp/strata-sbx}/fixtures-seeded"
+if [ "${1:-}" != "--force" ] && [ -f "$MARKER" ] && docker image inspect strata-fixture/many:1 >/dev/null 2>&1; then
   echo "[fixtures] already seeded" >&2; exit 0
 fi
 
@@ -98,6 +99,5 @@ LABEL app=dev
 RUN echo "build $n" > /build.txt
 DF
 done
-# A tag on the base: adds no image ID, and says the set is complete.
-docker tag strata-fixture/base:1 strata-fixture/seeded:1
+date -u +%FT%TZ > "$MARKER"
 echo "[fixtures] done: $(docker image ls -q | sort -u | wc -l) image IDs" >&2

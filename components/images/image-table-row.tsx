@@ -7,7 +7,7 @@ import { imageHref } from '@/components/images/image-href';
 
 export const ROW_HEIGHT = 52;
 export const GRID_COLUMNS = 'minmax(260px,1fr) 150px 130px 84px 84px 84px 96px 150px';
-const MAX_CHIPS = 3;
+const MAX_CHIPS = 2;
 
 export interface ImageTableRowProps {
   row: ImageRow;
@@ -31,8 +31,14 @@ export function ImageTableRow({ row, index, start }: ImageTableRowProps) {
         {tags.length === 0 ? (
           <Link href={href} className="font-mono text-xs italic text-slate-500 hover:underline">&lt;none&gt;</Link>
         ) : (
-          tags.slice(0, MAX_CHIPS).map((tag) => (
-            <Link key={tag} href={href} title={tag} className="max-w-[260px] truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 hover:bg-sky-100">
+          tags.slice(0, MAX_CHIPS).map((tag, i) => (
+            // The first tag keeps its full width (up to a limit); later ones give way when space is short.
+            <Link
+              key={tag}
+              href={href}
+              title={tag}
+              className={`${i === 0 ? 'shrink-0' : 'min-w-0'} max-w-[240px] truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 hover:bg-sky-100`}
+            >
               {tag}
             </Link>
           ))
