@@ -40,3 +40,10 @@ export function maskInspectEnv(raw: unknown): unknown {
   }
   return copy;
 }
+
+const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
+
+/** `ENV DB_PASSWORD=hunter2 MODE=demo` → `ENV DB_PASSWORD=•••••• MODE=demo`: any NAME=value in a command. */
+export function redactCommand(command: string): string {
+  return command.replace(ASSIGNMENT, (match, name: string) => (looksSecret(name) ? `${name}=${MASK}` : match));
+}

@@ -4,7 +4,8 @@
 #   strata-fixture/app:1.0          FROM base, 3 layers; the same ID is also tagged app:latest,
 #                                   localhost:5555/team/app:1.0 and registry.example.com/team/app:1.0
 #   strata-fixture/web:1            FROM base, labelled tier=web
-#   strata-fixture/many:1           FROM base, a dozen+ layers
+#   strata-fixture/many:1           FROM base, 23 layers
+#   strata-fixture/steps:1          FROM web:1: ENV/LABEL/CMD, COPY, an empty RUN, a 0-byte RUN layer, a secret ENV
 #   strata-fixture/used:1           used by a stopped container named strata-fixture-used
 #   two dangling images             earlier builds of strata-fixture/app:dev, untagged by later ones
 # Every image carries the label strata.fixture=1. Safe to run twice: it skips when already seeded
@@ -78,10 +79,29 @@ DF
 {
   echo 'FROM strata-fixture/base:1'
   echo 'LABEL app=many'
-  for i in $(seq 1 14); do echo "RUN dd if=/dev/zero of=/layer-$i.bin bs=1024 count=$((i * 16)) 2>/dev/null"; done
+  for i in $(seq 1 21); do echo "RUN dd if=/dev/zero of=/layer-$i.bin bs=1024 count=$((i * 16)) 2>/dev/null"; done
   echo 'RUN rm /layer-1.bin'
   echo 'CMD ["ls", "/"]'
 } | build strata-fixture/many:1
+
+# Every kind of step a timeline must tell apart, built FROM another local image (web:1):
+# metadata-only steps, a COPY, a RUN that changes nothing (no layer at all: the engine marks it empty),
+# a RUN that only makes a directory (a real 0-byte layer), a secret-looking ENV. The two 0-byte RUNs make
+# the API alone ambiguous about which step made which layer.
+STEPS="$WORK/ctx-steps"; mkdir -p "$STEPS"
+printf 'listen 8080\nworkers 4\n' > "$STEPS/app.conf"
+cat > "$STEPS/Dockerfile" <<'DF'
+FROM strata-fixture/web:1
+LABEL app=steps
+ENV DB_PASSWORD=hunter2 MODE=demo
+COPY app.conf /etc/app.conf
+RUN true
+RUN mkdir /data
+RUN dd if=/dev/zero of=/srv/blob.bin bs=1000 count=50 2>/dev/null
+CMD ["cat", "/etc/app.conf"]
+DF
+docker build -q --label strata.fixture=1 -t strata-fixture/steps:1 "$STEPS" >/dev/null 2>"$STEPS/err" || { cat "$STEPS/err" >&2; exit 1; }
+echo "[fixtures] built strata-fixture/steps:1" >&2
 
 build strata-fixture/used:1 <<'DF'
 FROM strata-fixture/base:1

@@ -1,7 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
+import { ComparePicker } from '@/components/image-detail/compare-picker';
 import { ConfigSection } from '@/components/image-detail/config-section';
+import { HistorySection } from '@/components/history/history-section';
 import { ContainersSection } from '@/components/image-detail/containers-section';
 import { ImageHeader } from '@/components/image-detail/image-header';
 import { LayersSection } from '@/components/image-detail/layers-section';
@@ -32,6 +34,10 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
       ) : (
         <>
           <ImageHeader image={image} />
+          <div className="flex justify-end">
+            <ComparePicker imageId={image.id} />
+          </div>
+          <HistorySection imageRef={image.id} reveal={reveal} />
           <div className="grid gap-4 lg:grid-cols-2">
             <ConfigSection config={image.config} reveal={reveal} onReveal={setReveal} />
             <div className="space-y-4">

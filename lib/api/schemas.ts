@@ -21,3 +21,9 @@ export function safeDecode(value: string): string {
     return value;
   }
 }
+
+/** `?a=…&b=…` for /api/compare: two image references or IDs. */
+export const compareQuery = z.object({
+  a: z.string({ error: 'Say which image to compare: ?a=…' }).pipe(imageRefParam),
+  b: z.string({ error: 'Say which image to compare it with: ?b=…' }).pipe(imageRefParam),
+});

@@ -3,13 +3,13 @@ import 'server-only';
 import type { ContainerRef, ImageDetail, ImageListResponse, ImageSummary } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
 import { engine } from '@/lib/docker/client';
-import { buildImageLayers, getManyLayers, rememberLayers, type ImageLayers } from '@/lib/docker/layer-cache';
+import { getManyLayers, rememberLayers, resolveImageLayers, type ImageLayers } from '@/lib/docker/layer-cache';
 import { containersByImage, mapInspect, mapListItem, type ListedImage } from '@/lib/docker/mappers';
-import type { RawContainer, RawImageInspect, RawImageListItem } from '@/lib/docker/raw-types';
+import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/raw-types';
 import { computeSizes, type SizedImage } from '@/lib/docker/sizes';
 import { snapshotCache } from '@/lib/docker/snapshot-cache';
 
-interface Snapshot {
+export interface Snapshot {
   listed: ListedImage[];
   layers: Map<string, ImageLayers>;
   containers: Map<string, ContainerRef[]>;
@@ -28,7 +28,7 @@ async function loadSnapshot(): Promise<Snapshot> {
 const engineLists = snapshotCache('engine-lists', loadSnapshot);
 
 /** A copy the caller may extend (the detail page adds intermediate images) without touching the cache. */
-async function snapshot(): Promise<Snapshot> {
+export async function snapshot(): Promise<Snapshot> {
   const snap = await engineLists.get();
   return { listed: [...snap.listed], layers: new Map(snap.layers), containers: snap.containers };
 }
@@ -81,7 +81,8 @@ export async function listImages(): Promise<ImageListResponse> {
   };
 }
 
-async function inspect(ref: string): Promise<RawImageInspect> {
+/** Inspect by ID, short ID or name; an unknown image is a not_found that names what was asked. */
+export async function inspectImage(ref: string): Promise<RawImageInspect> {
   try {
     return await engine((docker) => docker.getImage(ref).inspect() as Promise<RawImageInspect>);
   } catch (error) {
@@ -94,7 +95,7 @@ async function inspect(ref: string): Promise<RawImageInspect> {
 
 /** One image by ID, short ID or name, with its sizes computed against every other image. */
 export async function getImageDetail(ref: string): Promise<ImageDetail> {
-  const raw = await inspect(ref);
+  const raw = await inspectImage(ref);
   const detail = mapInspect(raw);
   const snap = await snapshot();
   let listed = snap.listed.find((image) => image.id === detail.id);
@@ -102,8 +103,8 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
   if (!listed) {
     // An intermediate image of a legacy build is not in the top-level list; size it against the rest.
     listed = { ...mapListItem({ Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size }), repoTags: detail.repoTags };
-    const history = await engine((docker) => docker.getImage(detail.id).history());
-    const layers = buildImageLayers(detail.diffIds, history);
+    const history = await engine((docker) => docker.getImage(detail.id).history() as Promise<RawHistoryItem[]>);
+    const layers = await resolveImageLayers(detail.id, detail.diffIds, history);
     rememberLayers(detail.id, layers);
     snap.layers.set(detail.id, layers);
     snap.listed.push(listed);

@@ -3,14 +3,22 @@
 // engine call per request instead of two per image. Bounded, least-recently-used eviction.
 import 'server-only';
 import { engine } from '@/lib/docker/client';
-import { chainIds, layerSizesFromHistory } from '@/lib/docker/mappers';
+import { chainIds } from '@/lib/docker/mappers';
+import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history-mappers';
+import { readImageConfig } from '@/lib/docker/image-config';
 import type { RawHistoryItem, RawImageInspect } from '@/lib/docker/raw-types';
 
 export interface ImageLayers {
   diffIds: string[];
   chainIds: string[];
-  /** Per-layer bytes, oldest first; null when history could not be paired with layers. */
+  /** Per-layer bytes, oldest first; null when no source could pair steps with layers. */
   sizes: number[] | null;
+  /** The engine's history, newest first, as it came (its Tags are refreshed elsewhere). */
+  history: RawHistoryItem[];
+  /** Per step, oldest first: did it make a layer? Null when unknown. */
+  layerFlags: boolean[] | null;
+  /** Where layerFlags came from: the history API alone, or the image config's empty_layer flags. */
+  mapping: 'history' | 'config' | 'unknown';
 }
 
 const MAX_ENTRIES = 20_000;
@@ -36,8 +44,25 @@ function remember(id: string, layers: ImageLayers): void {
   }
 }
 
-export function buildImageLayers(diffIds: string[], history: RawHistoryItem[] | null): ImageLayers {
-  return { diffIds, chainIds: chainIds(diffIds), sizes: history ? layerSizesFromHistory(history, diffIds.length) : null };
+export function buildImageLayers(diffIds: string[], history: RawHistoryItem[], config?: ConfigHistoryEntry[] | null): ImageLayers {
+  const flags = layerFlags(history, diffIds.length, config);
+  const oldestFirst = [...history].reverse();
+  return {
+    diffIds,
+    chainIds: chainIds(diffIds),
+    sizes: flags ? oldestFirst.filter((_, i) => flags[i]).map((step) => step.Size) : null,
+    history,
+    layerFlags: flags,
+    mapping: flags ? (config ? 'config' : 'history') : 'unknown',
+  };
+}
+
+/** From the API alone when it is unambiguous; otherwise from the image config in the export. */
+export async function resolveImageLayers(id: string, diffIds: string[], history: RawHistoryItem[]): Promise<ImageLayers> {
+  const fromApi = buildImageLayers(diffIds, history);
+  if (fromApi.layerFlags) return fromApi;
+  const config = await readImageConfig(id);
+  return config ? buildImageLayers(diffIds, history, config.history) : fromApi;
 }
 
 async function fetchLayers(id: string): Promise<ImageLayers | null> {
@@ -46,7 +71,7 @@ async function fetchLayers(id: string): Promise<ImageLayers | null> {
       engine((docker) => docker.getImage(id).inspect() as Promise<RawImageInspect>),
       engine((docker) => docker.getImage(id).history() as Promise<RawHistoryItem[]>),
     ]);
-    const layers = buildImageLayers(inspect.RootFS?.Layers ?? [], history);
+    const layers = await resolveImageLayers(id, inspect.RootFS?.Layers ?? [], history);
     remember(id, layers);
     return layers;
   } catch (error) {

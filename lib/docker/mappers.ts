@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ContainerRef, EngineInfo, ImageConfig, ImageStore, ImageSummary, StrataEvent } from '@/lib/api/types';
 import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawVersion } from '@/lib/docker/raw-types';
 import { shortId } from '@/lib/format';
+import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history-mappers';
 
 /** API ≤1.42 marks untagged images with `<none>:<none>` / `<none>@<none>`; 1.43+ sends []. */
 export function cleanNames(names: readonly string[] | null | undefined): string[] {
@@ -107,34 +108,22 @@ export function chainIds(diffIds: readonly string[]): string[] {
   return out;
 }
 
-const BUILDKIT_LAYER = /^(RUN|COPY|ADD|WORKDIR)\b/;
-const LEGACY_LAYER_NOP = /#\(nop\)\s+(COPY|ADD|WORKDIR)\b/;
-
-/**
- * Whether a history step made a filesystem layer, from the API alone. Legacy-builder metadata steps
- * say `#(nop)` — except COPY, ADD and WORKDIR, which commit a layer even when it is empty. BuildKit
- * writes the instruction itself. An imported root filesystem has an empty CreatedBy.
- */
-export function looksLikeLayerStep(step: RawHistoryItem): boolean {
-  if (step.Size > 0) return true;
-  const createdBy = step.CreatedBy.trim();
-  if (step.Comment === 'buildkit.dockerfile.v0') return BUILDKIT_LAYER.test(createdBy);
-  if (createdBy.includes('#(nop)')) return LEGACY_LAYER_NOP.test(createdBy);
-  return true;
-}
+export { looksLikeLayerStep } from '@/lib/docker/history-mappers';
 
 /**
  * Each layer's size, oldest first, by pairing history steps (newest first from the engine) with the
- * image's layers. Null when the API alone cannot say which 0-byte steps are layers; callers then fall
- * back to the engine's own figures (or the image config's empty_layer flags).
+ * image's layers. Null when the API alone cannot say which 0-byte steps are layers and no config flags
+ * were given; callers then read the image config's empty_layer flags (lib/docker/image-config.ts).
  */
-export function layerSizesFromHistory(history: readonly RawHistoryItem[], layerCount: number): number[] | null {
+export function layerSizesFromHistory(
+  history: readonly RawHistoryItem[],
+  layerCount: number,
+  config?: readonly ConfigHistoryEntry[] | null,
+): number[] | null {
+  const flags = layerFlags(history, layerCount, config);
+  if (!flags) return null;
   const oldestFirst = [...history].reverse();
-  const candidates = oldestFirst.filter(looksLikeLayerStep);
-  if (candidates.length === layerCount) return candidates.map((step) => step.Size);
-  const sized = oldestFirst.filter((step) => step.Size > 0);
-  if (sized.length === layerCount) return sized.map((step) => step.Size);
-  return null;
+  return oldestFirst.filter((_, i) => flags[i]).map((step) => step.Size);
 }
 
 /** How many containers use each image ID, with their names, from /containers/json?all=1. */

@@ -1,11 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
-import type { ImageDetail, ImageListResponse } from '@/lib/api/types';
+import type { CompareResponse, HistoryResponse, ImageDetail, ImageListResponse } from '@/lib/api/types';
 
 export const imageKeys = {
   all: ['images'] as const,
   list: () => [...imageKeys.all, 'list'] as const,
   detail: (ref: string) => [...imageKeys.all, 'detail', ref] as const,
+  // Under `images` so every engine event that invalidates images refreshes these too.
+  history: (ref: string) => [...imageKeys.all, 'history', ref] as const,
+  compare: (a: string, b: string) => [...imageKeys.all, 'compare', a, b] as const,
 };
 
 export const imageListOptions = () =>
@@ -19,3 +22,18 @@ export const imageDetailOptions = (ref: string) =>
 
 export const useImageList = () => useQuery(imageListOptions());
 export const useImageDetail = (ref: string) => useQuery(imageDetailOptions(ref));
+
+export const imageHistoryOptions = (ref: string) =>
+  queryOptions({
+    queryKey: imageKeys.history(ref),
+    queryFn: ({ signal }) => apiFetch<HistoryResponse>(`/api/images/${encodeURIComponent(ref)}/history`, { signal }),
+  });
+
+export const compareOptions = (a: string, b: string) =>
+  queryOptions({
+    queryKey: imageKeys.compare(a, b),
+    queryFn: ({ signal }) => apiFetch<CompareResponse>(`/api/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`, { signal }),
+  });
+
+export const useImageHistory = (ref: string) => useQuery(imageHistoryOptions(ref));
+export const useCompare = (a: string, b: string) => useQuery({ ...compareOptions(a, b), enabled: a !== '' && b !== '' });

@@ -79,7 +79,7 @@ describe('images on the sandbox engine', () => {
     expect(byName.id).toBe(id);
     expect(byId.id).toBe(id);
     expect(byShort.id).toBe(id);
-    expect(byName.layers).toHaveLength(16);
+    expect(byName.layers).toHaveLength(23);
     expect(byName.config.cmd).toEqual(['ls', '/']);
     expect(byName.labels.app).toBe('many');
   });

@@ -1,0 +1,11 @@
+import { handle } from '@/lib/api/handle';
+import { compareQuery } from '@/lib/api/schemas';
+import { compareImages } from '@/lib/docker/compare';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = handle(async (req) => {
+  const { a, b } = compareQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  return compareImages(a, b);
+});

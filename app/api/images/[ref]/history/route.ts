@@ -1,0 +1,8 @@
+import { handle } from '@/lib/api/handle';
+import { imageRefParam } from '@/lib/api/schemas';
+import { getHistory } from '@/lib/docker/history';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = handle<{ ref: string }>(async (_req, { params }) => getHistory(imageRefParam.parse((await params).ref)));

@@ -1,0 +1,94 @@
+// An image's build history as a timeline: steps decoded, matched to layers, with the base image it was
+// built FROM and, for each layer, the other local images that share it.
+import 'server-only';
+import type { BaseImage, HistoryResponse, HistoryStep, ImageBrief } from '@/lib/api/types';
+import { StrataError } from '@/lib/api/errors';
+import { shortId } from '@/lib/format';
+import { decodeCreatedBy } from '@/lib/docker/history-mappers';
+import { inspectImage, snapshot, type Snapshot } from '@/lib/docker/images';
+import { getLayers, type ImageLayers } from '@/lib/docker/layer-cache';
+import { cleanNames } from '@/lib/docker/mappers';
+
+const brief = (id: string, repoTags: string[]): ImageBrief => ({ id, shortId: shortId(id), repoTags });
+
+/** The longest tagged local image whose chain IDs are a strict prefix of these: the FROM image. */
+export function findBase(id: string, chainIds: readonly string[], snap: Snapshot): { id: string; layers: ImageLayers; repoTags: string[]; size: number } | null {
+  let best: { id: string; layers: ImageLayers; repoTags: string[]; size: number } | null = null;
+  for (const image of snap.listed) {
+    if (image.id === id || image.repoTags.length === 0) continue;
+    const layers = snap.layers.get(image.id);
+    if (!layers || layers.chainIds.length === 0 || layers.chainIds.length >= chainIds.length) continue;
+    if (!layers.chainIds.every((chain, i) => chain === chainIds[i])) continue;
+    if (!best || layers.chainIds.length > best.layers.chainIds.length) best = { id: image.id, layers, repoTags: image.repoTags, size: image.size };
+  }
+  return best;
+}
+
+export function buildSteps(id: string, layers: ImageLayers, snap: Snapshot, baseStepCount: number): HistoryStep[] {
+  const tagsById = new Map(snap.listed.map((image) => [image.id, image.repoTags]));
+  const usersByChain = new Map<string, string[]>();
+  for (const image of snap.listed) {
+    if (image.id === id) continue;
+    for (const chain of snap.layers.get(image.id)?.chainIds ?? []) {
+      const users = usersByChain.get(chain);
+      if (users) users.push(image.id);
+      else usersByChain.set(chain, [image.id]);
+    }
+  }
+  const oldest = [...layers.history].reverse();
+  let nextLayer = 0;
+  return oldest.map((raw, index) => {
+    const makesLayer = layers.layerFlags ? layers.layerFlags[index] === true : raw.Size > 0;
+    const layerIndex = makesLayer && nextLayer < layers.diffIds.length ? nextLayer++ : null;
+    const decoded = decodeCreatedBy(raw.CreatedBy, raw.Comment);
+    const imageId = raw.Id && raw.Id !== '<missing>' ? raw.Id : null;
+    return {
+      index,
+      instruction: decoded.instruction,
+      createdBy: decoded.command,
+      created: new Date(raw.Created * 1000).toISOString(),
+      size: raw.Size,
+      emptyLayer: layerIndex === null,
+      diffId: layerIndex === null ? null : layers.diffIds[layerIndex]!,
+      layerIndex,
+      imageId,
+      // Tags from the current list (the cached history's own Tags may be stale).
+      tags: imageId ? (tagsById.get(imageId) ?? cleanNames(raw.Tags)) : [],
+      comment: raw.Comment ?? '',
+      sharedWith: layerIndex === null ? [] : (usersByChain.get(layers.chainIds[layerIndex]!) ?? []),
+      fromBase: index < baseStepCount,
+    };
+  });
+}
+
+export async function getHistory(ref: string): Promise<HistoryResponse> {
+  const raw = await inspectImage(ref);
+  const snap = await snapshot();
+  const layers = snap.layers.get(raw.Id) ?? (await getLayers(raw.Id));
+  if (!layers) throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
+
+  const found = findBase(raw.Id, layers.chainIds, snap);
+  const base: BaseImage | null = found
+    ? { ...brief(found.id, found.repoTags), layerCount: found.layers.diffIds.length, size: found.size, stepCount: found.layers.history.length }
+    : null;
+  const steps = buildSteps(raw.Id, layers, snap, base?.stepCount ?? 0);
+
+  const related: Record<string, ImageBrief> = {};
+  const listedById = new Map(snap.listed.map((image) => [image.id, image]));
+  for (const relatedId of new Set([...steps.flatMap((step) => step.sharedWith), ...(base ? [base.id] : [])])) {
+    related[relatedId] = brief(relatedId, listedById.get(relatedId)?.repoTags ?? []);
+  }
+  return {
+    image: {
+      ...brief(raw.Id, cleanNames(raw.RepoTags)),
+      created: raw.Created ? new Date(raw.Created).toISOString() : new Date(0).toISOString(),
+      size: Math.max(0, raw.Size ?? 0),
+      architecture: raw.Architecture ?? 'unknown',
+      os: raw.Os ?? 'unknown',
+    },
+    steps,
+    base,
+    related,
+    mapping: layers.mapping,
+  };
+}
