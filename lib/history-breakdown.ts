@@ -43,7 +43,7 @@ export function historyMarkdown(history: HistoryResponse, permalink?: string): s
     `### ${imageTitle(image)}: layer history`,
     '',
     `Image \`${image.id}\` · ${formatBytes(image.size)} · ${image.os}/${image.architecture} · created ${image.created.slice(0, 10)}` +
-      (base ? ` · built FROM ${base.repoTags[0] ?? base.shortId} (${base.layerCount} layers, ${formatBytes(breakdown.baseBytes)})` : ''),
+      (base ? ` · built FROM ${base.repoTags[0] ?? base.shortId} (${base.layerCount} layer${base.layerCount === 1 ? '' : 's'}, ${formatBytes(breakdown.baseBytes)})` : ''),
     '',
     '| # | Step | Size | Layer | Command |',
     '|---:|---|---:|---|---|',

@@ -44,8 +44,8 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
             <Fragment key={step.index}>
               {base && i === 0 && (
                 <li aria-label="Base image" className="flex items-center gap-2 bg-slate-100 px-3 py-1.5 text-xs text-slate-700">
-                  <span className="font-semibold">FROM</span>
-                  <Link href={imageHref(base.id)} className="font-mono text-sky-700 hover:underline">{baseName}</Link>
+                  <span className="font-semibold">FROM</span>{' '}
+                  <Link href={imageHref(base.id)} className="font-mono text-sky-700 hover:underline">{baseName}</Link>{' '}
                   <span>
                     — {base.layerCount} layer{base.layerCount === 1 ? '' : 's'}, {formatBytes(base.size)}, {base.stepCount} steps
                   </span>

@@ -14,6 +14,9 @@ export interface StepRowProps {
   related: Record<string, ImageBrief>;
 }
 
+// Steps that write files but, this time, wrote none: the engine recorded no layer for them.
+const FILE_STEPS = new Set(['RUN', 'COPY', 'ADD']);
+
 const nameOf = (brief: ImageBrief | undefined, id: string) => brief?.repoTags[0] ?? brief?.shortId ?? shortId(id);
 
 export function StepRow({ step, largest, reveal, related }: StepRowProps) {
@@ -43,9 +46,10 @@ export function StepRow({ step, largest, reveal, related }: StepRowProps) {
           {isLayer ? (
             <span title={step.diffId ?? undefined}>
               layer {step.layerIndex! + 1} · <span className="font-mono">{shortId(step.diffId ?? '')}</span>
+              {step.size === 0 && <span className="ml-1 rounded bg-amber-50 px-1 text-amber-800">a real layer that adds 0 bytes</span>}
             </span>
           ) : (
-            <span>no layer: metadata only</span>
+            <span>{FILE_STEPS.has(step.instruction) ? 'no layer: it changed no files' : 'no layer: metadata only'}</span>
           )}
           {step.imageId === null && (
             <span title="docker history prints <missing> here: this step was built elsewhere (pulled from a registry, or built by BuildKit), so there is no local image for it. That is normal, not an error.">

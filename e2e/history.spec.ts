@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { docker } from './support/engine';
+
+const STEPS = '/images/strata-fixture%2Fsteps%3A1';
+
+test.describe('Layer history and breakdown', () => {
+  test('the timeline tells metadata steps, empty RUNs and 0-byte layers apart, from the base up', async ({ page }) => {
+    await page.goto(STEPS);
+    const timeline = page.getByRole('region', { name: 'Layer history' });
+    await expect(timeline.getByRole('listitem', { name: 'Base image' })).toContainText('FROM strata-fixture/web:1 — 2 layers, 1.98MB, 7 steps');
+    const steps = timeline.getByRole('list', { name: 'Build steps' });
+    await expect(steps.locator('[data-step]')).toHaveCount(15);
+    await expect(steps.locator('[data-step="1"]')).toContainText('IMPORT busybox-static root filesystem');
+    await expect(steps.locator('[data-step="1"]')).toContainText('tagged strata-fixture/base:1');
+    await expect(steps.locator('[data-step="11"]')).toContainText('RUN true');
+    await expect(steps.locator('[data-step="11"]')).toContainText('no layer: it changed no files');
+    await expect(steps.locator('[data-step="12"]')).toContainText('layer 4');
+    await expect(steps.locator('[data-step="12"]')).toContainText('a real layer that adds 0 bytes');
+    await expect(steps.locator('[data-step="13"]')).toContainText('50kB');
+    await expect(steps.locator('[data-step="8"]')).toContainText('no layer: metadata only');
+    await expect(steps.locator('[data-step="3"]')).toContainText('also in strata-fixture/web:1 (stored once)');
+  });
+
+  test('secret-looking values stay hidden until revealed', async ({ page }) => {
+    await page.goto(STEPS);
+    const env = page.getByRole('list', { name: 'Build steps' }).locator('[data-step="9"]');
+    await expect(env).toContainText('ENV DB_PASSWORD=•••••• MODE=demo');
+    await expect(page.getByText('hunter2')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Reveal secret-looking values' }).click();
+    await expect(env).toContainText('ENV DB_PASSWORD=hunter2 MODE=demo');
+  });
+
+  test('the breakdown adds up, and Export PNG downloads a real 2× image', async ({ page }) => {
+    await page.goto(STEPS);
+    const card = page.getByRole('region', { name: 'Layer breakdown' });
+    await expect(card).toContainText('strata-fixture/steps:1 is 2.03MB in 5 layers: 1.98MB from its base strata-fixture/web:1, 50kB its own.');
+    await expect(card.getByRole('list', { name: 'Largest layers' }).getByRole('listitem').first()).toContainText('IMPORT busybox-static');
+    const download = page.waitForEvent('download');
+    await card.getByRole('link', { name: 'Export PNG' }).click();
+    const file = await (await download).path();
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2400, 1260]);
+    expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  test('Copy as Markdown copies a redacted table, and the permalink opens the breakdown', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(STEPS);
+    const card = page.getByRole('region', { name: 'Layer breakdown' });
+    await card.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await expect(card.getByRole('status')).toHaveText('Markdown copied');
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toContain('### strata-fixture/steps:1: layer history');
+    expect(markdown).toContain('| 12 | RUN | 0B | 4 | `RUN mkdir /data` |');
+    expect(markdown).toContain('DB_PASSWORD=••••••');
+    expect(markdown).not.toContain('hunter2');
+    await card.getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const id = docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/steps:1').replace('sha256:', '');
+    expect(link).toMatch(new RegExp(`/images/${id}#breakdown$`));
+    await page.goto(link);
+    await expect(page.getByRole('region', { name: 'Layer breakdown' })).toBeInViewport();
+  });
+
+  test('“Compare with” shows what a build changed', async ({ page }) => {
+    await page.goto(STEPS);
+    await page.getByLabel('Compare with').selectOption({ label: 'strata-fixture/web:1' });
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect(page).toHaveURL(/\/images\/compare\?a=.+&b=.+/);
+    const summary = page.getByRole('region', { name: 'Layer summary' });
+    await expect(summary).toContainText('Shared layers2 layers · 1.98MB');
+    await expect(summary).toContainText('Only in A3 layers · 50kB');
+    await expect(summary).toContainText('Only in B0 layers · 0B');
+    await expect(page.locator('tr[data-kind="same"]')).toHaveCount(7);
+    await expect(page.locator('tr[data-kind="only-a"]')).toHaveCount(8);
+    await expect(page.locator('tr[data-kind="only-a"]').filter({ hasText: 'RUN dd' })).toContainText('−50kB');
+  });
+});
