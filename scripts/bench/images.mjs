@@ -1,32 +1,13 @@
 // Benchmark for the images list (issue: foundation). Prints figures and ratios; never a pass/fail.
 //   node scripts/bench/images.mjs            (seeds /tmp/strata-bench with 500 IDs / 2,000 tags once)
 // Env: BENCH_IDS (500), BENCH_TAGS (2000), BENCH_RUNS (25), STRATA_BENCH_DIR (/tmp/strata-bench)
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
-import { chromium } from '@playwright/test';
 import { engineRequest, pool, tinyTar } from './engine-http.mjs';
+import { SOCKET, PORT, RUNS, env, launchChromium, median, ms, startSandbox, startServer, time } from './common.mjs';
 
 const IDS = Number(process.env.BENCH_IDS ?? 500);
 const TAGS = Number(process.env.BENCH_TAGS ?? 2000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 25);
-const DIR = process.env.STRATA_BENCH_DIR ?? '/tmp/strata-bench';
-const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const SOCKET = `${DIR}/docker.sock`;
-const env = { ...process.env, STRATA_SANDBOX_DIR: DIR, STRATA_REGISTRY_PORT: '5557', DOCKER_HOST: `unix://${SOCKET}`, NEXT_TELEMETRY_DISABLED: '1' };
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const ms = (value) => `${value.toFixed(1)} ms`;
-async function time(fn) {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
 
 async function seed() {
   const images = JSON.parse(await engineRequest(SOCKET, 'GET', '/images/json'));
@@ -68,24 +49,8 @@ function engineRequestJson(path, body) {
   });
 }
 
-async function startServer(extraEnv = {}) {
-  if (!existsSync('.next/BUILD_ID')) execFileSync('npx', ['next', 'build'], { env, stdio: 'inherit' });
-  // No cache warm-up at start: the first request below is then truly cold.
-  const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], { env: { ...env, STRATA_WARM_ON_START: '0', ...extraEnv }, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${PORT}/graph`);
-      if (response.ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
 async function main() {
-  execFileSync('bash', ['scripts/sandbox.sh', 'start'], { env, stdio: 'inherit' });
+  startSandbox();
   await seed();
   const rawList = JSON.parse(await engineRequest(SOCKET, 'GET', '/images/json'));
   let server = await startServer();
@@ -123,10 +88,7 @@ async function main() {
       cli.push(await time(async () => execFileSync('docker', ['image', 'ls', '--format', 'json'], { env, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 })));
     }
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const toRows = [];
     const toFilter = [];
