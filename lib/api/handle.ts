@@ -35,3 +35,25 @@ export function handle<P = Record<string, never>>(fn: Handler<P>) {
     }
   };
 }
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** A write's JSON body: only `application/json`, at most 64 KiB, parsed — or a 400 that says why. */
+export async function readJson(req: Request): Promise<unknown> {
+  if (!(req.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw new StrataError('invalid_input', 'Send the body as JSON (Content-Type: application/json).');
+  }
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new StrataError('invalid_input', 'The request body is too large (64 KiB at most).');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new StrataError('invalid_input', 'The request body is not valid JSON.');
+  }
+}
+
+/** `?force=1|true` on a DELETE. */
+export function forceParam(req: Request): boolean {
+  const value = new URL(req.url).searchParams.get('force');
+  return value === '1' || value === 'true';
+}

@@ -1,7 +1,7 @@
 // Input schemas shared by routes and forms. Every image reference passes the reference grammar here,
 // before the engine ever sees it.
 import { z } from 'zod';
-import { parseImageRef } from '@/lib/reference';
+import { parseImageRef, parseReference } from '@/lib/reference';
 
 /** `{ref}` in /api/images/{ref}: a full or short image ID, or `[registry/]name[:tag][@digest]`. */
 export const imageRefParam = z.string().transform((raw, ctx) => {
@@ -27,3 +27,38 @@ export const compareQuery = z.object({
   a: z.string({ error: 'Say which image to compare: ?a=…' }).pipe(imageRefParam),
   b: z.string({ error: 'Say which image to compare it with: ?b=…' }).pipe(imageRefParam),
 });
+
+/** A tag to create or remove: `[registry/]name[:tag]`, never a digest or an image ID. */
+export const tagRef = z.string().transform((raw, ctx) => {
+  const parsed = parseReference(safeDecode(raw));
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message, params: { code: 'invalid_reference' } });
+    return z.NEVER;
+  }
+  if (parsed.ref.digest) {
+    ctx.addIssue({ code: 'custom', message: `“${raw}” names a digest; a tag is name:tag, for example team/app:v2.`, params: { code: 'invalid_reference' } });
+    return z.NEVER;
+  }
+  return parsed.ref;
+});
+
+export const addTagBody = z.object({ ref: tagRef });
+
+export const bulkBody = z.object({
+  action: z.enum(['untag', 'delete']),
+  targets: z.array(z.string()).min(1, 'Choose at least one image or tag.').max(1000),
+  force: z.boolean().default(false),
+  dryRun: z.boolean().default(true),
+});
+
+/** `old.registry:5000/team/*` → `new.registry/team/*`: at most one `*` on each side, and both or neither. */
+export const retagBody = z
+  .object({
+    from: z.string().trim().min(1, 'Say which tags to retag, e.g. old.registry:5000/team/*'),
+    to: z.string().trim().min(1, 'Say where they go, e.g. new.registry/team/*'),
+    move: z.boolean().default(false),
+    dryRun: z.boolean().default(true),
+  })
+  .refine((body) => (body.from.split('*').length - 1) <= 1 && (body.to.split('*').length - 1) === (body.from.split('*').length - 1), {
+    message: 'Use one * in both patterns (or none in either): the part it matches in “from” replaces it in “to”.',
+  });

@@ -190,3 +190,48 @@ export interface CompareResponse {
   onlyB: { diffId: string; size: number; createdBy: string | null }[];
   rows: CompareRow[];
 }
+
+export interface TagResult {
+  /** The tag as Docker prints it, e.g. `localhost:5000/team/app:v1`. */
+  tag: string;
+  imageId: string;
+  /** Set when the tag pointed at another image before: it moved. */
+  movedFrom: { id: string; shortId: string; becameDangling: boolean } | null;
+}
+
+export interface RemoveResult {
+  untagged: string[];
+  /** Image IDs the engine deleted (its answer also lists layers; those are only counted). */
+  deletedImages: string[];
+  deletedLayers: number;
+}
+
+export type BulkAction = 'untag' | 'delete';
+export type Outcome = 'planned' | 'ok' | 'skipped' | 'error';
+
+export interface BulkItem {
+  target: string;
+  imageId: string | null;
+  outcome: Outcome;
+  /** What will happen (dry run) or what happened, in plain words. */
+  message: string;
+}
+
+export interface BulkResponse {
+  dryRun: boolean;
+  action: BulkAction;
+  items: BulkItem[];
+}
+
+export interface RetagItem {
+  from: string;
+  to: string;
+  imageId: string;
+  outcome: Outcome;
+  message: string;
+}
+
+export interface RetagResponse {
+  dryRun: boolean;
+  items: RetagItem[];
+}

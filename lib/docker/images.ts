@@ -27,6 +27,11 @@ async function loadSnapshot(): Promise<Snapshot> {
 
 const engineLists = snapshotCache('engine-lists', loadSnapshot);
 
+/** After Strata itself changed the engine: the next read must not wait for the event to arrive. */
+export function invalidateImages(): void {
+  engineLists.invalidate();
+}
+
 /** A copy the caller may extend (the detail page adds intermediate images) without touching the cache. */
 export async function snapshot(): Promise<Snapshot> {
   const snap = await engineLists.get();

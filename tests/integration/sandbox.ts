@@ -14,7 +14,8 @@ export function requireSandbox(): void {
 
 export function docker(...args: string[]): string {
   requireSandbox();
-  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' } }).trim();
+  // stderr is kept out of the test output; it is in the thrown error when the command fails.
+  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
 /** Straight from the engine, bypassing Strata: the reference figures the tests compare against. */

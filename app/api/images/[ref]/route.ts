@@ -1,8 +1,11 @@
-import { handle } from '@/lib/api/handle';
+import { forceParam, handle } from '@/lib/api/handle';
 import { imageRefParam } from '@/lib/api/schemas';
 import { getImageDetail } from '@/lib/docker/images';
+import { deleteImage } from '@/lib/docker/tags';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = handle<{ ref: string }>(async (_req, { params }) => getImageDetail(imageRefParam.parse((await params).ref)));
+
+export const DELETE = handle<{ ref: string }>(async (req, { params }) => deleteImage(imageRefParam.parse((await params).ref), forceParam(req)));

@@ -1,0 +1,13 @@
+import { NextResponse } from 'next/server';
+import { handle, readJson } from '@/lib/api/handle';
+import { addTagBody, imageRefParam } from '@/lib/api/schemas';
+import { addTag } from '@/lib/docker/tags';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = handle<{ ref: string }>(async (req, { params }) => {
+  const image = imageRefParam.parse((await params).ref);
+  const { ref } = addTagBody.parse(await readJson(req));
+  return NextResponse.json(await addTag(image, ref), { status: 201 });
+});

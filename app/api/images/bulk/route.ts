@@ -1,0 +1,11 @@
+import { handle, readJson } from '@/lib/api/handle';
+import { bulkBody } from '@/lib/api/schemas';
+import { bulk } from '@/lib/docker/bulk';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = handle(async (req) => {
+  const { action, targets, force, dryRun } = bulkBody.parse(await readJson(req));
+  return bulk(action, targets, force, dryRun);
+});

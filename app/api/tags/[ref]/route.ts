@@ -1,0 +1,8 @@
+import { forceParam, handle } from '@/lib/api/handle';
+import { tagRef } from '@/lib/api/schemas';
+import { removeTag } from '@/lib/docker/tags';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const DELETE = handle<{ ref: string }>(async (req, { params }) => removeTag(tagRef.parse((await params).ref), forceParam(req)));

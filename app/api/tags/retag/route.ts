@@ -1,0 +1,11 @@
+import { handle, readJson } from '@/lib/api/handle';
+import { retagBody } from '@/lib/api/schemas';
+import { retag } from '@/lib/docker/bulk';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = handle(async (req) => {
+  const { from, to, move, dryRun } = retagBody.parse(await readJson(req));
+  return retag(from, to, move, dryRun);
+});
