@@ -1,5 +1,10 @@
 'use client';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { AddTagDialog } from '@/components/actions/add-tag-dialog';
+import { DeleteImageDialog } from '@/components/actions/delete-image-dialog';
+import { RemoveTagDialog } from '@/components/actions/remove-tag-dialog';
+import { buttonClass } from '@/components/ui/modal';
 import { useState } from 'react';
 import { ComparePicker } from '@/components/image-detail/compare-picker';
 import { ConfigSection } from '@/components/image-detail/config-section';
@@ -19,6 +24,11 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
   const { data: image, error, isPending, refetch } = useImageDetail(imageRef);
   // One switch for every place Env values appear: the config section and the raw JSON.
   const [reveal, setReveal] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [removingTag, setRemovingTag] = useState<string | null>(null);
+  const router = useRouter();
+  const gone = () => router.push('/images');
   return (
     <div className="space-y-4">
       <Link href="/images" className="text-sm text-sky-700 hover:underline">
@@ -33,7 +43,23 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
         <ErrorState error={error} action={`load image ${imageRef}`} onRetry={() => void refetch()} />
       ) : (
         <>
-          <ImageHeader image={image} />
+          <ImageHeader
+            image={image}
+            onRemoveTag={setRemovingTag}
+            actions={
+              <>
+                <button type="button" onClick={() => setAdding(true)} className={buttonClass.quiet}>
+                  Add tag
+                </button>
+                <button type="button" onClick={() => setDeleting(true)} className={buttonClass.quiet}>
+                  Delete image
+                </button>
+              </>
+            }
+          />
+          <AddTagDialog image={image} open={adding} onClose={() => setAdding(false)} />
+          <DeleteImageDialog image={image} open={deleting} onClose={() => setDeleting(false)} onDeleted={gone} />
+          <RemoveTagDialog image={image} tag={removingTag} onClose={() => setRemovingTag(null)} onImageGone={gone} />
           <div className="flex justify-end">
             <ComparePicker imageId={image.id} />
           </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ImageDetail } from '@/lib/api/types';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -5,9 +6,12 @@ import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 
 export interface ImageHeaderProps {
   image: ImageDetail;
+  /** Buttons for what can be done to the image (add tag, delete). */
+  actions?: ReactNode;
+  onRemoveTag?: (tag: string) => void;
 }
 
-export function ImageHeader({ image }: ImageHeaderProps) {
+export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
   const title = image.repoTags[0] ?? `<none> (${image.shortId})`;
   return (
     <section aria-label="Image summary" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -19,12 +23,24 @@ export function ImageHeader({ image }: ImageHeaderProps) {
               <span key={tag} className="inline-flex items-center gap-0.5 rounded bg-slate-100 py-0.5 pl-1.5 font-mono text-xs">
                 {tag}
                 <CopyButton value={tag} label={`Copy tag ${tag}`} />
+                {onRemoveTag && (
+                  <button
+                    type="button"
+                    aria-label={`Remove tag ${tag}`}
+                    title="Remove this tag"
+                    onClick={() => onRemoveTag(tag)}
+                    className="inline-flex h-6 w-6 items-center justify-center rounded text-slate-400 hover:bg-red-50 hover:text-red-700"
+                  >
+                    ×
+                  </button>
+                )}
               </span>
             ))}
             {image.dangling && <Badge tone="amber" title="Untagged, and no other image builds on it">dangling</Badge>}
             {image.repoTags.length === 0 && !image.dangling && <Badge title="Untagged parent of another image: removed with its child">intermediate</Badge>}
             {image.containers > 0 ? <Badge tone="green">in use by {image.containers}</Badge> : <Badge>unused</Badge>}
           </div>
+          {actions && <div className="mt-3 flex gap-2">{actions}</div>}
         </div>
         <dl className="grid grid-cols-3 gap-x-6 text-right">
           <SizeFigure label="Size" value={image.size} hint="all layers" />
@@ -79,7 +95,7 @@ function SizeFigure({ label, value, hint }: { label: string; value: number; hint
   );
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex min-w-0 items-center gap-2">
       <dt className="w-28 shrink-0 text-slate-500">{label}</dt>

@@ -6,16 +6,18 @@ import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 import { imageHref } from '@/components/images/image-href';
 
 export const ROW_HEIGHT = 52;
-export const GRID_COLUMNS = 'minmax(260px,1fr) 150px 130px 84px 84px 84px 96px 150px';
+export const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 120px 84px 84px 84px 96px 150px';
 const MAX_CHIPS = 2;
 
 export interface ImageTableRowProps {
   row: ImageRow;
   index: number;
   start: number;
+  selected: boolean;
+  onSelect: (key: string, selected: boolean) => void;
 }
 
-export function ImageTableRow({ row, index, start }: ImageTableRowProps) {
+export function ImageTableRow({ row, index, start, selected, onSelect }: ImageTableRowProps) {
   const { image, tags } = row;
   const href = imageHref(image.id);
   const hidden = tags.length - MAX_CHIPS;
@@ -24,9 +26,18 @@ export function ImageTableRow({ row, index, start }: ImageTableRowProps) {
       role="row"
       aria-rowindex={index + 2}
       data-image-id={image.id}
-      className="absolute left-0 grid w-full items-center border-b border-slate-100 text-sm hover:bg-sky-50/50"
+      className={`absolute left-0 grid w-full items-center border-b border-slate-100 text-sm hover:bg-sky-50/50 ${selected ? 'bg-sky-50' : ''}`}
       style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: GRID_COLUMNS }}
     >
+      <div role="cell" className="flex items-center justify-center">
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={(event) => onSelect(row.key, event.target.checked)}
+          aria-label={`Select ${tags[0] ?? image.shortId}`}
+          className="h-4 w-4 accent-slate-900"
+        />
+      </div>
       <div role="cell" className="flex min-w-0 items-center gap-1.5 overflow-hidden px-3">
         {tags.length === 0 ? (
           <Link href={href} className="font-mono text-xs italic text-slate-500 hover:underline">&lt;none&gt;</Link>

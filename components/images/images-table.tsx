@@ -22,9 +22,13 @@ export interface ImagesTableProps {
   sortKey: SortKey;
   sortDirection: SortDirection;
   onSort: (key: SortKey) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (key: string, selected: boolean) => void;
+  onSelectAll: (selected: boolean) => void;
 }
 
-export function ImagesTable({ rows, total, sortKey, sortDirection, onSort }: ImagesTableProps) {
+export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selected, onSelect, onSelectAll }: ImagesTableProps) {
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.key));
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions the React Compiler cannot memoize; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -39,6 +43,15 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort }: Ima
     <div role="table" aria-label="Images" aria-rowcount={total + 1} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="grid border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500" style={{ gridTemplateColumns: GRID_COLUMNS }}>
+          <div role="columnheader" className="flex items-center justify-center">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={(event) => onSelectAll(event.target.checked)}
+              aria-label="Select all shown"
+              className="h-4 w-4 accent-slate-900"
+            />
+          </div>
           {COLUMNS.map((column) => {
             const active = sortKey === column.key;
             return (
@@ -56,7 +69,7 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort }: Ima
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
-            return <ImageTableRow key={row.key} row={row} index={item.index} start={item.start} />;
+            return <ImageTableRow key={row.key} row={row} index={item.index} start={item.start} selected={selected.has(row.key)} onSelect={onSelect} />;
           })}
         </div>
       </div>

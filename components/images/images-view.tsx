@@ -5,6 +5,10 @@ import { ImagesToolbar } from '@/components/images/images-toolbar';
 import { TotalsBar } from '@/components/images/totals-bar';
 import { defaultDirection, filterRows, quickCounts, sortRows, toRows, type QuickFilter, type SortDirection, type SortKey } from '@/components/images/image-table-model';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
+import { BulkDialog } from '@/components/actions/bulk-dialog';
+import { RetagDialog } from '@/components/actions/retag-dialog';
+import { buttonClass } from '@/components/ui/modal';
+import type { BulkAction } from '@/lib/api/types';
 import { useImageList } from '@/lib/queries/images';
 
 export interface ImagesViewProps {
@@ -20,11 +24,28 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
   const [sortDirection, setSortDirection] = useState<SortDirection>('desc');
   // Typing stays responsive: the table catches up with the deferred text.
   const deferredText = useDeferredValue(text);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
+  const [retagging, setRetagging] = useState(false);
 
   const images = data?.images;
   const rows = useMemo(() => (images ? toRows(images, perTag) : []), [images, perTag]);
   const visible = useMemo(() => sortRows(filterRows(rows, deferredText, quick), sortKey, sortDirection), [rows, deferredText, quick, sortKey, sortDirection]);
   const counts = useMemo(() => quickCounts(images ?? []), [images]);
+  const chosen = useMemo(() => rows.filter((row) => selected.has(row.key)), [rows, selected]);
+  const targets = useMemo(
+    () => (bulkAction === 'delete' ? [...new Set(chosen.map((row) => row.image.id))] : [...new Set(chosen.flatMap((row) => row.tags))]),
+    [bulkAction, chosen],
+  );
+  const select = (key: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  const selectAll = (on: boolean) => setSelected(on ? new Set(visible.map((row) => row.key)) : new Set());
+  const untaggable = chosen.some((row) => row.tags.length > 0);
 
   const onSort = (key: SortKey) => {
     if (key === sortKey) setSortDirection(sortDirection === 'asc' ? 'desc' : 'asc');
@@ -58,9 +79,37 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
         <>
           <TotalsBar totals={data.totals} />
           <ImagesToolbar text={text} onText={setText} quick={quick} onQuick={setQuick} counts={counts} perTag={perTag} onPerTag={setPerTag} />
-          <p aria-live="polite" className="text-xs text-slate-500">
-            Showing {visible.length} of {rows.length} {perTag ? 'tags' : 'images'}
-          </p>
+          <div className="flex min-h-8 flex-wrap items-center gap-2">
+            <p aria-live="polite" className="text-xs text-slate-500">
+              Showing {visible.length} of {rows.length} {perTag ? 'tags' : 'images'}
+            </p>
+            {chosen.length > 0 && (
+              <div role="group" aria-label="Selection" className="flex items-center gap-2 text-sm">
+                <span className="font-medium">{chosen.length} selected</span>
+                <button type="button" disabled={!untaggable} onClick={() => setBulkAction('untag')} className={buttonClass.quiet}>
+                  Remove tags
+                </button>
+                <button type="button" onClick={() => setBulkAction('delete')} className={buttonClass.quiet}>
+                  Delete images
+                </button>
+                <button type="button" onClick={() => setSelected(new Set())} className="text-xs text-slate-500 hover:underline">
+                  Clear
+                </button>
+              </div>
+            )}
+            <button type="button" onClick={() => setRetagging(true)} className={`ml-auto ${buttonClass.quiet}`}>
+              Retag by pattern…
+            </button>
+          </div>
+          <BulkDialog
+            action={bulkAction}
+            targets={targets}
+            onClose={(applied) => {
+              setBulkAction(null);
+              if (applied) setSelected(new Set());
+            }}
+          />
+          <RetagDialog open={retagging} onClose={() => setRetagging(false)} />
           {visible.length === 0 ? (
             <EmptyState title="Nothing matches">
               <p>
@@ -70,7 +119,16 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
               </p>
             </EmptyState>
           ) : (
-            <ImagesTable rows={visible} total={visible.length} sortKey={sortKey} sortDirection={sortDirection} onSort={onSort} />
+            <ImagesTable
+              rows={visible}
+              total={visible.length}
+              sortKey={sortKey}
+              sortDirection={sortDirection}
+              onSort={onSort}
+              selected={selected}
+              onSelect={select}
+              onSelectAll={selectAll}
+            />
           )}
         </>
       )}

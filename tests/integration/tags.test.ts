@@ -7,7 +7,8 @@ import { POST as bulkRoute } from '@/app/api/images/bulk/route';
 import { POST as retagRoute } from '@/app/api/tags/retag/route';
 import { buildImage, docker, requireSandbox } from './sandbox';
 
-const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+const ctx = <P extends object = Record<string, never>>(params: P = {} as P) => ({ params: Promise.resolve(params) });
+const at = (ref: string) => ctx({ ref });
 const json = (body: unknown) => new Request('http://localhost/x', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const del = (query = '') => new Request(`http://localhost/x${query}`, { method: 'DELETE' });
 const idOf = (ref: string) => docker('image', 'inspect', '--format', '{{.Id}}', ref);
@@ -44,7 +45,7 @@ describe('tag and delete actions', () => {
   });
 
   it('adds a tag, and the engine has it', async () => {
-    const response = await addTagRoute(json({ ref: 'strata-test/added:v1' }), ctx({ ref: 'strata-fixture/web:1' }));
+    const response = await addTagRoute(json({ ref: 'strata-test/added:v1' }), at('strata-fixture/web:1'));
     made.push('strata-test/added:v1');
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ tag: 'strata-test/added:v1', imageId: idOf('strata-fixture/web:1'), movedFrom: null });
@@ -54,7 +55,7 @@ describe('tag and delete actions', () => {
   it('moves a tag and says the image it left is now dangling', async () => {
     const first = build('strata-test/moving:1', 'first');
     const second = build('strata-test/other:1', 'second');
-    const response = await addTagRoute(json({ ref: 'strata-test/moving:1' }), ctx({ ref: second }));
+    const response = await addTagRoute(json({ ref: 'strata-test/moving:1' }), at(second));
     expect(await response.json()).toMatchObject({ tag: 'strata-test/moving:1', imageId: second, movedFrom: { id: first, becameDangling: true } });
     expect(idOf('strata-test/moving:1')).toBe(second);
     expect(docker('image', 'inspect', '--format', '{{len .RepoTags}}', first)).toBe('0');
@@ -64,11 +65,11 @@ describe('tag and delete actions', () => {
   it('refuses malformed references with 400 and changes nothing', async () => {
     const before = allTags();
     for (const ref of ['Upper/Case:1', 'a..b:1', `app:${'t'.repeat(129)}`, 'app:-x', `app@sha256:${'a'.repeat(64)}`, '', 'a'.repeat(64)]) {
-      const response = await addTagRoute(json({ ref }), ctx({ ref: 'strata-fixture/web:1' }));
+      const response = await addTagRoute(json({ ref }), at('strata-fixture/web:1'));
       expect(response.status, ref).toBe(400);
       expect((await response.json()).error.code).toBe(ref === '' ? 'invalid_reference' : 'invalid_reference');
     }
-    const notJson = await addTagRoute(new Request('http://localhost/x', { method: 'POST', body: 'ref=a:b' }), ctx({ ref: 'strata-fixture/web:1' }));
+    const notJson = await addTagRoute(new Request('http://localhost/x', { method: 'POST', body: 'ref=a:b' }), at('strata-fixture/web:1'));
     expect(notJson.status).toBe(400);
     expect(allTags()).toBe(before);
   });
@@ -77,10 +78,10 @@ describe('tag and delete actions', () => {
     const id = build('strata-test/untag:a', 'untag');
     docker('tag', 'strata-test/untag:a', 'strata-test/untag:b');
     made.push('strata-test/untag:b');
-    const first = await removeTagRoute(del(), ctx({ ref: 'strata-test/untag:a' }));
+    const first = await removeTagRoute(del(), at('strata-test/untag:a'));
     expect(await first.json()).toEqual({ untagged: ['strata-test/untag:a'], deletedImages: [], deletedLayers: 0 });
     expect(exists(id)).toBe(true);
-    const last = await removeTagRoute(del(), ctx({ ref: encodeURIComponent('strata-test/untag:b') }));
+    const last = await removeTagRoute(del(), at(encodeURIComponent('strata-test/untag:b')));
     const body = await last.json();
     expect(body.untagged).toEqual(['strata-test/untag:b']);
     expect(body.deletedImages).toEqual([id]);
@@ -98,7 +99,7 @@ describe('tag and delete actions', () => {
     cases.push([running, 'running_container', false, /Container strata-test-running is running/]);
     for (const [id, reason, canForce, message] of cases) {
       const before = allTags();
-      const response = await deleteImageRoute(del(), ctx({ ref: id }));
+      const response = await deleteImageRoute(del(), at(id));
       expect(response.status, reason).toBe(409);
       const { error } = await response.json();
       expect(error).toMatchObject({ code: 'conflict', details: { reason, canForce } });
@@ -107,7 +108,7 @@ describe('tag and delete actions', () => {
       expect(allTags()).toBe(before);
     }
     // Forcing the last tag of an image a container uses only untags it.
-    const lastTag = await removeTagRoute(del(), ctx({ ref: 'strata-test/running:1' }));
+    const lastTag = await removeTagRoute(del(), at('strata-test/running:1'));
     expect(lastTag.status).toBe(409);
     expect((await lastTag.json()).error.details.reason).toBe('container_uses_tag');
   });

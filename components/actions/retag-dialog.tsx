@@ -1,0 +1,94 @@
+'use client';
+import { useState } from 'react';
+import { StrataError } from '@/lib/api/errors';
+import { Modal, buttonClass } from '@/components/ui/modal';
+import { OutcomeBadge } from '@/components/actions/outcome-badge';
+import { useRetag } from '@/lib/queries/mutations';
+
+export interface RetagDialogProps {
+  open: boolean;
+  onClose: () => void;
+}
+
+/** Every tag matching a pattern, renamed by another: previewed in full, then applied item by item. */
+export function RetagDialog({ open, onClose }: RetagDialogProps) {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [move, setMove] = useState(false);
+  const preview = useRetag();
+  const apply = useRetag();
+  const close = () => {
+    preview.reset();
+    apply.reset();
+    onClose();
+  };
+  const result = apply.data ?? preview.data;
+  const error = apply.error ?? preview.error;
+  const planned = preview.data?.items.filter((item) => item.outcome === 'planned').length ?? 0;
+  const input = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm';
+  return (
+    <Modal open={open} wide title="Retag by pattern" onClose={close}>
+      <form
+        className="grid gap-3 sm:grid-cols-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          apply.reset();
+          preview.mutate({ from, to, move, dryRun: true });
+        }}
+      >
+        <label className="block">
+          <span className="font-medium">Tags matching</span>
+          <input value={from} onChange={(event) => setFrom(event.target.value)} placeholder="old.registry:5000/team/*" className={input} />
+        </label>
+        <label className="block">
+          <span className="font-medium">become</span>
+          <input value={to} onChange={(event) => setTo(event.target.value)} placeholder="new.registry/team/*" className={input} />
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={move} onChange={(event) => setMove(event.target.checked)} />
+          Move (remove the old tags afterwards)
+        </label>
+        <div className="flex justify-end">
+          <button type="submit" disabled={!from || !to || preview.isPending} className={buttonClass.primary}>
+            Preview
+          </button>
+        </div>
+      </form>
+      <p className="mt-2 text-xs text-slate-500">One * stands for the rest of the name; what it matches in the first pattern replaces it in the second.</p>
+      {error && <p role="alert" className="mt-3 text-red-700">{error instanceof StrataError ? error.message : 'The request failed.'}</p>}
+      {result && result.items.length === 0 && <p className="mt-3">No tag matches that pattern.</p>}
+      {result && result.items.length > 0 && (
+        <table aria-label={apply.isSuccess ? 'Results' : 'Preview'} className="mt-3 w-full table-fixed text-sm">
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="py-1">From</th>
+              <th className="py-1">To</th>
+              <th className="w-24 py-1">{apply.isSuccess ? 'Result' : 'Plan'}</th>
+              <th className="py-1">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((item) => (
+              <tr key={`${item.from}>${item.to}`} className="border-t border-slate-100 align-top">
+                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.from}>{item.from}</td>
+                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.to}>{item.to}</td>
+                <td className="py-1.5"><OutcomeBadge outcome={item.outcome} /></td>
+                <td className="py-1.5">{item.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="mt-4 flex justify-end gap-2">
+        <button type="button" onClick={close} className={buttonClass.quiet}>
+          {apply.isSuccess ? 'Close' : 'Cancel'}
+        </button>
+        {preview.isSuccess && !apply.isSuccess && (
+          <button type="button" disabled={planned === 0 || apply.isPending} onClick={() => apply.mutate({ from, to, move, dryRun: false })} className={buttonClass.danger}>
+            Apply {planned} change{planned === 1 ? '' : 's'}
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}
