@@ -3,6 +3,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 
 const LOOK: Record<Outcome, { label: string; tone: BadgeTone }> = {
   planned: { label: 'will run', tone: 'blue' },
+  refused: { label: 'will be refused', tone: 'amber' },
   ok: { label: 'done', tone: 'green' },
   skipped: { label: 'skipped', tone: 'slate' },
   error: { label: 'cannot', tone: 'red' },

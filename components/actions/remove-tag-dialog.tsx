@@ -10,9 +10,11 @@ export interface RemoveTagDialogProps {
   tag: string | null;
   onClose: () => void;
   onImageGone?: () => void;
+  /** The tag is gone but the image stays. */
+  onRemoved?: (tag: string) => void;
 }
 
-export function RemoveTagDialog({ image, tag, onClose, onImageGone }: RemoveTagDialogProps) {
+export function RemoveTagDialog({ image, tag, onClose, onImageGone, onRemoved }: RemoveTagDialogProps) {
   const remove = useRemoveTag();
   const last = image.repoTags.length === 1;
   const conflict = remove.error instanceof StrataError && remove.error.code === 'conflict' ? remove.error : null;
@@ -27,7 +29,10 @@ export function RemoveTagDialog({ image, tag, onClose, onImageGone }: RemoveTagD
       {
         onSuccess: (result) => {
           if (result.deletedImages.includes(image.id)) onImageGone?.();
-          else close();
+          else {
+            onRemoved?.(tag);
+            close();
+          }
         },
       },
     );

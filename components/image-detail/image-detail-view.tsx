@@ -5,6 +5,7 @@ import { AddTagDialog } from '@/components/actions/add-tag-dialog';
 import { DeleteImageDialog } from '@/components/actions/delete-image-dialog';
 import { RemoveTagDialog } from '@/components/actions/remove-tag-dialog';
 import { buttonClass } from '@/components/ui/modal';
+import { imageHref } from '@/components/images/image-href';
 import { useState } from 'react';
 import { ComparePicker } from '@/components/image-detail/compare-picker';
 import { ConfigSection } from '@/components/image-detail/config-section';
@@ -59,7 +60,14 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
           />
           <AddTagDialog image={image} open={adding} onClose={() => setAdding(false)} />
           <DeleteImageDialog image={image} open={deleting} onClose={() => setDeleting(false)} onDeleted={gone} />
-          <RemoveTagDialog image={image} tag={removingTag} onClose={() => setRemovingTag(null)} onImageGone={gone} />
+          <RemoveTagDialog
+            image={image}
+            tag={removingTag}
+            onClose={() => setRemovingTag(null)}
+            onImageGone={gone}
+            // The page was opened by the tag just removed: stay on the image, by its ID.
+            onRemoved={(tag) => tag === imageRef && router.replace(imageHref(image.id))}
+          />
           <div className="flex justify-end">
             <ComparePicker imageId={image.id} />
           </div>

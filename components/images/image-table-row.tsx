@@ -6,7 +6,7 @@ import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 import { imageHref } from '@/components/images/image-href';
 
 export const ROW_HEIGHT = 52;
-export const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 120px 84px 84px 84px 96px 150px';
+export const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 136px 84px 84px 84px 96px 150px';
 const MAX_CHIPS = 2;
 
 export interface ImageTableRowProps {

@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'Overview', soon: false },
   { href: '/images', label: 'Images', soon: false },
-  { href: '/graph', label: 'Graph', soon: true },
+  { href: '/graph', label: 'Graph', soon: false },
   { href: '/cleanup', label: 'Cleanup', soon: true },
   { href: '/hub', label: 'Docker Hub', soon: true },
 ];

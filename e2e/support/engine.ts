@@ -7,7 +7,7 @@ export const DOWN_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 
 export function docker(...args: string[]): string {
   // Never the default socket: the specs tag and untag, and a developer's images are not test data.
-  return execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: SANDBOX_HOST }, encoding: 'utf8' }).trim();
+  return execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: SANDBOX_HOST }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
 /** Bytes of every distinct layer, as the engine itself counts them (`docker system df`). */
@@ -19,4 +19,23 @@ export function engineLayersSize(): number {
 /** Stops or starts the sandbox engine itself, as an engine restart or crash would. */
 export function sandbox(action: 'start' | 'stop'): void {
   execFileSync('bash', ['scripts/sandbox.sh', action], { env: { ...process.env, STRATA_SANDBOX_DIR: sandboxDir }, stdio: 'ignore' });
+}
+
+/** Builds a throwaway image on the fixture base; returns its ID. */
+export function buildImage(tag: string, marker: string): string {
+  execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+    input: `FROM strata-fixture/base:1\nRUN echo ${marker} > /marker\n`,
+    env: { ...process.env, DOCKER_HOST: SANDBOX_HOST, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  return docker('image', 'inspect', '--format', '{{.Id}}', tag);
+}
+
+export function tagExists(ref: string): boolean {
+  try {
+    docker('image', 'inspect', ref);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -207,7 +207,8 @@ export interface RemoveResult {
 }
 
 export type BulkAction = 'untag' | 'delete';
-export type Outcome = 'planned' | 'ok' | 'skipped' | 'error';
+/** planned: will run; refused: the engine will say no (the message says why); then ok / skipped / error. */
+export type Outcome = 'planned' | 'refused' | 'ok' | 'skipped' | 'error';
 
 export interface BulkItem {
   target: string;
@@ -234,4 +235,32 @@ export interface RetagItem {
 export interface RetagResponse {
   dryRun: boolean;
   items: RetagItem[];
+}
+
+export interface GraphImage {
+  id: string;
+  shortId: string;
+  repoTags: string[];
+  size: number;
+  uniqueSize: number;
+  dangling: boolean;
+  containers: number;
+  /** The nearest other listed image this one was built on (legacy builds keep that link locally). */
+  parent: string | null;
+  /** Chain IDs of its layers, oldest first. */
+  layers: string[];
+}
+
+export interface GraphLayer {
+  /** Chain ID: the layer as stored on disk. */
+  id: string;
+  diffId: string;
+  size: number | null;
+  /** How many listed images hold it. */
+  users: number;
+}
+
+export interface GraphResponse {
+  images: GraphImage[];
+  layers: GraphLayer[];
 }

@@ -3,7 +3,7 @@
 import 'server-only';
 import type { BulkAction, BulkItem, BulkResponse, ImageSummary, RetagItem, RetagResponse } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
-import { listImages } from '@/lib/docker/images';
+import { listImages, snapshot, type Snapshot } from '@/lib/docker/images';
 import { addTag, deleteImage, removeTag, repoAndTag } from '@/lib/docker/tags';
 import { formatBytes } from '@/lib/format';
 import { looksLikeImageId, parseReference } from '@/lib/reference';
@@ -30,23 +30,36 @@ function planUntag(images: ImageSummary[], target: string, force: boolean): Bulk
   if (image.containers > 0) {
     return force
       ? { target, imageId: image.id, outcome: 'planned', message: `Removes the last tag; ${image.shortId} stays, untagged, because a container uses it.` }
-      : { target, imageId: image.id, outcome: 'planned', message: `Last tag of an image a container uses: the engine will refuse unless forced.` };
+      : { target, imageId: image.id, outcome: 'refused', message: `Last tag of an image a container uses: refused unless forced.` };
   }
   return { target, imageId: image.id, outcome: 'planned', message: `Last tag: image ${image.shortId} is deleted too, freeing ${formatBytes(image.uniqueSize)}.` };
 }
 
-function planDelete(images: ImageSummary[], target: string, force: boolean): BulkItem {
+/** Images that other local images were built on (a step of theirs is this image): the engine keeps them. */
+function parentsOf(snap: Snapshot): Set<string> {
+  const parents = new Set<string>();
+  for (const image of snap.listed) {
+    for (const step of snap.layers.get(image.id)?.history ?? []) {
+      if (step.Id && step.Id !== image.id && step.Id !== '<missing>') parents.add(step.Id);
+    }
+  }
+  return parents;
+}
+
+function planDelete(images: ImageSummary[], parents: Set<string>, target: string, force: boolean): BulkItem {
   const image = findImage(images, target);
   if (!image) return { target, imageId: null, outcome: 'error', message: `No image ${target} on this engine.` };
   const tags = image.repoTags.length ? ` and its tag${image.repoTags.length === 1 ? '' : 's'} ${image.repoTags.join(', ')}` : '';
-  if (image.containers > 0 && !force) return { target, imageId: image.id, outcome: 'planned', message: `A container uses ${describeImage(image)}: the engine will refuse unless forced (and never while it runs).` };
-  if (image.repoTags.length > 1 && !force) return { target, imageId: image.id, outcome: 'planned', message: `${image.shortId} has ${image.repoTags.length} tags: the engine will refuse unless forced.` };
+  if (parents.has(image.id)) return { target, imageId: image.id, outcome: 'refused', message: `Other local images are built on ${describeImage(image)}; delete those first (force cannot override this).` };
+  if (image.containers > 0 && !force) return { target, imageId: image.id, outcome: 'refused', message: `A container uses ${describeImage(image)}: refused unless forced (and never while it runs).` };
+  if (image.repoTags.length > 1 && !force) return { target, imageId: image.id, outcome: 'refused', message: `${image.shortId} has ${image.repoTags.length} tags: refused unless forced.` };
   return { target, imageId: image.id, outcome: 'planned', message: `Deletes ${image.shortId}${tags}, freeing ${formatBytes(image.uniqueSize)}.` };
 }
 
 export async function bulk(action: BulkAction, targets: string[], force: boolean, dryRun: boolean): Promise<BulkResponse> {
   const { images } = await listImages();
-  const plans = targets.map((target) => (action === 'untag' ? planUntag(images, target, force) : planDelete(images, target, force)));
+  const parents = action === 'delete' ? parentsOf(await snapshot()) : new Set<string>();
+  const plans = targets.map((target) => (action === 'untag' ? planUntag(images, target, force) : planDelete(images, parents, target, force)));
   if (dryRun) return { dryRun, action, items: plans };
   const items: BulkItem[] = [];
   for (const plan of plans) {

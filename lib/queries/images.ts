@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
-import type { CompareResponse, HistoryResponse, ImageDetail, ImageListResponse } from '@/lib/api/types';
+import type { CompareResponse, GraphResponse, HistoryResponse, ImageDetail, ImageListResponse } from '@/lib/api/types';
 
 export const imageKeys = {
   all: ['images'] as const,
@@ -9,6 +9,7 @@ export const imageKeys = {
   // Under `images` so every engine event that invalidates images refreshes these too.
   history: (ref: string) => [...imageKeys.all, 'history', ref] as const,
   compare: (a: string, b: string) => [...imageKeys.all, 'compare', a, b] as const,
+  graph: () => [...imageKeys.all, 'graph'] as const,
 };
 
 export const imageListOptions = () =>
@@ -37,3 +38,8 @@ export const compareOptions = (a: string, b: string) =>
 
 export const useImageHistory = (ref: string) => useQuery(imageHistoryOptions(ref));
 export const useCompare = (a: string, b: string) => useQuery({ ...compareOptions(a, b), enabled: a !== '' && b !== '' });
+
+export const graphOptions = () =>
+  queryOptions({ queryKey: imageKeys.graph(), queryFn: ({ signal }) => apiFetch<GraphResponse>('/api/graph', { signal }) });
+
+export const useGraph = () => useQuery(graphOptions());

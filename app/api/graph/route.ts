@@ -1,0 +1,7 @@
+import { handle } from '@/lib/api/handle';
+import { getGraph } from '@/lib/docker/graph';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = handle(async () => getGraph());
