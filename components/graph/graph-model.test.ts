@@ -69,8 +69,10 @@ describe('buildGraph', () => {
     expect(graph.kind).toBe('columns');
     const x = (type: string) => new Set(graph.nodes.filter((node) => node.type === type).map((node) => node.position.x));
     expect(x('repo').size).toBe(1);
-    expect([...x('repo')][0]!).toBeLessThan([...x('tag')][0]!);
-    expect([...x('tag')][0]!).toBeLessThan([...x('image')][0]!);
+    // Tags are collapsed into their images: repositories point straight at image IDs.
+    expect(x('tag').size).toBe(0);
+    expect(graph.edges.some((edge) => edge.id === `${nodeId.repo('bench/img')}>${nodeId.image('id0')}`)).toBe(true);
+    expect([...x('repo')][0]!).toBeLessThan([...x('image')][0]!);
     expect([...x('image')][0]!).toBeLessThan([...x('layer')][0]!);
   });
 

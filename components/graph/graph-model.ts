@@ -7,7 +7,7 @@ import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/types';
 export type GraphNodeData =
   | { kind: 'repo'; label: string; tags: number }
   | { kind: 'tag'; label: string; tag: string; imageId: string }
-  | { kind: 'image'; label: string; image: GraphImage }
+  | { kind: 'image'; label: string; image: GraphImage; showTags: boolean }
   | { kind: 'layer'; label: string; layer: GraphLayer };
 
 export type GraphNode = Node<GraphNodeData>;
@@ -54,14 +54,22 @@ export function buildGraph(data: GraphResponse, options: GraphOptions): { nodes:
     if (!nodes.has(id)) nodes.set(id, { id, type: data.kind, data, position: { x: 0, y: 0 }, ...SIZE[data.kind] });
   };
 
+  // A big graph collapses its tags: repositories point straight at images, and each image node lists
+  // its tags. Thousands of tag nodes would make the first render take seconds and show only dots.
+  const tagCount = images.reduce((sum, image) => sum + image.repoTags.length, 0);
+  const collapseTags = images.length + tagCount > DAGRE_NODE_LIMIT;
   for (const image of images) {
     const imageNode = nodeId.image(image.id);
-    add(imageNode, { kind: 'image', label: image.shortId, image });
+    add(imageNode, { kind: 'image', label: image.shortId, image, showTags: collapseTags });
     for (const tag of image.repoTags) {
       const repo = repositoryOf(tag);
       add(nodeId.repo(repo), { kind: 'repo', label: repo, tags: 0 });
       const repoNode = nodes.get(nodeId.repo(repo))!;
       if (repoNode.data.kind === 'repo') repoNode.data.tags += 1;
+      if (collapseTags) {
+        link({ id: `${nodeId.repo(repo)}>${imageNode}`, source: nodeId.repo(repo), target: imageNode });
+        continue;
+      }
       add(nodeId.tag(tag), { kind: 'tag', label: tag.slice(repo.length + 1), tag, imageId: image.id });
       link({ id: `${nodeId.repo(repo)}>${nodeId.tag(tag)}`, source: nodeId.repo(repo), target: nodeId.tag(tag) });
       link({ id: `${nodeId.tag(tag)}>${imageNode}`, source: nodeId.tag(tag), target: imageNode });
@@ -133,7 +141,8 @@ export function columnLayout(nodes: GraphNode[], edges: Edge[]): { nodes: GraphN
     else incoming.set(edge.target, [edge.source]);
   }
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const base = { repo: 0, tag: 1, image: 2 } as const;
+  const hasTags = nodes.some((node) => node.data.kind === 'tag');
+  const base = { repo: 0, tag: 1, image: hasTags ? 2 : 1 } as const;
   // Layers sit one column right of whatever points at them (longest path), visited in edge order.
   const columnOf = (id: string, seen = new Set<string>()): number => {
     const known = column.get(id);
@@ -141,10 +150,10 @@ export function columnLayout(nodes: GraphNode[], edges: Edge[]): { nodes: GraphN
     const node = byId.get(id)!;
     let value: number;
     if (node.data.kind !== 'layer') value = base[node.data.kind];
-    else if (seen.has(id)) value = 3;
+    else if (seen.has(id)) value = base.image + 1;
     else {
       seen.add(id);
-      value = Math.max(2, ...(incoming.get(id) ?? []).map((source) => columnOf(source, seen))) + 1;
+      value = Math.max(base.image, ...(incoming.get(id) ?? []).map((source) => columnOf(source, seen))) + 1;
     }
     column.set(id, value);
     return value;

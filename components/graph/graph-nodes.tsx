@@ -41,10 +41,16 @@ function ImageNode({ data, selected }: NodeProps<GraphNode>) {
         <span className="font-mono font-semibold">{image.shortId}</span>
         <span className="tabular-nums">{formatBytes(image.size)}</span>
       </div>
-      <div className="mt-0.5 flex justify-between text-[11px] text-slate-600">
-        <span>{image.dangling ? 'dangling' : image.containers > 0 ? `in use (${image.containers})` : 'unused'}</span>
-        <span>unique {formatBytes(image.uniqueSize)}</span>
-      </div>
+      {data.showTags ? (
+        <div className="mt-0.5 truncate font-mono text-[11px] text-slate-700" title={image.repoTags.join('\n')}>
+          {image.repoTags.length ? image.repoTags.join(', ') : 'dangling: no tag'}
+        </div>
+      ) : (
+        <div className="mt-0.5 flex justify-between text-[11px] text-slate-600">
+          <span>{image.dangling ? 'dangling' : image.containers > 0 ? `in use (${image.containers})` : 'unused'}</span>
+          <span>unique {formatBytes(image.uniqueSize)}</span>
+        </div>
+      )}
       {handles}
     </div>
   );

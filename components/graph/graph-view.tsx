@@ -33,10 +33,15 @@ function GraphCanvas() {
   const nodes = useMemo(() => graph?.nodes.map((node) => (node.id === selectedId ? { ...node, selected: true } : node)) ?? [], [graph, selectedId]);
   const selected = nodes.find((node) => node.id === selectedId) ?? null;
 
-  // A new arrangement (layers on/off, a filter) is shown whole, not wherever the old view pointed.
+  // A new arrangement (layers on/off, a filter) is shown whole, not wherever the old view pointed. A big
+  // column layout is shown from its top at a readable zoom instead: fitting thousands of nodes would
+  // shrink them to dots and render every one of them.
   useEffect(() => {
     if (!graph) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+    const frame = requestAnimationFrame(() => {
+      if (graph.kind === 'columns') void flow.setViewport({ x: 0, y: 0, zoom: 0.7 });
+      else void flow.fitView({ duration: 200 });
+    });
     return () => cancelAnimationFrame(frame);
   }, [graph, flow]);
 
@@ -122,7 +127,8 @@ function GraphCanvas() {
         <>
           {graph?.kind === 'columns' && (
             <p className="text-xs text-slate-500">
-              {nodes.length} nodes: laid out in columns for speed. Filter by repository for a fully arranged picture.
+              A big graph: tags are listed on their images and the graph is laid out in columns. Filter by repository to see each tag
+              as its own node, fully arranged.
             </p>
           )}
           <div ref={wrapper} className="relative h-[calc(100vh-290px)] min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="graph">
@@ -135,7 +141,7 @@ function GraphCanvas() {
               nodesDraggable={false}
               nodesConnectable={false}
               onlyRenderVisibleElements
-              fitView
+              fitView={graph?.kind !== 'columns'}
               minZoom={0.05}
               proOptions={{ hideAttribution: true }}
             >
