@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ImagesPage } from './pages/images-page';
 import { buildImage, docker, tagExists } from './support/engine';
@@ -155,5 +156,17 @@ test.describe('Tag graph', () => {
     await page.getByLabel('Find in graph').fill('strata-fixture/many');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(details).toContainText('strata-fixture/many:1');
+  });
+
+  test('exports the current view as a PNG', async ({ page }) => {
+    await page.goto('/graph');
+    await expect(page.getByTestId('graph').locator('[data-image-node]').first()).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('strata-graph.png');
+    const png = readFileSync(await file.path());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(10_000);
   });
 });
