@@ -62,3 +62,27 @@ export const retagBody = z
   .refine((body) => (body.from.split('*').length - 1) <= 1 && (body.to.split('*').length - 1) === (body.from.split('*').length - 1), {
     message: 'Use one * in both patterns (or none in either): the part it matches in “from” replaces it in “to”.',
   });
+
+const DURATION = /^(\d+)(s|m|h|d)$/;
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "older than": `24h`, `7d`, `90m` before now, or an ISO date. */
+export const untilParam = z.string().trim().transform((raw, ctx) => {
+  const duration = DURATION.exec(raw);
+  if (duration) return new Date(Date.now() - Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS]);
+  const date = new Date(raw);
+  if (raw !== '' && !Number.isNaN(date.getTime())) return date;
+  ctx.addIssue({ code: 'custom', message: `“${raw}” is not an age: use 24h, 7d, 90m or a date like 2026-01-31.` });
+  return z.NEVER;
+});
+
+export const pruneBody = z.object({
+  target: z.enum(['dangling', 'unused', 'build-cache']),
+  dryRun: z.boolean().default(true),
+  until: untilParam.optional(),
+  labels: z
+    .array(z.string().trim().regex(/^[^=\s]+(=.*)?$/, 'A label filter is key or key=value.'))
+    .max(20)
+    .optional(),
+  only: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Pick images by their full ID.')).max(5000).optional(),
+});

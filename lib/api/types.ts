@@ -264,3 +264,77 @@ export interface GraphResponse {
   images: GraphImage[];
   layers: GraphLayer[];
 }
+
+export type PruneTarget = 'dangling' | 'unused' | 'build-cache';
+
+export interface PruneImage {
+  id: string;
+  shortId: string;
+  repoTags: string[];
+  size: number;
+  /** Bytes the prune frees because of this image (layers no remaining image holds), attributed once. */
+  freedBytes: number;
+  created: string;
+  /** Why it goes, in plain words. */
+  reason: string;
+  /** What it used to be called, when Strata saw it tagged before it became dangling. */
+  formerTags: string[];
+}
+
+export interface PruneKeep {
+  id: string;
+  shortId: string;
+  repoTags: string[];
+  reason: string;
+  /** Tags the engine removes even though it keeps the image. */
+  untags: string[];
+}
+
+export interface PruneResult {
+  /** Top-level image IDs the engine deleted (its list also names layers and build intermediates). */
+  deletedImages: string[];
+  untagged: string[];
+  /** What the engine says it reclaimed. */
+  spaceReclaimed: number;
+  /** Disk really used (every layer once) before and after, from the engine's own /system/df. */
+  diskBefore: number;
+  diskAfter: number;
+  matchesPreview: boolean;
+  differences: string[];
+}
+
+export interface BuildCacheRecord {
+  id: string;
+  type: string;
+  description: string;
+  size: number;
+  inUse: boolean;
+  shared: boolean;
+  lastUsed: string | null;
+}
+
+export interface PruneResponse {
+  dryRun: boolean;
+  target: PruneTarget;
+  images: PruneImage[];
+  keep: PruneKeep[];
+  buildCache: BuildCacheRecord[];
+  /** Predicted (dry run) or reclaimed (applied) bytes. */
+  spaceReclaimed: number;
+  result: PruneResult | null;
+}
+
+export interface DiskUsageCategory {
+  count: number;
+  size: number;
+  reclaimable: number;
+  active: number;
+}
+
+export interface DiskUsage {
+  images: DiskUsageCategory;
+  containers: DiskUsageCategory;
+  volumes: DiskUsageCategory;
+  buildCache: DiskUsageCategory;
+  buildCacheRecords: BuildCacheRecord[];
+}

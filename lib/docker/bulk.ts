@@ -3,7 +3,8 @@
 import 'server-only';
 import type { BulkAction, BulkItem, BulkResponse, ImageSummary, RetagItem, RetagResponse } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
-import { listImages, snapshot, type Snapshot } from '@/lib/docker/images';
+import { listImages, snapshot } from '@/lib/docker/images';
+import { parentsOf } from '@/lib/docker/parents';
 import { addTag, deleteImage, removeTag, repoAndTag } from '@/lib/docker/tags';
 import { formatBytes } from '@/lib/format';
 import { looksLikeImageId, parseReference } from '@/lib/reference';
@@ -33,17 +34,6 @@ function planUntag(images: ImageSummary[], target: string, force: boolean): Bulk
       : { target, imageId: image.id, outcome: 'refused', message: `Last tag of an image a container uses: refused unless forced.` };
   }
   return { target, imageId: image.id, outcome: 'planned', message: `Last tag: image ${image.shortId} is deleted too, freeing ${formatBytes(image.uniqueSize)}.` };
-}
-
-/** Images that other local images were built on (a step of theirs is this image): the engine keeps them. */
-function parentsOf(snap: Snapshot): Set<string> {
-  const parents = new Set<string>();
-  for (const image of snap.listed) {
-    for (const step of snap.layers.get(image.id)?.history ?? []) {
-      if (step.Id && step.Id !== image.id && step.Id !== '<missing>') parents.add(step.Id);
-    }
-  }
-  return parents;
 }
 
 function planDelete(images: ImageSummary[], parents: Set<string>, target: string, force: boolean): BulkItem {

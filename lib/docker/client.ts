@@ -74,6 +74,30 @@ export async function engine<T>(call: (docker: Docker) => Promise<T>): Promise<T
   }
 }
 
+interface DialOptions {
+  path: string;
+  method: 'GET' | 'POST';
+  query?: Record<string, unknown>;
+}
+
+/** For endpoints whose options dockerode drops (df's `type`, build prune's filters): call the modem directly. */
+export async function dial<T>({ path, method, query = {} }: DialOptions): Promise<T> {
+  return engine(
+    (docker) =>
+      new Promise<T>((resolve, reject) => {
+        docker.modem.dial(
+          {
+            path: `${path}?`,
+            method,
+            statusCodes: { 200: true, 400: 'bad parameter', 404: 'not found', 409: 'conflict', 500: 'server error' },
+            options: { _query: query, ...(method === 'POST' ? { _body: {} } : {}) },
+          },
+          (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
+        );
+      }),
+  );
+}
+
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 interface EngineErrorLike {

@@ -24,7 +24,7 @@ export function engineGet<T>(path: string): T {
   return JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', SANDBOX_SOCKET, `http://engine${path}`], { encoding: 'utf8' })) as T;
 }
 
-/** Builds a small image on the fixture base with the legacy builder; returns its ID. */
+/** Builds a small image with the legacy builder (no context); returns its ID. */
 export function buildImage(tag: string, dockerfile: string): string {
   requireSandbox();
   execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'ignore'] });

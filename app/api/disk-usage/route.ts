@@ -1,0 +1,7 @@
+import { handle } from '@/lib/api/handle';
+import { getDiskUsage } from '@/lib/docker/prune';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = handle(async () => getDiskUsage());

@@ -1,0 +1,11 @@
+import { handle, readJson } from '@/lib/api/handle';
+import { pruneBody } from '@/lib/api/schemas';
+import { prune } from '@/lib/docker/prune';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = handle(async (req) => {
+  const { target, dryRun, until, labels, only } = pruneBody.parse(await readJson(req));
+  return prune({ target, dryRun, until: until ?? null, labels, only: only ?? null });
+});

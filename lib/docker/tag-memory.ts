@@ -1,0 +1,64 @@
+// What a dangling image used to be called. The engine forgets a tag the moment it moves, so Strata
+// remembers every tag it sees: in each image list, in live `tag` events, and once per process in the
+// engine's recent event log (it keeps the last few hundred events), which covers rebuilds made before
+// Strata started.
+import 'server-only';
+import type { Readable } from 'node:stream';
+import { engine } from '@/lib/docker/client';
+import { subscribe } from '@/lib/docker/events';
+
+interface Memory {
+  tags: Map<string, Set<string>>;
+  replayed: Promise<void> | null;
+  listening: boolean;
+}
+
+const memory: Memory = ((globalThis as { __strataTagMemory?: Memory }).__strataTagMemory ??= { tags: new Map(), replayed: null, listening: false });
+
+function remember(id: string, tag: string): void {
+  if (!id || !tag || tag === id) return;
+  const seen = memory.tags.get(id);
+  if (seen) seen.add(tag);
+  else memory.tags.set(id, new Set([tag]));
+}
+
+export function rememberTags(images: readonly { id: string; repoTags: string[] }[]): void {
+  for (const image of images) for (const tag of image.repoTags) remember(image.id, tag);
+}
+
+async function replayRecentEvents(): Promise<void> {
+  const until = Math.floor(Date.now() / 1000);
+  const stream = (await engine((docker) => docker.getEvents({ since: 0, until, filters: { type: ['image'], event: ['tag'] } }))) as unknown as Readable;
+  stream.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of stream) text += chunk as string;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const event = JSON.parse(line) as { Actor?: { ID?: string; Attributes?: { name?: string } } };
+      remember(event.Actor?.ID ?? '', event.Actor?.Attributes?.name ?? '');
+    } catch {
+      // a partial line: skip it
+    }
+  }
+}
+
+/** Starts remembering (once) and waits for the replay of the engine's recent events. */
+export async function ensureTagMemory(): Promise<void> {
+  if (!memory.listening) {
+    memory.listening = true;
+    subscribe((event) => {
+      if (event.kind === 'image' && event.action === 'tag' && event.name) remember(event.id, event.name);
+    });
+  }
+  memory.replayed ??= replayRecentEvents().catch(() => {
+    // Without the replay only tags seen from now on are known; try again next time.
+    memory.replayed = null;
+  });
+  await memory.replayed;
+}
+
+/** Tags this image had that it no longer has. */
+export function formerTags(id: string, current: readonly string[]): string[] {
+  return [...(memory.tags.get(id) ?? [])].filter((tag) => !current.includes(tag)).sort();
+}
