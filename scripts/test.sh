@@ -15,11 +15,15 @@ export STRATA_SANDBOX=1
 # so the closing line never says "0 failed" for a broken run.
 step_failures=0
 finish() {
-  node scripts/count-results.mjs --extra-failures "$step_failures" reports/vitest.json reports/e2e.json
+  node scripts/count-results.mjs --extra-failures "$step_failures" reports/vitest.json reports/vitest-prune.json reports/e2e.json
   exit $?
 }
 
-cleanup() { scripts/sandbox.sh stop >/dev/null 2>&1 || true; }
+PRUNE_SANDBOX_DIR="${STRATA_TEST_PRUNE_SANDBOX_DIR:-/tmp/strata-prune}"
+cleanup() {
+  scripts/sandbox.sh stop >/dev/null 2>&1 || true
+  STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" scripts/sandbox.sh stop >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -38,7 +42,16 @@ echo "== lint"; npx eslint . || step_failures=$((step_failures + 1))
 echo "== typecheck"; npx tsc --noEmit || step_failures=$((step_failures + 1))
 
 echo "== unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+npx vitest run --exclude 'tests/prune/**' --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+
+# A real `prune -a` empties an engine, so the prune tests get a sandbox engine of their own.
+echo "== prune tests (vitest, on their own sandbox engine)"
+(
+  export STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" STRATA_REGISTRY_PORT=5559 DOCKER_HOST="unix://$PRUNE_SANDBOX_DIR/docker.sock"
+  scripts/sandbox.sh reset && scripts/sandbox.sh start && scripts/fixtures.sh &&
+    npx vitest run tests/prune --reporter=default --reporter=json --outputFile.json=reports/vitest-prune.json
+  scripts/sandbox.sh stop
+)
 
 echo "== build"
 if npx next build >reports/build.log 2>&1; then

@@ -6,7 +6,7 @@ const LINKS = [
   { href: '/', label: 'Overview', soon: false },
   { href: '/images', label: 'Images', soon: false },
   { href: '/graph', label: 'Graph', soon: false },
-  { href: '/cleanup', label: 'Cleanup', soon: true },
+  { href: '/cleanup', label: 'Cleanup', soon: false },
   { href: '/hub', label: 'Docker Hub', soon: true },
 ];
 

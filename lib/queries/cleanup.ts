@@ -1,0 +1,46 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/api/fetch';
+import type { DiskUsage, PruneResponse, PruneTarget } from '@/lib/api/types';
+import { imageKeys } from '@/lib/queries/images';
+
+export interface PruneParams {
+  target: PruneTarget;
+  until?: string;
+  labels?: string[];
+  only?: string[];
+}
+
+const body = (params: PruneParams, dryRun: boolean) =>
+  JSON.stringify({
+    target: params.target,
+    dryRun,
+    ...(params.until ? { until: params.until } : {}),
+    ...(params.labels?.length ? { labels: params.labels } : {}),
+    ...(params.only ? { only: params.only } : {}),
+  });
+
+const post = (params: PruneParams, dryRun: boolean, signal?: AbortSignal) =>
+  apiFetch<PruneResponse>('/api/prune', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body(params, dryRun), signal });
+
+export const cleanupKeys = {
+  // Under `images`: any image event refreshes the preview too.
+  preview: (params: PruneParams) => [...imageKeys.all, 'prune-preview', params] as const,
+  diskUsage: () => [...imageKeys.all, 'disk-usage'] as const,
+};
+
+export const diskUsageOptions = () =>
+  queryOptions({ queryKey: cleanupKeys.diskUsage(), queryFn: ({ signal }) => apiFetch<DiskUsage>('/api/disk-usage', { signal }), staleTime: 30_000 });
+
+/** A dry run is a read: the engine is not touched. */
+export const usePrunePreview = (params: PruneParams) =>
+  useQuery({ queryKey: cleanupKeys.preview(params), queryFn: ({ signal }) => post(params, true, signal), placeholderData: (previous) => previous });
+
+export const useDiskUsage = () => useQuery(diskUsageOptions());
+
+export function usePrune() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (params: PruneParams) => post(params, false),
+    onSuccess: () => void client.invalidateQueries({ queryKey: imageKeys.all }),
+  });
+}
