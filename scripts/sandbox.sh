@@ -8,6 +8,9 @@ set -euo pipefail
 
 DIR="${STRATA_SANDBOX_DIR:-/tmp/strata-sbx}"
 REGISTRY_PORT="${STRATA_REGISTRY_PORT:-5555}"
+# The sandbox registry's one account (a throwaway credential for a loopback-only test registry).
+REGISTRY_USER="${STRATA_REGISTRY_USER:-strata}"
+REGISTRY_PASSWORD="${STRATA_REGISTRY_PASSWORD:-sandbox-password}"
 SOCK="$DIR/docker.sock"
 export DOCKER_HOST="unix://$SOCK"
 
@@ -36,15 +39,20 @@ start_registry() {
   if pid_alive "$DIR/registry.pid"; then log "registry already running on 127.0.0.1:$REGISTRY_PORT"; return; fi
   command -v docker-registry >/dev/null || { log "docker-registry not found (apt-get install -y docker-registry); skipping"; return; }
   mkdir -p "$DIR/registry"
+  # Login tests need a registry that asks for a password: one sandbox account, bcrypt in htpasswd.
+  node -e 'const b = require("bcryptjs"); process.stdout.write(`${process.argv[1]}:${b.hashSync(process.argv[2], 10)}\n`)' \
+    "$REGISTRY_USER" "$REGISTRY_PASSWORD" >"$DIR/htpasswd"
   cat >"$DIR/registry.yml" <<YML
 version: 0.1
 log: { level: warn }
 storage: { filesystem: { rootdirectory: $DIR/registry }, delete: { enabled: true } }
 http: { addr: 127.0.0.1:$REGISTRY_PORT }
+auth: { htpasswd: { realm: strata-sandbox, path: $DIR/htpasswd } }
 YML
   nohup docker-registry serve "$DIR/registry.yml" >"$DIR/registry.log" 2>&1 &
   echo $! >"$DIR/registry.pid"
-  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$REGISTRY_PORT/v2/" >/dev/null && break; sleep 0.1; done
+  # 401 is the answer of a registry that is up and wants a login.
+  for _ in $(seq 1 50); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$REGISTRY_PORT/v2/")" = 401 ] && break; sleep 0.1; done
   log "registry on 127.0.0.1:$REGISTRY_PORT"
 }
 
@@ -77,6 +85,6 @@ case "${1:-status}" in
   status)
     if engine_ready; then echo "engine: running at $DOCKER_HOST"; else echo "engine: stopped"; fi
     if pid_alive "$DIR/registry.pid"; then echo "registry: running on 127.0.0.1:$REGISTRY_PORT"; else echo "registry: stopped"; fi ;;
-  env) echo "export DOCKER_HOST=$DOCKER_HOST STRATA_SANDBOX=1 STRATA_REGISTRY=127.0.0.1:$REGISTRY_PORT" ;;
+  env) echo "export DOCKER_HOST=$DOCKER_HOST STRATA_SANDBOX=1 STRATA_REGISTRY=localhost:$REGISTRY_PORT STRATA_REGISTRY_USER=$REGISTRY_USER" ;;
   *) echo "usage: $0 start|stop|reset|status|env" >&2; exit 2 ;;
 esac

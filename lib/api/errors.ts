@@ -3,6 +3,7 @@
 export type ErrorCode =
   | 'invalid_input'
   | 'invalid_reference'
+  | 'unauthorized'
   | 'not_found'
   | 'conflict'
   | 'forbidden'
@@ -13,6 +14,7 @@ export type ErrorCode =
 export const statusForCode: Record<ErrorCode, number> = {
   invalid_input: 400,
   invalid_reference: 400,
+  unauthorized: 401,
   not_found: 404,
   conflict: 409,
   forbidden: 403,

@@ -86,3 +86,29 @@ export const pruneBody = z.object({
     .optional(),
   only: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Pick images by their full ID.')).max(5000).optional(),
 });
+
+/** Anything `docker pull` takes: name, name:tag or name@digest. */
+export const pullBody = z.object({
+  ref: z.string().transform((raw, ctx) => {
+    const parsed = parseReference(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message, params: { code: 'invalid_reference' } });
+      return z.NEVER;
+    }
+    return parsed.ref;
+  }),
+});
+
+/** A registry to log in to: `docker.io` (Docker Hub) or host[:port]. */
+const registryHost = z
+  .string()
+  .trim()
+  .regex(/^(docker\.io|[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?(:\d{1,5})?)$/, 'A registry is docker.io or a host name with an optional :port, e.g. localhost:5000.');
+
+export const loginBody = z.object({
+  server: registryHost,
+  username: z.string().trim().min(1, 'A username is needed.').max(256),
+  password: z.string().min(1, 'A password or access token is needed.').max(4096),
+});
+
+export const logoutQuery = z.object({ server: registryHost });

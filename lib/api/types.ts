@@ -338,3 +338,27 @@ export interface DiskUsage {
   buildCache: DiskUsageCategory;
   buildCacheRecords: BuildCacheRecord[];
 }
+
+export interface TransferLayer {
+  /** First 12 hex characters of the layer (compressed blob for pulls, diff ID for pushes). */
+  id: string;
+  phase: 'waiting' | 'transferring' | 'verifying' | 'extracting' | 'complete' | 'exists';
+  status: string;
+  current: number;
+  total: number;
+  detail: string | null;
+}
+
+/** One line of a pull or push progress stream (NDJSON). */
+export type TransferEvent =
+  | { kind: 'layer'; layer: TransferLayer }
+  | { kind: 'status'; message: string }
+  | { kind: 'digest'; digest: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; ref: string; digest: string | null; imageId: string | null };
+
+export interface RegistryLogin {
+  /** As the engine names it: `localhost:5000`, or `https://index.docker.io/v1/` for Docker Hub. */
+  server: string;
+  username: string;
+}

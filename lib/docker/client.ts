@@ -132,6 +132,8 @@ export function translateEngineError(cause: unknown): StrataError {
   switch (error.statusCode) {
     case 400:
       return new StrataError('invalid_input', message);
+    case 401:
+      return new StrataError('unauthorized', message);
     case 404:
       return new StrataError('not_found', message);
     case 409:

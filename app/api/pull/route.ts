@@ -1,0 +1,12 @@
+import { handle, readJson } from '@/lib/api/handle';
+import { ndjsonResponse } from '@/lib/api/ndjson';
+import { pullBody } from '@/lib/api/schemas';
+import { pull } from '@/lib/docker/transfer';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = handle(async (req) => {
+  const { ref } = pullBody.parse(await readJson(req));
+  return ndjsonResponse(req, (signal) => pull(ref, signal));
+});

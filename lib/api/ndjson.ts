@@ -1,0 +1,28 @@
+// A streamed JSON-lines response from an async generator; the generator is told (via `signal`) when
+// the client goes away, so it can stop the work behind it.
+import 'server-only';
+
+export function ndjsonResponse<T>(request: Request, produce: (signal: AbortSignal) => AsyncGenerator<T>): Response {
+  const controller = new AbortController();
+  request.signal.addEventListener('abort', () => controller.abort());
+  const encoder = new TextEncoder();
+  const source = produce(controller.signal);
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(sink) {
+      try {
+        const next = await source.next();
+        if (next.done) sink.close();
+        else sink.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+      } catch (error) {
+        console.error('[strata] stream failed', error);
+        sink.enqueue(encoder.encode(`${JSON.stringify({ kind: 'error', message: 'The transfer failed on the server; its log has the details.' })}\n`));
+        sink.close();
+      }
+    },
+    async cancel() {
+      controller.abort();
+      await source.return(undefined);
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' } });
+}

@@ -1,0 +1,99 @@
+// Pull and push with live progress. The engine streams NDJSON; each line is mapped (lib/docker/progress)
+// and handed on. Closing the stream (the browser went away, or pressed Cancel) closes the engine's
+// request, which stops the transfer on the engine's side.
+import 'server-only';
+import type { Readable } from 'node:stream';
+import type { TransferEvent } from '@/lib/api/types';
+import { StrataError } from '@/lib/api/errors';
+import { engine } from '@/lib/docker/client';
+import { invalidateImages } from '@/lib/docker/images';
+import { explainTransferError, mapProgress, type RawProgress } from '@/lib/docker/progress';
+import { familiarRepository, type ParsedReference } from '@/lib/reference';
+import { authConfigFor } from '@/lib/registries/store';
+
+async function* lines(stream: Readable): AsyncGenerator<RawProgress> {
+  stream.setEncoding('utf8');
+  let buffer = '';
+  for await (const chunk of stream) {
+    buffer += chunk as string;
+    let newline = buffer.indexOf('\n');
+    while (newline >= 0) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (line) {
+        try {
+          yield JSON.parse(line) as RawProgress;
+        } catch {
+          // not JSON: ignore the line
+        }
+      }
+      newline = buffer.indexOf('\n');
+    }
+  }
+}
+
+async function* relay(stream: Readable, signal: AbortSignal): AsyncGenerator<TransferEvent, string | null> {
+  const stop = () => stream.destroy();
+  signal.addEventListener('abort', stop);
+  let digest: string | null = null;
+  try {
+    for await (const raw of lines(stream)) {
+      const event = mapProgress(raw);
+      if (!event) continue;
+      if (event.kind === 'error') {
+        yield { kind: 'error', message: explainTransferError(event.message) };
+        return null;
+      }
+      if (event.kind === 'digest') digest = event.digest;
+      yield event;
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+    stream.destroy();
+  }
+  return digest ?? '';
+}
+
+function engineRef(ref: ParsedReference): string {
+  const repo = familiarRepository(ref.domain, ref.path);
+  return ref.digest ? `${repo}@${ref.digest}` : `${repo}:${ref.tag ?? 'latest'}`;
+}
+
+async function failure(error: unknown): Promise<TransferEvent> {
+  const message = error instanceof StrataError ? error.message.replace(/^The Docker engine reported an error: /, '') : 'The transfer failed.';
+  return { kind: 'error', message: explainTransferError(message) };
+}
+
+export async function* pull(ref: ParsedReference, signal: AbortSignal): AsyncGenerator<TransferEvent> {
+  const name = engineRef(ref);
+  let stream: Readable;
+  try {
+    const authconfig = await authConfigFor(ref.domain);
+    stream = (await engine((docker) => docker.pull(name, { authconfig }))) as unknown as Readable;
+  } catch (error) {
+    yield await failure(error);
+    return;
+  }
+  const result = yield* relay(stream, signal);
+  invalidateImages();
+  if (result === null || signal.aborted) return;
+  const imageId = await engine((docker) => docker.getImage(name).inspect()).then((image) => (image as { Id: string }).Id, () => null);
+  yield { kind: 'done', ref: name, digest: result || null, imageId };
+}
+
+export async function* push(ref: ParsedReference, signal: AbortSignal): AsyncGenerator<TransferEvent> {
+  const repo = familiarRepository(ref.domain, ref.path);
+  const tag = ref.tag ?? 'latest';
+  let stream: Readable;
+  try {
+    // Without an X-Registry-Auth header, Engine 1.41 refuses a push: anonymous is `{}`.
+    const authconfig = await authConfigFor(ref.domain);
+    stream = (await engine((docker) => docker.getImage(repo).push({ tag, authconfig }))) as unknown as Readable;
+  } catch (error) {
+    yield await failure(error);
+    return;
+  }
+  const result = yield* relay(stream, signal);
+  if (result === null || signal.aborted) return;
+  yield { kind: 'done', ref: `${repo}:${tag}`, digest: result || null, imageId: null };
+}

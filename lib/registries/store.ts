@@ -1,0 +1,66 @@
+// Registry credentials, kept server-side only: a JSON file readable by the server's user alone (0600,
+// in a 0700 directory). Passwords never leave this module except as the engine's X-Registry-Auth.
+import 'server-only';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { RegistryLogin } from '@/lib/api/types';
+
+interface Stored {
+  username: string;
+  password: string;
+}
+
+export const HUB_SERVER = 'https://index.docker.io/v1/';
+
+export function dataDir(): string {
+  return process.env.STRATA_DATA_DIR || path.join(os.homedir(), '.strata');
+}
+
+const file = () => path.join(dataDir(), 'registries.json');
+
+/** The key the engine uses: Docker Hub's index address, or the registry host[:port]. */
+export function serverFor(domain: string): string {
+  return domain === 'docker.io' || domain === 'index.docker.io' || domain === 'registry-1.docker.io' ? HUB_SERVER : domain;
+}
+
+async function load(): Promise<Record<string, Stored>> {
+  try {
+    return JSON.parse(await readFile(file(), 'utf8')) as Record<string, Stored>;
+  } catch {
+    return {};
+  }
+}
+
+async function save(all: Record<string, Stored>): Promise<void> {
+  await mkdir(dataDir(), { recursive: true, mode: 0o700 });
+  const temp = `${file()}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(all, null, 2), { mode: 0o600 });
+  await chmod(temp, 0o600);
+  await rename(temp, file());
+}
+
+export async function listLogins(): Promise<RegistryLogin[]> {
+  return Object.entries(await load()).map(([server, stored]) => ({ server, username: stored.username }));
+}
+
+export async function storeLogin(server: string, username: string, password: string): Promise<void> {
+  const all = await load();
+  all[server] = { username, password };
+  await save(all);
+}
+
+export async function removeLogin(server: string): Promise<boolean> {
+  const all = await load();
+  if (!(server in all)) return false;
+  delete all[server];
+  await save(all);
+  return true;
+}
+
+/** The engine's authconfig for a registry: the stored login, or `{}` (anonymous). */
+export async function authConfigFor(domain: string): Promise<Record<string, string>> {
+  const server = serverFor(domain);
+  const stored = (await load())[server];
+  return stored ? { username: stored.username, password: stored.password, serveraddress: server } : {};
+}
