@@ -5,7 +5,10 @@ import { defineConfig } from '@playwright/test';
 const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const downPort = port + 1;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } as Record<string, string>;
+const hubPort = port + 50;
+// Registry logins made by the specs go to a throwaway data directory, never the user's own.
+const dataDir = process.env.STRATA_E2E_DATA_DIR ?? `/tmp/strata-e2e-data-${port}`;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', STRATA_DATA_DIR: dataDir } as Record<string, string>;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,18 +29,26 @@ export default defineConfig({
   },
   webServer: [
     {
+      // The Docker Hub stand-in (there is no internet here).
+      command: `node scripts/hub-fixture.mjs ${hubPort}`,
+      url: `http://127.0.0.1:${hubPort}/api/search/v4?query=nginx`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
       command: `npx next start -H 127.0.0.1 -p ${port}`,
       url: `http://127.0.0.1:${port}/api/engine`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1' },
+      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}` },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${downPort}`,
       url: `http://127.0.0.1:${downPort}/graph`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`, STRATA_SANDBOX: '0' },
+      // No engine, and a Hub address where nothing listens: the offline states.
+      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`, STRATA_SANDBOX: '0', HUB_API_URL: 'http://127.0.0.1:9' },
     },
   ],
 });

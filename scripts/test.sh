@@ -28,7 +28,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-rm -rf reports test-results && mkdir -p reports
+rm -rf reports test-results /tmp/strata-e2e-data-* && mkdir -p reports
 
 if ! scripts/install-deps.sh --engine --browser; then
   echo "tests: 0 passed, 1 failed"; exit 1

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { AddTagDialog } from '@/components/actions/add-tag-dialog';
+import { PushDialog } from '@/components/transfer/push-dialog';
 import { DeleteImageDialog } from '@/components/actions/delete-image-dialog';
 import { RemoveTagDialog } from '@/components/actions/remove-tag-dialog';
 import { buttonClass } from '@/components/ui/modal';
@@ -26,6 +27,7 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
   // One switch for every place Env values appear: the config section and the raw JSON.
   const [reveal, setReveal] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [pushing, setPushing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [removingTag, setRemovingTag] = useState<string | null>(null);
   const router = useRouter();
@@ -52,6 +54,9 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
                 <button type="button" onClick={() => setAdding(true)} className={buttonClass.quiet}>
                   Add tag
                 </button>
+                <button type="button" onClick={() => setPushing(true)} className={buttonClass.quiet}>
+                  Push…
+                </button>
                 <button type="button" onClick={() => setDeleting(true)} className={buttonClass.quiet}>
                   Delete image
                 </button>
@@ -59,6 +64,7 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
             }
           />
           <AddTagDialog image={image} open={adding} onClose={() => setAdding(false)} />
+          <PushDialog tags={image.repoTags} open={pushing} onClose={() => setPushing(false)} />
           <DeleteImageDialog image={image} open={deleting} onClose={() => setDeleting(false)} onDeleted={gone} />
           <RemoveTagDialog
             image={image}

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { BulkDialog } from '@/components/actions/bulk-dialog';
 import { RetagDialog } from '@/components/actions/retag-dialog';
 import { buttonClass } from '@/components/ui/modal';
+import { PullDialog } from '@/components/transfer/pull-dialog';
 import type { BulkAction } from '@/lib/api/types';
 import { useImageList } from '@/lib/queries/images';
 
@@ -27,6 +28,7 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
   const [retagging, setRetagging] = useState(false);
+  const [pulling, setPulling] = useState(false);
 
   const images = data?.images;
   const rows = useMemo(() => (images ? toRows(images, perTag) : []), [images, perTag]);
@@ -57,12 +59,18 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
 
   return (
     <div className="space-y-4">
-      <div>
+      <div className="flex items-start justify-between gap-4">
+        <div>
         <h1 className="text-2xl font-semibold tracking-tight">Images</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           An image is a stack of read-only layers plus the metadata to run it; a tag is only a name pointing at an image ID, and one ID can
           carry many tags. Layers shared between images are stored once, so <em>Unique</em> is what deleting an image would really free.
         </p>
+        </div>
+        <button type="button" onClick={() => setPulling(true)} className={`shrink-0 ${buttonClass.primary}`}>
+          Pull image…
+        </button>
+        <PullDialog open={pulling} onClose={() => setPulling(false)} />
       </div>
       {isPending ? (
         <LoadingRows label="Loading images" />

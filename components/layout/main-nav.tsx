@@ -7,7 +7,7 @@ const LINKS = [
   { href: '/images', label: 'Images', soon: false },
   { href: '/graph', label: 'Graph', soon: false },
   { href: '/cleanup', label: 'Cleanup', soon: false },
-  { href: '/hub', label: 'Docker Hub', soon: true },
+  { href: '/hub', label: 'Docker Hub', soon: false },
 ];
 
 export function MainNav() {

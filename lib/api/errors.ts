@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'engine_unreachable'
   | 'upstream_failed'
+  | 'rate_limited'
   | 'internal';
 
 export const statusForCode: Record<ErrorCode, number> = {
@@ -20,6 +21,7 @@ export const statusForCode: Record<ErrorCode, number> = {
   forbidden: 403,
   engine_unreachable: 503,
   upstream_failed: 502,
+  rate_limited: 429,
   internal: 500,
 };
 

@@ -112,3 +112,23 @@ export const loginBody = z.object({
 });
 
 export const logoutQuery = z.object({ server: registryHost });
+
+export const hubSearchQuery = z.object({
+  q: z.string().trim().min(1, 'Type something to search for.').max(100),
+  page: z.coerce.number().int().min(1).max(100).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  sort: z.enum(['relevance', 'pulls', 'stars', 'updated']).default('relevance'),
+  official: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  verified: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+});
+
+/** Docker Hub namespace and repository: lowercase path components. */
+export const hubRepoParams = z.object({
+  namespace: z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'Not a Docker Hub namespace.'),
+  repo: z.string().regex(/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/, 'Not a Docker Hub repository name.'),
+});
+
+export const hubTagsQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  name: z.string().trim().max(128).default(''),
+});

@@ -362,3 +362,70 @@ export interface RegistryLogin {
   server: string;
   username: string;
 }
+
+export interface HubRepoSummary {
+  /** `nginx` for official images, `bitnami/nginx` otherwise. */
+  name: string;
+  namespace: string;
+  repository: string;
+  description: string;
+  stars: number;
+  /** As the Hub gives it: a number, or a display string like "1B+". */
+  pulls: string;
+  official: boolean;
+  verifiedPublisher: boolean;
+  openSource: boolean;
+  publisher: string | null;
+  updatedAt: string | null;
+  architectures: string[];
+}
+
+export interface HubRateLimit {
+  limit: number | null;
+  remaining: number | null;
+  /** ISO time when the window resets. */
+  reset: string | null;
+}
+
+export interface HubSearchResponse {
+  total: number;
+  page: number;
+  pageSize: number;
+  results: HubRepoSummary[];
+  rateLimit: HubRateLimit | null;
+}
+
+export interface HubRepository {
+  namespace: string;
+  repository: string;
+  name: string;
+  description: string;
+  fullDescription: string;
+  stars: number;
+  pulls: number;
+  lastUpdated: string | null;
+  official: boolean;
+}
+
+export interface HubTagImage {
+  architecture: string;
+  os: string;
+  variant: string | null;
+  size: number;
+  digest: string | null;
+}
+
+export interface HubTag {
+  name: string;
+  /** The tag's digest (index or manifest): what a local copy's repo digest should equal. */
+  digest: string | null;
+  lastPushed: string | null;
+  images: HubTagImage[];
+}
+
+export interface HubTagsResponse {
+  count: number;
+  page: number;
+  pageSize: number;
+  tags: HubTag[];
+}

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { DOWN_PORT, buildImage, docker, tagExists } from './support/engine';
+
+const REGISTRY = `localhost:${process.env.STRATA_TEST_REGISTRY_PORT ?? '5556'}`;
+
+test.describe('Docker Hub', () => {
+  test('search shows trust signals, pages through results, and opens a repository with its tags', async ({ page }) => {
+    await page.goto('/hub');
+    await page.getByLabel('Search Docker Hub').fill('nginx');
+    const results = page.getByRole('list', { name: 'Search results' });
+    const nginx = results.locator('[data-repo="nginx"]');
+    await expect(nginx).toContainText('Official Image');
+    await expect(nginx).toContainText('★ 21,000 · 1B+ pulls');
+    await expect(results.locator('[data-repo="bitnami/nginx"]')).toContainText('Verified Publisher');
+    await expect(page.getByText('Page 1 of 2')).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Page 2 of 2')).toBeVisible();
+    await expect(results.locator('li')).toHaveCount(13);
+    await page.getByLabel('Official only').check();
+    await expect(page.getByText('Page 1 of 1')).toBeVisible();
+    await expect(results.locator('li')).toHaveCount(1);
+
+    await results.getByRole('link', { name: 'nginx', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('nginx');
+    const tags = page.getByRole('table', { name: 'Tags' });
+    await expect(tags.locator('tr[data-tag]')).toHaveCount(25);
+    await expect(tags.locator('tr[data-tag="latest"]')).toContainText('linux/amd64 20.5MB · linux/arm64/v8 19.8MB');
+    await expect(tags).not.toContainText('unknown');
+    await expect(page.getByText('Page 1 of 2 · 40 tags')).toBeVisible();
+    await page.getByLabel('Filter tags').fill('alpine');
+    await expect(tags.locator('tr[data-tag]').first()).toContainText('-alpine');
+  });
+
+  test('a rate limit says when to retry; no internet says what was tried', async ({ page }) => {
+    await page.goto('/hub');
+    await page.getByLabel('Search Docker Hub').fill('ratelimit');
+    await expect(page.getByRole('alert', { name: 'Docker Hub problem' })).toContainText('Docker Hub is rate-limiting this server; try again after 18:30 UTC.');
+    await page.goto(`http://127.0.0.1:${DOWN_PORT}/hub`);
+    await page.getByLabel('Search Docker Hub').fill('nginx');
+    await expect(page.getByRole('alert', { name: 'Docker Hub problem' })).toContainText('Docker Hub is unreachable from this server (tried http://127.0.0.1:9).');
+  });
+
+  test('log in to a registry, push with progress, then pull it back', async ({ page }) => {
+    const ref = `${REGISTRY}/strata-e2e/roundtrip:1`;
+    const id = buildImage(ref, 'roundtrip');
+    try {
+      await page.goto('/hub');
+      const panel = page.getByRole('region', { name: 'Registries' });
+      await panel.getByLabel('Registry').fill(REGISTRY);
+      await panel.getByLabel('Username').fill('strata');
+      await panel.getByLabel('Password or token').fill('wrong');
+      await panel.getByRole('button', { name: 'Log in' }).click();
+      await expect(panel.getByRole('alert')).toHaveText(`${REGISTRY} refused these credentials: wrong username, password or token.`);
+      await panel.getByLabel('Password or token').fill(process.env.STRATA_REGISTRY_PASSWORD ?? 'sandbox-password');
+      await panel.getByRole('button', { name: 'Log in' }).click();
+      await expect(panel.getByRole('list', { name: 'Logged in' })).toContainText(`strata @ ${REGISTRY}`);
+      expect(await page.content()).not.toContain('sandbox-password');
+
+      await page.goto(`/images/${id.replace('sha256:', '')}`);
+      await page.getByRole('button', { name: 'Push…' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Push to a registry' });
+      await dialog.getByRole('button', { name: 'Push' }).click();
+      await expect(dialog.getByRole('status')).toContainText(`Pushed ${ref} · digest sha256:`);
+      await expect(dialog.getByRole('progressbar', { name: 'Push progress' })).toHaveAttribute('aria-valuenow', '100');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      docker('rmi', ref);
+      expect(tagExists(id)).toBe(false);
+      await page.goto('/images');
+      await page.getByRole('button', { name: 'Pull image…' }).click();
+      dialog = page.getByRole('dialog', { name: 'Pull an image' });
+      await dialog.getByLabel('Image to pull').fill(ref);
+      await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+      await expect(dialog.getByRole('status')).toContainText(`Pulled ${ref}`);
+      await expect(dialog.getByRole('list', { name: 'Layers' })).toContainText('already here');
+      expect(docker('image', 'inspect', '--format', '{{.Id}}', ref)).toBe(id);
+    } finally {
+      try {
+        docker('rmi', '-f', ref);
+      } catch {
+        // gone
+      }
+    }
+  });
+});
