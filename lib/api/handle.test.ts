@@ -74,8 +74,8 @@ describe('errorResponse', () => {
 
   it('maps every error code to the status in the house style', () => {
     expect(statusForCode).toEqual({
-      invalid_input: 400, invalid_reference: 400, not_found: 404, conflict: 409, forbidden: 403,
-      engine_unreachable: 503, upstream_failed: 502, internal: 500,
+      invalid_input: 400, invalid_reference: 400, unauthorized: 401, not_found: 404, conflict: 409, forbidden: 403,
+      engine_unreachable: 503, upstream_failed: 502, rate_limited: 429, internal: 500,
     });
   });
 });

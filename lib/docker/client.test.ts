@@ -93,8 +93,11 @@ describe('translateEngineError', () => {
     const dns = 'Get "https://index.docker.io/v1/search?q=nginx&n=5": dial tcp: lookup index.docker.io: no such host';
     const error = translateEngineError(modemError(500, 'server error', dns, { message: dns }));
     expect([error.code, error.status, error.message]).toEqual(['upstream_failed', 502, `The Docker engine reported an error: ${dns}`]);
-    const other = translateEngineError(modemError(401, 'unexpected', 'unauthorized', null));
-    expect([other.code, other.message]).toEqual(['upstream_failed', 'The Docker engine answered 401: unauthorized']);
+    const other = translateEngineError(modemError(418, 'unexpected', 'teapot', null));
+    expect([other.code, other.message]).toEqual(['upstream_failed', 'The Docker engine answered 418: teapot']);
+    // A registry login the engine refused is the user's to fix, not an upstream failure.
+    const refused = translateEngineError(modemError(401, 'unexpected', 'unauthorized', null));
+    expect([refused.code, refused.status]).toEqual(['unauthorized', 401]);
   });
 
   it('keeps a StrataError as it is and treats anything else as internal', () => {
