@@ -1,32 +1,20 @@
 // Benchmark for cleanup (issue 6). Prints figures; never a pass/fail. Destructive, so it uses its own
 // sandbox engine (STRATA_BENCH_DIR, default /tmp/strata-bcl) and re-seeds it each run.
 //   node scripts/bench/cleanup.mjs      (BENCH_DANGLING=500)
-import http from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { engineRequest, pool } from './engine-http.mjs';
+import { engineRequest, engineRequestJson, pool } from './engine-http.mjs';
 
 process.env.STRATA_BENCH_DIR ??= '/tmp/strata-bcl';
 const { PORT, SOCKET, env, launchChromium, median, ms, startServer, time } = await import('./common.mjs');
 const DANGLING = Number(process.env.BENCH_DANGLING ?? 500);
 
-function postJson(path, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath: SOCKET, method: 'POST', path, headers: { 'Content-Type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => (res.statusCode >= 400 && res.statusCode !== 409 ? reject(new Error(text)) : resolve(text)));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
 
 /** Commit the same tag again and again: each commit moves it, leaving the previous image dangling. */
 async function seed() {
   execFileSync('bash', ['scripts/sandbox.sh', 'reset'], { env: { ...env, STRATA_REGISTRY_PORT: '5560' }, stdio: 'ignore' });
   execFileSync('bash', ['scripts/sandbox.sh', 'start'], { env: { ...env, STRATA_REGISTRY_PORT: '5560' }, stdio: 'ignore' });
   execFileSync('bash', ['scripts/fixtures.sh'], { env, stdio: 'ignore' });
-  await postJson('/containers/create?name=bench-dangle', { Image: 'strata-fixture/base:1', Cmd: ['true'], NetworkDisabled: true });
+  await engineRequestJson(SOCKET, '/containers/create?name=bench-dangle', { Image: 'strata-fixture/base:1', Cmd: ['true'], NetworkDisabled: true });
   // Commits on one tag must be sequential, or two could both believe they moved it.
   await pool(DANGLING + 1, 1, async (i) => {
     await engineRequest(SOCKET, 'POST', `/commit?container=bench-dangle&repo=bench/dangle&tag=latest&changes=${encodeURIComponent(`LABEL n=${i}`)}`);

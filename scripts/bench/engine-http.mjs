@@ -47,3 +47,16 @@ export async function pool(count, concurrency, task) {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
+
+/** POST with a JSON body; a 409 (it already exists, from an earlier seed) is not an error. */
+export function engineRequestJson(socketPath, path, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ socketPath, method: 'POST', path, headers: { 'Content-Type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => (res.statusCode >= 400 && res.statusCode !== 409 ? reject(new Error(text)) : resolve(text)));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}

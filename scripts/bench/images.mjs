@@ -2,8 +2,7 @@
 //   node scripts/bench/images.mjs            (seeds /tmp/strata-bench with 500 IDs / 2,000 tags once)
 // Env: BENCH_IDS (500), BENCH_TAGS (2000), BENCH_RUNS (25), STRATA_BENCH_DIR (/tmp/strata-bench)
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
-import { engineRequest, pool, tinyTar } from './engine-http.mjs';
+import { engineRequest, engineRequestJson, pool, tinyTar } from './engine-http.mjs';
 import { SOCKET, PORT, RUNS, env, launchChromium, median, ms, startSandbox, startServer, time } from './common.mjs';
 
 const IDS = Number(process.env.BENCH_IDS ?? 500);
@@ -21,7 +20,7 @@ async function seed() {
   for (let b = 0; b < bases; b++) {
     const tar = tinyTar(`base-${b}.txt`, `base ${b}\n`.repeat(200 * (b + 1)));
     await engineRequest(SOCKET, 'POST', `/images/create?fromSrc=-&repo=bench/base&tag=${b}`, tar);
-    await engineRequestJson(`/containers/create?name=bench-base-${b}`, { Image: `bench/base:${b}`, Cmd: ['none'], NetworkDisabled: true });
+    await engineRequestJson(SOCKET, `/containers/create?name=bench-base-${b}`, { Image: `bench/base:${b}`, Cmd: ['none'], NetworkDisabled: true });
   }
   const perBase = Math.ceil(IDS / bases);
   await pool(IDS, 4, async (i) => {
@@ -36,18 +35,6 @@ async function seed() {
   });
 }
 
-/** Creates with a JSON body; 409 (already exists from an earlier seed) is fine. */
-function engineRequestJson(path, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath: SOCKET, method: 'POST', path, headers: { 'Content-Type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => (res.statusCode >= 400 && res.statusCode !== 409 ? reject(new Error(text)) : resolve(text)));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
 
 async function main() {
   startSandbox();
