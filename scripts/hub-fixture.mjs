@@ -35,7 +35,8 @@ function search(url) {
   let hits = catalog.filter((item) => item.name.includes(query) || item.description.toLowerCase().includes(query));
   if (badges.length) hits = hits.filter((item) => badges.includes(item.badge));
   const sort = url.searchParams.get('sort');
-  if (sort === 'star_count') hits = [...hits].sort((a, b) => b.stars - a.stars);
+  // Like the v4 API: only these two sorts exist.
+  if (sort && sort !== 'pull_count' && sort !== 'updated_at') return [400, { message: `invalid sort ${sort}`, errinfo: null }];
   if (sort === 'updated_at') hits = [...hits].sort((a, b) => a.days - b.days);
   return [
     200,

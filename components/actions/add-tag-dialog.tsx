@@ -25,7 +25,8 @@ function usePreview(value: string, imageId: string) {
   let move: string | null = null;
   if (owner?.id === imageId) move = 'This image already has that tag.';
   else if (owner) {
-    const dangling = owner.repoTags.length === 1 && owner.containers === 0;
+    // Its last tag leaving makes it untagged; the server confirms "dangling" (it also knows about children).
+    const dangling = owner.repoTags.length === 1;
     move = `This tag now points at ${owner.shortId}; it will move here${dangling ? `, and ${owner.shortId} will be left with no tag (dangling)` : ''}.`;
   }
   return { ok: true as const, normalized: parsed.ref.normalized, familiar, move, same: owner?.id === imageId };

@@ -73,7 +73,7 @@ export function BulkDialog({ action, targets, onClose }: BulkDialogProps) {
         {!apply.isSuccess && (
           <button
             type="button"
-            disabled={!preview.isSuccess || apply.isPending || items.every((item) => item.outcome === 'error')}
+            disabled={!preview.isSuccess || apply.isPending || items.every((item) => item.outcome !== 'planned')}
             onClick={() => action && apply.mutate({ action, targets, force, dryRun: false })}
             className={buttonClass.danger}
           >

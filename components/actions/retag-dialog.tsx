@@ -38,14 +38,14 @@ export function RetagDialog({ open, onClose }: RetagDialogProps) {
       >
         <label className="block">
           <span className="font-medium">Tags matching</span>
-          <input value={from} onChange={(event) => setFrom(event.target.value)} placeholder="old.registry:5000/team/*" className={input} />
+          <input value={from} onChange={(event) => { setFrom(event.target.value); preview.reset(); }} placeholder="old.registry:5000/team/*" className={input} />
         </label>
         <label className="block">
           <span className="font-medium">become</span>
-          <input value={to} onChange={(event) => setTo(event.target.value)} placeholder="new.registry/team/*" className={input} />
+          <input value={to} onChange={(event) => { setTo(event.target.value); preview.reset(); }} placeholder="new.registry/team/*" className={input} />
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={move} onChange={(event) => setMove(event.target.checked)} />
+          <input type="checkbox" checked={move} onChange={(event) => { setMove(event.target.checked); preview.reset(); }} />
           Move (remove the old tags afterwards)
         </label>
         <div className="flex justify-end">
@@ -84,7 +84,7 @@ export function RetagDialog({ open, onClose }: RetagDialogProps) {
           {apply.isSuccess ? 'Close' : 'Cancel'}
         </button>
         {preview.isSuccess && !apply.isSuccess && (
-          <button type="button" disabled={planned === 0 || apply.isPending} onClick={() => apply.mutate({ from, to, move, dryRun: false })} className={buttonClass.danger}>
+          <button type="button" disabled={planned === 0 || apply.isPending} onClick={() => preview.variables && apply.mutate({ ...preview.variables, dryRun: false })} className={buttonClass.danger}>
             Apply {planned} change{planned === 1 ? '' : 's'}
           </button>
         )}

@@ -56,7 +56,7 @@ export function PrunePanel() {
   };
   const apply = () => {
     const predicted = { count: subset ? chosen.length : all.length, bytes: exact?.spaceReclaimed ?? 0 };
-    prune.mutate(subset ? { ...base, only: chosen.map((image) => image.id) } : base, {
+    prune.mutate(subset ? { ...base, only: chosen.map((image) => image.id) } : { ...base, expect: all.map((image) => image.id) }, {
       onSuccess: (response) => {
         setDone({ response, preview: predicted });
         setDeselected(new Set());

@@ -32,6 +32,9 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
           Each Dockerfile step, oldest first. Steps that change files make a layer; the others (ENV, LABEL, CMD, …) only change
           metadata and add no bytes. {builtElsewhere && '“Built elsewhere” is what docker history prints as <missing>: the step was pulled or built by BuildKit, so no local image exists for it — not an error.'}
         </p>
+        {history.mapping === 'unknown' && (
+          <p className="mt-1 text-xs text-amber-800">Which step made which layer could not be worked out for this image, so layers are not matched to steps.</p>
+        )}
         {history.mapping === 'config' && (
           <p className="mt-1 text-xs text-slate-500">Steps were matched to layers with the image config’s empty-layer flags, because the history alone was ambiguous.</p>
         )}

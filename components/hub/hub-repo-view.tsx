@@ -69,7 +69,10 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
               <tbody>
                 {tags.data.tags.map((tag) => (
                   <tr key={tag.name} data-tag={tag.name} className="border-t border-slate-100 align-top">
-                    <td className="py-1.5 font-mono text-xs" title={tag.digest ?? undefined}>{tag.name}</td>
+                    <td className="py-1.5 font-mono text-xs" title={tag.digest ?? undefined}>
+                      {tag.name}
+                      {tag.digest && <div className="text-[10px] text-slate-400">{tag.digest.slice(7, 19)}</div>}
+                    </td>
                     <td className="py-1.5 text-slate-600">{tag.lastPushed ? formatRelative(tag.lastPushed) : '—'}</td>
                     <td className="py-1.5 text-xs text-slate-700">
                       {tag.images.map((image) => `${image.os}/${image.architecture}${image.variant ? `/${image.variant}` : ''} ${formatBytes(image.size)}`).join(' · ')}
@@ -101,7 +104,8 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
 function LocalState({ tag, name, images }: { tag: HubTag; name: string; images: ImageSummary[] }) {
   const local = images.find((image) => image.repoTags.includes(`${name}:${tag.name}`));
   if (!local) return <span className="text-slate-400">not pulled</span>;
-  const digests = local.repoDigests.map((digest) => digest.slice(digest.indexOf('@') + 1));
+  // Only digests from this repository count: the same image pushed elsewhere has other digests.
+  const digests = local.repoDigests.filter((digest) => digest.startsWith(`${name}@`)).map((digest) => digest.slice(digest.indexOf('@') + 1));
   if (tag.digest && digests.length > 0 && !digests.includes(tag.digest)) return <Badge tone="amber">behind the Hub</Badge>;
   return <Badge tone="green">up to date</Badge>;
 }

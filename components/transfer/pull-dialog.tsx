@@ -26,9 +26,9 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
       void start('/api/pull', { ref: initialRef });
     }
   }, [open, initialRef, start]);
+  // Closing the dialog lets a running pull finish (only Cancel stops it); the list refreshes when it ends.
   const close = () => {
-    if (state.running) cancel();
-    reset();
+    if (!state.running) reset();
     onClose();
   };
   return (

@@ -13,9 +13,9 @@ export interface PushDialogProps {
 export function PushDialog({ tags, open, onClose }: PushDialogProps) {
   const [tag, setTag] = useState(tags[0] ?? '');
   const { state, start, cancel, reset } = useTransfer();
+  // Closing the dialog lets a running push finish (only Cancel stops it).
   const close = () => {
-    if (state.running) cancel();
-    reset();
+    if (!state.running) reset();
     onClose();
   };
   return (

@@ -43,6 +43,7 @@ export async function readJson(req: Request): Promise<unknown> {
   if (!(req.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new StrataError('invalid_input', 'Send the body as JSON (Content-Type: application/json).');
   }
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new StrataError('invalid_input', 'The request body is too large (64 KiB at most).');
   const text = await req.text();
   if (text.length > MAX_BODY_BYTES) throw new StrataError('invalid_input', 'The request body is too large (64 KiB at most).');
   try {

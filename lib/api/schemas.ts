@@ -70,8 +70,9 @@ const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 export const untilParam = z.string().trim().transform((raw, ctx) => {
   const duration = DURATION.exec(raw);
   if (duration) return new Date(Date.now() - Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS]);
-  const date = new Date(raw);
-  if (raw !== '' && !Number.isNaN(date.getTime())) return date;
+  // Only real dates: `new Date("2")` would happily mean February 2001.
+  const date = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) ? new Date(raw) : new Date(Number.NaN);
+  if (!Number.isNaN(date.getTime())) return date;
   ctx.addIssue({ code: 'custom', message: `“${raw}” is not an age: use 24h, 7d, 90m or a date like 2026-01-31.` });
   return z.NEVER;
 });
@@ -85,6 +86,7 @@ export const pruneBody = z.object({
     .max(20)
     .optional(),
   only: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Pick images by their full ID.')).max(5000).optional(),
+  expect: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/)).max(5000).optional(),
 });
 
 /** Anything `docker pull` takes: name, name:tag or name@digest. */

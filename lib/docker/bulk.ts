@@ -20,40 +20,50 @@ function findImage(images: ImageSummary[], target: string): ImageSummary | undef
   return images.find((image) => image.repoTags.includes(familiar));
 }
 
-function planUntag(images: ImageSummary[], target: string, force: boolean): BulkItem {
+/**
+ * Untags are planned in order over a working copy of each image's tags: removing both tags of one image
+ * makes the second one its last, and the plan says so.
+ */
+function planUntag(images: ImageSummary[], remaining: Map<string, string[]>, parents: Set<string>, target: string, force: boolean): BulkItem {
   const parsed = parseReference(target);
   if (!parsed.ok) return { target, imageId: null, outcome: 'error', message: parsed.message };
   const { familiar } = repoAndTag(parsed.ref);
-  const image = images.find((candidate) => candidate.repoTags.includes(familiar));
+  const image = images.find((candidate) => (remaining.get(candidate.id) ?? candidate.repoTags).includes(familiar));
   if (!image) return { target, imageId: null, outcome: 'error', message: `No tag ${familiar} on this engine.` };
-  const others = image.repoTags.filter((tag) => tag !== familiar);
+  const others = (remaining.get(image.id) ?? image.repoTags).filter((tag) => tag !== familiar);
+  remaining.set(image.id, others);
   if (others.length > 0) return { target, imageId: image.id, outcome: 'planned', message: `Removes the tag; ${image.shortId} keeps ${others.join(', ')}.` };
   if (image.containers > 0) {
     return force
       ? { target, imageId: image.id, outcome: 'planned', message: `Removes the last tag; ${image.shortId} stays, untagged, because a container uses it.` }
       : { target, imageId: image.id, outcome: 'refused', message: `Last tag of an image a container uses: refused unless forced.` };
   }
+  if (parents.has(image.id)) return { target, imageId: image.id, outcome: 'planned', message: `Removes the last tag; ${image.shortId} stays, untagged, because other images are built on it.` };
   return { target, imageId: image.id, outcome: 'planned', message: `Last tag: image ${image.shortId} is deleted too, freeing ${formatBytes(image.uniqueSize)}.` };
 }
 
-function planDelete(images: ImageSummary[], parents: Set<string>, target: string, force: boolean): BulkItem {
+function planDelete(images: ImageSummary[], parents: Set<string>, running: Set<string>, target: string, force: boolean): BulkItem {
   const image = findImage(images, target);
   if (!image) return { target, imageId: null, outcome: 'error', message: `No image ${target} on this engine.` };
   const tags = image.repoTags.length ? ` and its tag${image.repoTags.length === 1 ? '' : 's'} ${image.repoTags.join(', ')}` : '';
   if (parents.has(image.id)) return { target, imageId: image.id, outcome: 'refused', message: `Other local images are built on ${describeImage(image)}; delete those first (force cannot override this).` };
+  if (running.has(image.id)) return { target, imageId: image.id, outcome: 'refused', message: `A running container uses ${describeImage(image)}: stop and remove it first (force cannot override this).` };
   if (image.containers > 0 && !force) return { target, imageId: image.id, outcome: 'refused', message: `A container uses ${describeImage(image)}: refused unless forced (and never while it runs).` };
   if (image.repoTags.length > 1 && !force) return { target, imageId: image.id, outcome: 'refused', message: `${image.shortId} has ${image.repoTags.length} tags: refused unless forced.` };
   return { target, imageId: image.id, outcome: 'planned', message: `Deletes ${image.shortId}${tags}, freeing ${formatBytes(image.uniqueSize)}.` };
 }
 
 export async function bulk(action: BulkAction, targets: string[], force: boolean, dryRun: boolean): Promise<BulkResponse> {
-  const { images } = await listImages();
-  const parents = action === 'delete' ? parentsOf(await snapshot()) : new Set<string>();
-  const plans = targets.map((target) => (action === 'untag' ? planUntag(images, target, force) : planDelete(images, parents, target, force)));
+  const [{ images }, snap] = await Promise.all([listImages(), snapshot()]);
+  const parents = parentsOf(snap);
+  const running = new Set([...snap.containers].filter(([, containers]) => containers.some((container) => container.state === 'running')).map(([id]) => id));
+  const remaining = new Map<string, string[]>();
+  const plans = targets.map((target) => (action === 'untag' ? planUntag(images, remaining, parents, target, force) : planDelete(images, parents, running, target, force)));
   if (dryRun) return { dryRun, action, items: plans };
   const items: BulkItem[] = [];
   for (const plan of plans) {
-    if (plan.outcome === 'error') {
+    // Only what the preview said will run is run: a refusal shown is a refusal kept.
+    if (plan.outcome !== 'planned') {
       items.push(plan);
       continue;
     }

@@ -39,7 +39,9 @@ export function buildSteps(id: string, layers: ImageLayers, snap: Snapshot, base
   let nextLayer = 0;
   return oldest.map((raw, index) => {
     const makesLayer = layers.layerFlags ? layers.layerFlags[index] === true : raw.Size > 0;
-    const layerIndex = makesLayer && nextLayer < layers.diffIds.length ? nextLayer++ : null;
+    const counted = makesLayer && nextLayer < layers.diffIds.length ? nextLayer++ : null;
+    // Without a reliable step → layer mapping, say "a layer" but name no diff ID rather than guess one.
+    const layerIndex = layers.layerFlags ? counted : null;
     const decoded = decodeCreatedBy(raw.CreatedBy, raw.Comment);
     const imageId = raw.Id && raw.Id !== '<missing>' ? raw.Id : null;
     return {
@@ -48,7 +50,7 @@ export function buildSteps(id: string, layers: ImageLayers, snap: Snapshot, base
       createdBy: decoded.command,
       created: new Date(raw.Created * 1000).toISOString(),
       size: raw.Size,
-      emptyLayer: layerIndex === null,
+      emptyLayer: counted === null,
       diffId: layerIndex === null ? null : layers.diffIds[layerIndex]!,
       layerIndex,
       imageId,

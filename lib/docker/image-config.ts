@@ -16,6 +16,7 @@ export interface ImageConfigFile {
 
 // JSON entries worth keeping while streaming; anything larger is a layer, not metadata.
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
+const EXPORT_TIMEOUT_MS = 60_000;
 
 interface ManifestEntry {
   Config?: string;
@@ -48,9 +49,12 @@ export async function readImageConfig(id: string): Promise<ImageConfigFile | nul
 
   return new Promise<ImageConfigFile | null>((resolve, reject) => {
     let settled = false;
+    // A huge image on a slow disk must not hold a request forever: give up, and the API's guess stands.
+    const timer = setTimeout(() => finish(null, new Error('reading the image export took too long')), EXPORT_TIMEOUT_MS);
     const finish = (value: ImageConfigFile | null, error?: unknown) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       archive.unpipe(tar);
       archive.destroy();
       tar.destroy();

@@ -61,8 +61,14 @@ export function buildImageLayers(diffIds: string[], history: RawHistoryItem[], c
 export async function resolveImageLayers(id: string, diffIds: string[], history: RawHistoryItem[]): Promise<ImageLayers> {
   const fromApi = buildImageLayers(diffIds, history);
   if (fromApi.layerFlags) return fromApi;
-  const config = await readImageConfig(id);
-  return config ? buildImageLayers(diffIds, history, config.history) : fromApi;
+  try {
+    const config = await readImageConfig(id);
+    return config ? buildImageLayers(diffIds, history, config.history) : fromApi;
+  } catch {
+    // No export (content missing on the containerd store, a broken archive): the API's guess stands,
+    // marked unknown, rather than the image vanishing from the list.
+    return fromApi;
+  }
 }
 
 async function fetchLayers(id: string): Promise<ImageLayers | null> {

@@ -1,5 +1,6 @@
 // Pull and push progress: the engine's NDJSON lines turned into per-layer state a bar can show.
 // Errors arrive mid-stream as HTTP 200 lines ({"errorDetail":…}); they end the transfer here.
+import 'server-only';
 import type { TransferEvent, TransferLayer } from '@/lib/api/types';
 
 export interface RawProgress {

@@ -56,7 +56,8 @@ describe('planPrune', () => {
 
 describe('helpers', () => {
   it('orders tags the way the engine removes them', () => {
-    expect(engineTagOrder(['team/app:1', 'localhost:5000/team/app:1', 'nginx:latest'])).toEqual(['docker.io/library/nginx:latest', 'docker.io/team/app:1', 'localhost:5000/team/app:1'].map((full) => ({ 'docker.io/library/nginx:latest': 'nginx:latest', 'docker.io/team/app:1': 'team/app:1', 'localhost:5000/team/app:1': 'localhost:5000/team/app:1' })[full]!));
+    // By full name: docker.io/library/nginx… < docker.io/team/app… < localhost:5000/…
+    expect(engineTagOrder(['team/app:1', 'localhost:5000/team/app:1', 'nginx:latest'])).toEqual(['nginx:latest', 'team/app:1', 'localhost:5000/team/app:1']);
   });
 
   it('matches label filters like the engine', () => {

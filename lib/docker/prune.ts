@@ -16,6 +16,8 @@ export interface PruneRequest {
   labels?: string[];
   /** Delete just these image IDs (still by the engine's rules) instead of everything that matches. */
   only?: string[] | null;
+  /** The IDs the user saw in the preview and confirmed: if the engine changed since, nothing runs. */
+  expect?: string[] | null;
 }
 
 async function planImages(): Promise<PlanImage[]> {
@@ -45,8 +47,14 @@ export async function getDiskUsage(): Promise<DiskUsage> {
   return mapDiskUsage(raw, plan.freedBytes);
 }
 
-async function diskUsed(): Promise<number> {
-  return (await rawDiskUsage()).LayersSize ?? 0;
+/** Disk really used by image layers, best effort: a failing `df` must not turn a finished prune into an error. */
+async function diskUsed(): Promise<number | null> {
+  try {
+    const raw = await rawDiskUsage();
+    return raw.LayersSize ?? raw.ImagesUsage?.TotalSize ?? raw.ImageUsage?.TotalSize ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function engineFilters(request: PruneRequest): Record<string, string[]> {
@@ -88,6 +96,12 @@ export async function prune(request: PruneRequest): Promise<PruneResponse> {
   const plan = planPrune(before, options);
   const preview = { target: request.target, images: plan.remove, keep: plan.keep, buildCache: [] };
   if (request.dryRun) return { ...preview, dryRun: true, spaceReclaimed: plan.freedBytes, result: null };
+  if (request.expect) {
+    const now = plan.remove.map((image) => image.id).sort().join();
+    if (now !== [...request.expect].sort().join()) {
+      throw new StrataError('conflict', 'Images changed since the preview: what would be deleted is no longer what you confirmed. Look at the new preview and confirm again.');
+    }
+  }
 
   // The engine answers a second concurrent prune with an error; say it plainly, before touching anything.
   if (running) throw new StrataError('conflict', 'Another cleanup is running on this engine. Wait for it to finish, then preview again.');
@@ -117,8 +131,8 @@ export async function prune(request: PruneRequest): Promise<PruneResponse> {
     const known = new Set(before.map((image) => image.id));
     const deletedImages = entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : []));
     const untagged = entries.flatMap((entry) => (entry.Untagged ? [entry.Untagged] : []));
-    const spaceReclaimed = reported ?? diskBefore - diskAfter;
-    return { ...preview, dryRun: false, spaceReclaimed, result: compare(plan, { deletedImages, untagged, spaceReclaimed, diskBefore, diskAfter }) };
+    const spaceReclaimed = reported ?? (diskBefore !== null && diskAfter !== null ? diskBefore - diskAfter : 0);
+    return { ...preview, dryRun: false, spaceReclaimed, result: compare(plan, { deletedImages, untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 }) };
   } finally {
     running = false;
   }

@@ -8,6 +8,8 @@ import * as shapes from '@/lib/hub/shapes';
 
 const TTL_MS = 60_000;
 const TIMEOUT_MS = 8_000;
+// Keyed by URL (which holds the user's query): bounded, oldest first out.
+const MAX_CACHED = 300;
 const cache = new Map<string, { at: number; body: unknown; rateLimit: HubRateLimit | null }>();
 
 export function hubBase(): string {
@@ -22,10 +24,11 @@ function rateLimitOf(headers: Headers): HubRateLimit | null {
   return { limit: limit ? Number(limit) : null, remaining: remaining ? Number(remaining) : null, reset: reset ? new Date(Number(reset) * 1000).toISOString() : null };
 }
 
-async function get<T>(path: string, shape: ZodType<T>): Promise<{ body: T; rateLimit: HubRateLimit | null }> {
+async function get<T>(path: string, shape: ZodType<T>, notFound = 'Docker Hub has no such repository.'): Promise<{ body: T; rateLimit: HubRateLimit | null }> {
   const url = `${hubBase()}${path}`;
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < TTL_MS) return { body: hit.body as T, rateLimit: hit.rateLimit };
+  if (hit) cache.delete(url);
   let response: Response;
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -42,12 +45,13 @@ async function get<T>(path: string, shape: ZodType<T>): Promise<{ body: T; rateL
       retryAt: at?.toISOString() ?? null,
     });
   }
-  if (response.status === 404) throw new StrataError('not_found', 'Docker Hub has no such repository.');
+  if (response.status === 404) throw new StrataError('not_found', notFound);
   if (!response.ok) throw new StrataError('upstream_failed', `Docker Hub answered ${response.status} for ${path.split('?')[0]}.`);
   const parsed = shape.safeParse(await response.json().catch(() => null));
   if (!parsed.success) throw new StrataError('upstream_failed', 'Docker Hub answered in a shape Strata does not understand.');
   const rateLimit = rateLimitOf(response.headers);
   cache.set(url, { at: Date.now(), body: parsed.data, rateLimit });
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   return { body: parsed.data, rateLimit };
 }
 
@@ -71,7 +75,7 @@ export async function searchHub(options: SearchOptions): Promise<HubSearchRespon
   if (badges.length) params.set('badges', badges.join(','));
   if (options.sort === 'pulls') params.set('sort', 'pull_count');
   if (options.sort === 'updated') params.set('sort', 'updated_at');
-  if (options.sort === 'stars') params.set('sort', 'star_count');
+  // v4 sorts by pull_count or updated_at only; "stars" orders each page by stars below.
   if (options.sort !== 'relevance') params.set('order', 'desc');
   try {
     const { body, rateLimit } = await get(`/api/search/v4?${params}`, shapes.searchV4);
@@ -88,12 +92,13 @@ export async function searchHub(options: SearchOptions): Promise<HubSearchRespon
       updatedAt: item.updated_at ?? null,
       architectures: (item.architectures ?? []).map((arch) => arch.name),
     }));
+    if (options.sort === 'stars') results.sort((a, b) => b.stars - a.stars);
     return { total: body.total ?? results.length, page: options.page, pageSize: options.pageSize, results, rateLimit };
   } catch (error) {
     // The older v2 search still answers where v4 is missing.
     if (!(error instanceof StrataError && error.code === 'not_found')) throw error;
     const v2 = new URLSearchParams({ query: options.q, page: String(options.page), page_size: String(options.pageSize) });
-    const { body, rateLimit } = await get(`/v2/search/repositories/?${v2}`, shapes.searchV2);
+    const { body, rateLimit } = await get(`/v2/search/repositories/?${v2}`, shapes.searchV2, `Docker Hub search is not available at ${hubBase()}.`);
     const results: HubRepoSummary[] = (body.results ?? []).map((item) => ({
       name: item.repo_name,
       ...splitName(item.repo_name),

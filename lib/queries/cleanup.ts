@@ -8,6 +8,8 @@ export interface PruneParams {
   until?: string;
   labels?: string[];
   only?: string[];
+  /** The previewed IDs: the server refuses if what would be deleted changed since. */
+  expect?: string[];
 }
 
 const body = (params: PruneParams, dryRun: boolean) =>
@@ -17,6 +19,7 @@ const body = (params: PruneParams, dryRun: boolean) =>
     ...(params.until ? { until: params.until } : {}),
     ...(params.labels?.length ? { labels: params.labels } : {}),
     ...(params.only ? { only: params.only } : {}),
+    ...(params.expect ? { expect: params.expect } : {}),
   });
 
 const post = (params: PruneParams, dryRun: boolean, signal?: AbortSignal) =>
@@ -25,7 +28,8 @@ const post = (params: PruneParams, dryRun: boolean, signal?: AbortSignal) =>
 export const cleanupKeys = {
   // Under `images`: any image event refreshes the preview too.
   preview: (params: PruneParams) => [...imageKeys.all, 'prune-preview', params] as const,
-  diskUsage: () => [...imageKeys.all, 'disk-usage'] as const,
+  // Not under `images`: `df` can be slow, so it is refreshed after a cleanup, not on every image event.
+  diskUsage: () => ['disk-usage'] as const,
 };
 
 export const diskUsageOptions = () =>
@@ -41,6 +45,9 @@ export function usePrune() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (params: PruneParams) => post(params, false),
-    onSuccess: () => void client.invalidateQueries({ queryKey: imageKeys.all }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: imageKeys.all });
+      void client.invalidateQueries({ queryKey: cleanupKeys.diskUsage() });
+    },
   });
 }

@@ -1,6 +1,7 @@
 // Registry credentials, kept server-side only: a JSON file readable by the server's user alone (0600,
 // in a 0700 directory). Passwords never leave this module except as the engine's X-Registry-Auth.
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,16 +26,29 @@ export function serverFor(domain: string): string {
 }
 
 async function load(): Promise<Record<string, Stored>> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(file(), 'utf8')) as Record<string, Stored>;
-  } catch {
-    return {};
+    text = await readFile(file(), 'utf8');
+  } catch (error) {
+    // Only "no file yet" means no logins; anything else must not be mistaken for an empty store and
+    // overwritten on the next save.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
   }
+  return JSON.parse(text) as Record<string, Stored>;
+}
+
+// Read-modify-write under one lock, so two logins at once cannot lose each other's update.
+let lock: Promise<unknown> = Promise.resolve();
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const run = lock.then(work, work);
+  lock = run.catch(() => undefined);
+  return run;
 }
 
 async function save(all: Record<string, Stored>): Promise<void> {
   await mkdir(dataDir(), { recursive: true, mode: 0o700 });
-  const temp = `${file()}.${process.pid}.tmp`;
+  const temp = `${file()}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temp, JSON.stringify(all, null, 2), { mode: 0o600 });
   await chmod(temp, 0o600);
   await rename(temp, file());
@@ -44,18 +58,22 @@ export async function listLogins(): Promise<RegistryLogin[]> {
   return Object.entries(await load()).map(([server, stored]) => ({ server, username: stored.username }));
 }
 
-export async function storeLogin(server: string, username: string, password: string): Promise<void> {
-  const all = await load();
-  all[server] = { username, password };
-  await save(all);
+export function storeLogin(server: string, username: string, password: string): Promise<void> {
+  return exclusive(async () => {
+    const all = await load();
+    all[server] = { username, password };
+    await save(all);
+  });
 }
 
-export async function removeLogin(server: string): Promise<boolean> {
-  const all = await load();
-  if (!(server in all)) return false;
-  delete all[server];
-  await save(all);
-  return true;
+export function removeLogin(server: string): Promise<boolean> {
+  return exclusive(async () => {
+    const all = await load();
+    if (!(server in all)) return false;
+    delete all[server];
+    await save(all);
+    return true;
+  });
 }
 
 /** The engine's authconfig for a registry: the stored login, or `{}` (anonymous). */

@@ -67,8 +67,14 @@ describe('tag and delete actions', () => {
     for (const ref of ['Upper/Case:1', 'a..b:1', `app:${'t'.repeat(129)}`, 'app:-x', `app@sha256:${'a'.repeat(64)}`, '', 'a'.repeat(64)]) {
       const response = await addTagRoute(json({ ref }), at('strata-fixture/web:1'));
       expect(response.status, ref).toBe(400);
-      expect((await response.json()).error.code).toBe(ref === '' ? 'invalid_reference' : 'invalid_reference');
+      expect((await response.json()).error.code).toBe('invalid_reference');
     }
+    // The other routes that take a tag refuse the same way.
+    for (const ref of ['Upper/Case:1', 'a..b:1']) {
+      expect((await removeTagRoute(del(), at(ref))).status, ref).toBe(400);
+    }
+    const badRetag = await (await retagRoute(json({ from: 'strata-fixture/web:*', to: 'Bad/Upper:*', dryRun: false }), ctx())).json();
+    expect(badRetag.items.map((item: { outcome: string }) => item.outcome)).toEqual(['error']);
     const notJson = await addTagRoute(new Request('http://localhost/x', { method: 'POST', body: 'ref=a:b' }), at('strata-fixture/web:1'));
     expect(notJson.status).toBe(400);
     expect(allTags()).toBe(before);
@@ -107,10 +113,17 @@ describe('tag and delete actions', () => {
       expect(exists(id)).toBe(true);
       expect(allTags()).toBe(before);
     }
-    // Forcing the last tag of an image a container uses only untags it.
+    // Removing the last tag of an image a container uses is refused, naming the container; forcing it
+    // only untags: the image stays, untagged, for the container.
     const lastTag = await removeTagRoute(del(), at('strata-test/running:1'));
     expect(lastTag.status).toBe(409);
-    expect((await lastTag.json()).error.details.reason).toBe('container_uses_tag');
+    const refusal = (await lastTag.json()).error;
+    expect(refusal.details.reason).toBe('container_uses_tag');
+    expect(refusal.message).toMatch(/container strata-test-running uses/);
+    const forced = await removeTagRoute(del('?force=1'), at('strata-test/running:1'));
+    expect(await forced.json()).toEqual({ untagged: ['strata-test/running:1'], deletedImages: [], deletedLayers: 0 });
+    expect(exists(running)).toBe(true);
+    expect(docker('image', 'inspect', '--format', '{{len .RepoTags}}', running)).toBe('0');
   });
 
   it('bulk: the dry run changes nothing, and applying reports each item', async () => {

@@ -14,7 +14,12 @@ const PASSWORD = process.env.STRATA_REGISTRY_PASSWORD ?? 'sandbox-password';
 const REF = `${REGISTRY}/strata-test/pushed:1`;
 const ctx = <P extends object>(params: P) => ({ params: Promise.resolve(params) });
 const json = (body: unknown, method = 'POST') => new Request('http://localhost/x', { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const events = async (response: Response) => (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as TransferEvent);
+const bodies: string[] = [];
+const events = async (response: Response) => {
+  const text = await response.text();
+  bodies.push(text);
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as TransferEvent);
+};
 
 const logged: string[] = [];
 let original = '';
@@ -40,7 +45,9 @@ describe('registries, push and pull', () => {
   it('refuses a wrong password with a clear message, and keeps nothing', async () => {
     const response = await loginRoute(json({ server: REGISTRY, username: 'strata', password: 'wrong-password' }), ctx({}));
     expect(response.status).toBe(401);
-    expect((await response.json()).error.message).toBe(`${REGISTRY} refused these credentials: wrong username, password or token.`);
+    const text = await response.text();
+    bodies.push(text);
+    expect(JSON.parse(text).error.message).toBe(`${REGISTRY} refused these credentials: wrong username, password or token.`);
     expect(await (await listRegistries(new Request('http://localhost/x'), ctx({}))).json()).toEqual({ registries: [] });
   });
 
@@ -56,6 +63,7 @@ describe('registries, push and pull', () => {
     expect(await response.json()).toEqual({ server: REGISTRY, username: 'strata' });
     const listed = await (await listRegistries(new Request('http://localhost/x'), ctx({}))).text();
     expect(JSON.parse(listed)).toEqual({ registries: [{ server: REGISTRY, username: 'strata' }] });
+    bodies.push(listed);
     expect(listed).not.toContain(PASSWORD);
     const file = path.join(process.env.STRATA_DATA_DIR!, 'registries.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -93,5 +101,7 @@ describe('registries, push and pull', () => {
     const response = await logoutRoute(new Request(`http://localhost/x?server=${REGISTRY}`, { method: 'DELETE' }), ctx({}));
     expect(await response.json()).toEqual({ server: REGISTRY, removed: true });
     expect(logged.join('\n')).not.toContain(PASSWORD);
+    expect(bodies.length).toBeGreaterThan(3);
+    for (const body of bodies) expect(body).not.toContain(PASSWORD);
   });
 });

@@ -6,6 +6,6 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (req) => {
-  const { target, dryRun, until, labels, only } = pruneBody.parse(await readJson(req));
-  return prune({ target, dryRun, until: until ?? null, labels, only: only ?? null });
+  const { target, dryRun, until, labels, only, expect } = pruneBody.parse(await readJson(req));
+  return prune({ target, dryRun, until: until ?? null, labels, only: only ?? null, expect: expect ?? null });
 });
