@@ -11,15 +11,23 @@ import { cleanNames } from '@/lib/docker/mappers';
 
 const brief = (id: string, repoTags: string[]): ImageBrief => ({ id, shortId: shortId(id), repoTags });
 
-/** The longest tagged local image whose chain IDs are a strict prefix of these: the FROM image. */
-export function findBase(id: string, chainIds: readonly string[], snap: Snapshot): { id: string; layers: ImageLayers; repoTags: string[]; size: number } | null {
+/**
+ * The FROM image: the tagged local image whose layers start this one's stack and whose build steps are
+ * the first steps of this one's (so an image that only adds ENV/LABEL/CMD to its base, with the very same
+ * layers, still finds it). The longest such image wins.
+ */
+export function findBase(id: string, chainIds: readonly string[], history: ImageLayers['history'], snap: Snapshot): { id: string; layers: ImageLayers; repoTags: string[]; size: number } | null {
+  const mine = [...history].reverse();
+  const startsMine = (theirs: ImageLayers['history']) =>
+    theirs.length < mine.length && [...theirs].reverse().every((step, i) => step.CreatedBy === mine[i]?.CreatedBy && step.Created === mine[i]?.Created);
   let best: { id: string; layers: ImageLayers; repoTags: string[]; size: number } | null = null;
   for (const image of snap.listed) {
     if (image.id === id || image.repoTags.length === 0) continue;
     const layers = snap.layers.get(image.id);
-    if (!layers || layers.chainIds.length === 0 || layers.chainIds.length >= chainIds.length) continue;
-    if (!layers.chainIds.every((chain, i) => chain === chainIds[i])) continue;
-    if (!best || layers.chainIds.length > best.layers.chainIds.length) best = { id: image.id, layers, repoTags: image.repoTags, size: image.size };
+    if (!layers || layers.chainIds.length === 0 || layers.chainIds.length > chainIds.length) continue;
+    if (!layers.chainIds.every((chain, i) => chain === chainIds[i]) || !startsMine(layers.history)) continue;
+    const better = !best || layers.chainIds.length > best.layers.chainIds.length || (layers.chainIds.length === best.layers.chainIds.length && layers.history.length > best.layers.history.length);
+    if (better) best = { id: image.id, layers, repoTags: image.repoTags, size: image.size };
   }
   return best;
 }
@@ -69,7 +77,7 @@ export async function getHistory(ref: string): Promise<HistoryResponse> {
   const layers = snap.layers.get(raw.Id) ?? (await getLayers(raw.Id));
   if (!layers) throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
 
-  const found = findBase(raw.Id, layers.chainIds, snap);
+  const found = findBase(raw.Id, layers.chainIds, layers.history, snap);
   const base: BaseImage | null = found
     ? { ...brief(found.id, found.repoTags), layerCount: found.layers.diffIds.length, size: found.size, stepCount: found.layers.history.length }
     : null;

@@ -4,7 +4,7 @@ import { compareImages } from '@/lib/docker/compare';
 import { readImageConfig } from '@/lib/docker/image-config';
 import { GET as getPng } from '@/app/api/images/[ref]/breakdown.png/route';
 import { GET as getCompare } from '@/app/api/compare/route';
-import { docker, engineGet, requireSandbox } from './sandbox';
+import { buildImage, docker, engineGet, requireSandbox } from './sandbox';
 
 const idOf = (ref: string) => docker('image', 'inspect', '--format', '{{.Id}}', ref);
 const diffIdsOf = (ref: string) => docker('image', 'inspect', '--format', '{{join .RootFS.Layers " "}}', ref).split(' ');
@@ -66,6 +66,17 @@ describe('layer history on the sandbox engine', () => {
     const many = await getHistory('strata-fixture/many:1');
     expect(many.steps.filter((step) => step.layerIndex !== null)).toHaveLength(23);
     expect(many.steps.filter((step) => step.diffId !== null).map((step) => step.diffId)).toEqual(diffIdsOf('strata-fixture/many:1'));
+  });
+
+  it('finds the base of an image that only adds metadata (the very same layers)', async () => {
+    buildImage('strata-test/meta-only:1', 'FROM strata-fixture/web:1\nLABEL purpose=meta\nENV MODE=meta\n');
+    try {
+      const history = await getHistory('strata-test/meta-only:1');
+      expect(history.base).toMatchObject({ repoTags: ['strata-fixture/web:1'], layerCount: 2, stepCount: 7 });
+      expect(history.steps.filter((step) => !step.fromBase).map((step) => step.instruction)).toEqual(['LABEL', 'ENV']);
+    } finally {
+      docker('rmi', 'strata-test/meta-only:1');
+    }
   });
 
   it('compares two images: shared layers, new layers, and the steps that differ', async () => {

@@ -25,6 +25,27 @@ describe('prune on the sandbox engine', () => {
     docker('tag', 'strata-fixture/used:1', 'strata-prune/used:extra');
   });
 
+  it('a chosen subset: only those go, exactly as previewed', async () => {
+    const first = buildImage('strata-prune/subset:1', 'FROM strata-fixture/base:1\nRUN echo subset-1 > /s\n');
+    buildImage('strata-prune/subset:1', 'FROM strata-fixture/base:1\nRUN echo subset-2 > /s\n');
+    const others = docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter((id) => id && id !== first);
+    const preview = await prune({ target: 'dangling', dryRun: true, only: [first] });
+    expect(ids(preview.images)).toEqual([first]);
+    const before = layersSize();
+    const applied = await prune({ target: 'dangling', dryRun: false, only: [first] });
+    expect(applied.result).toMatchObject({ matchesPreview: true, deletedImages: [first] });
+    expect(before - layersSize()).toBe(preview.spaceReclaimed);
+    expect(exists(first)).toBe(false);
+    for (const id of others) expect(exists(id)).toBe(true);
+  });
+
+  it('refuses to run when what would be deleted is no longer what was confirmed', async () => {
+    const preview = await prune({ target: 'dangling', dryRun: true });
+    buildImage('strata-prune/late:1', 'FROM strata-fixture/base:1\nRUN echo late-1 > /l\n');
+    buildImage('strata-prune/late:1', 'FROM strata-fixture/base:1\nRUN echo late-2 > /l\n');
+    await expect(prune({ target: 'dangling', dryRun: false, expect: ids(preview.images) })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('dangling: the preview is exactly what the engine deletes, and the bytes agree with /system/df', async () => {
     const preview = await prune({ target: 'dangling', dryRun: true });
     const dangling = docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter(Boolean).sort();
