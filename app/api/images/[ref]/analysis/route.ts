@@ -1,0 +1,22 @@
+import { handle } from '@/lib/api/handle';
+import { ndjsonResponse } from '@/lib/api/ndjson';
+import { imageRefParam } from '@/lib/api/schemas';
+import { StrataError } from '@/lib/api/errors';
+import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+async function* withErrors(ref: string, signal: AbortSignal): AsyncGenerator<AnalysisEvent> {
+  try {
+    yield* analyseImage(ref, signal);
+  } catch (error) {
+    yield { kind: 'error', message: error instanceof StrataError ? error.message : 'The analysis failed.' };
+  }
+}
+
+/** NDJSON: progress lines while the export streams, then the result (or an error line). */
+export const GET = handle<{ ref: string }>(async (req, { params }) => {
+  const ref = imageRefParam.parse((await params).ref);
+  return ndjsonResponse(req, (signal) => withErrors(ref, signal));
+});

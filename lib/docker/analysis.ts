@@ -1,0 +1,62 @@
+// An image's layer file analysis: cached layers are read from disk; the rest come from one streamed
+// export, are cached by diff ID, and the whole stack is analysed (lib/analysis/waste.ts).
+import 'server-only';
+import type { ImageAnalysis, LayerEntry } from '@/lib/api/analysis';
+import { StrataError } from '@/lib/api/errors';
+import { analyseLayers } from '@/lib/analysis/waste';
+import { readCachedLayer, writeCachedLayer } from '@/lib/analysis/layer-cache';
+import { inspectImage } from '@/lib/docker/images';
+import { readLayerFiles } from '@/lib/docker/layer-files';
+
+export type AnalysisEvent =
+  | { kind: 'progress'; bytesRead: number; totalBytes: number; cachedLayers: number; layers: number }
+  | { kind: 'result'; analysis: ImageAnalysis }
+  | { kind: 'error'; message: string };
+
+export async function* analyseImage(ref: string, signal: AbortSignal): AsyncGenerator<AnalysisEvent> {
+  const raw = await inspectImage(ref);
+  const diffIds = raw.RootFS?.Layers ?? [];
+  const cached = new Map<string, LayerEntry[]>();
+  for (const diffId of new Set(diffIds)) {
+    const entries = await readCachedLayer(diffId);
+    if (entries) cached.set(diffId, entries);
+  }
+  const missing = new Set(diffIds.filter((diffId) => !cached.has(diffId)));
+  const totalBytes = Math.max(1, raw.Size ?? 1);
+  yield { kind: 'progress', bytesRead: 0, totalBytes, cachedLayers: cached.size, layers: new Set(diffIds).size };
+
+  if (missing.size > 0) {
+    // The export is one stream; progress is pushed to the generator through a small queue.
+    let latest = 0;
+    let wake: (() => void) | null = null;
+    let finished = false;
+    const reading = readLayerFiles(raw.Id, missing, ({ bytesRead }) => {
+      latest = bytesRead;
+      wake?.();
+    }, signal).finally(() => {
+      finished = true;
+      wake?.();
+    });
+    let reported = 0;
+    while (!finished) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 250);
+      });
+      if (latest - reported >= 1024 * 1024 || finished) {
+        reported = latest;
+        yield { kind: 'progress', bytesRead: latest, totalBytes, cachedLayers: cached.size, layers: new Set(diffIds).size };
+      }
+    }
+    const parsed = await reading;
+    for (const [diffId, entries] of parsed) {
+      cached.set(diffId, entries);
+      await writeCachedLayer(diffId, entries);
+    }
+  }
+  const absent = diffIds.filter((diffId) => !cached.has(diffId));
+  if (absent.length > 0) {
+    throw new StrataError('upstream_failed', `${absent.length} layer(s) could not be read from the image export (zstd-compressed layers are not supported yet).`);
+  }
+  yield { kind: 'result', analysis: analyseLayers(diffIds, diffIds.map((diffId) => cached.get(diffId)!)) };
+}
