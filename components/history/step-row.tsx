@@ -26,6 +26,7 @@ export function StepRow({ step, largest, reveal, related }: StepRowProps) {
   const isLayer = step.layerIndex !== null;
   return (
     <li
+      id={`step-${step.index + 1}`}
       data-step={step.index + 1}
       className={`grid grid-cols-[2.5rem_6.5rem_minmax(0,1fr)_7.5rem_11rem] items-start gap-3 border-b border-slate-100 px-3 py-2 text-sm ${
         isLayer ? '' : 'bg-slate-50/60 text-slate-500'

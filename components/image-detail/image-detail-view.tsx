@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { ComparePicker } from '@/components/image-detail/compare-picker';
 import { ConfigSection } from '@/components/image-detail/config-section';
 import { HistorySection } from '@/components/history/history-section';
+import { FilesSection } from '@/components/files/files-section';
 import { ContainersSection } from '@/components/image-detail/containers-section';
 import { ImageHeader } from '@/components/image-detail/image-header';
 import { LayersSection } from '@/components/image-detail/layers-section';
@@ -78,6 +79,7 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
             <ComparePicker imageId={image.id} />
           </div>
           <HistorySection imageRef={image.id} reveal={reveal} />
+          <FilesSection imageRef={image.id} />
           <div className="grid gap-4 lg:grid-cols-2">
             <ConfigSection config={image.config} reveal={reveal} onReveal={setReveal} />
             <div className="space-y-4">

@@ -21,10 +21,10 @@ export function sandbox(action: 'start' | 'stop'): void {
   execFileSync('bash', ['scripts/sandbox.sh', action], { env: { ...process.env, STRATA_SANDBOX_DIR: sandboxDir }, stdio: 'ignore' });
 }
 
-/** Builds a throwaway image on the fixture base; returns its ID. */
-export function buildImage(tag: string, marker: string): string {
+/** Builds a throwaway image on the fixture base (a marker file, then any extra steps); returns its ID. */
+export function buildImage(tag: string, marker: string, steps: string[] = []): string {
   execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
-    input: `FROM strata-fixture/base:1\nRUN echo ${marker} > /marker\n`,
+    input: ['FROM strata-fixture/base:1', `RUN echo ${marker} > /marker`, ...steps, ''].join('\n'),
     env: { ...process.env, DOCKER_HOST: SANDBOX_HOST, DOCKER_BUILDKIT: '0' },
     stdio: ['pipe', 'ignore', 'ignore'],
   });

@@ -1,0 +1,67 @@
+// Runs the layer file analysis on request and follows its NDJSON stream: progress, then the result.
+'use client';
+import { useCallback, useRef, useState } from 'react';
+import type { ImageAnalysis } from '@/lib/api/analysis';
+import { isErrorBody } from '@/lib/api/errors';
+
+export interface AnalysisState {
+  running: boolean;
+  bytesRead: number;
+  totalBytes: number;
+  cachedLayers: number;
+  layers: number;
+  result: ImageAnalysis | null;
+  error: string | null;
+  cancelled: boolean;
+}
+
+const idle: AnalysisState = { running: false, bytesRead: 0, totalBytes: 0, cachedLayers: 0, layers: 0, result: null, error: null, cancelled: false };
+
+type Line =
+  | { kind: 'progress'; bytesRead: number; totalBytes: number; cachedLayers: number; layers: number }
+  | { kind: 'result'; analysis: ImageAnalysis }
+  | { kind: 'error'; message: string };
+
+export function useAnalysis(imageRef: string) {
+  const [state, setState] = useState<AnalysisState>(idle);
+  const abort = useRef<AbortController | null>(null);
+
+  const start = useCallback(async () => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setState({ ...idle, running: true });
+    try {
+      const response = await fetch(`/api/images/${encodeURIComponent(imageRef)}/analysis`, { signal: controller.signal });
+      if (!response.ok || !response.body) {
+        const problem: unknown = await response.json().catch(() => null);
+        setState({ ...idle, error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.` });
+        return;
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines.filter(Boolean).map((text) => JSON.parse(text) as Line)) {
+          setState((current) =>
+            line.kind === 'progress'
+              ? { ...current, bytesRead: line.bytesRead, totalBytes: line.totalBytes, cachedLayers: line.cachedLayers, layers: line.layers }
+              : line.kind === 'result'
+                ? { ...current, running: false, result: line.analysis }
+                : { ...current, running: false, error: line.message },
+          );
+        }
+      }
+      setState((current) => ({ ...current, running: false }));
+    } catch {
+      setState((current) => ({ ...current, running: false, cancelled: controller.signal.aborted, error: controller.signal.aborted ? null : 'The connection to Strata was lost.' }));
+    }
+  }, [imageRef]);
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+  return { state, start, cancel };
+}
