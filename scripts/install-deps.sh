@@ -23,7 +23,9 @@ for arg in "$@"; do
       command -v docker >/dev/null || want+=(docker.io)
       command -v docker-registry >/dev/null || want+=(docker-registry)
       # Debian's plain busybox is dynamically linked and useless in a libc-less image.
-      { [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; } || want+=(busybox-static) ;;
+      { [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; } || want+=(busybox-static)
+      # Tests make zstd-compressed layers (the containerd store's kind) with the zstd tool.
+      command -v zstd >/dev/null || want+=(zstd) ;;
     --browser)
       [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || want+=(chromium fonts-dejavu-core) ;;
   esac

@@ -4,8 +4,9 @@
 // to disk. Works for the legacy layout (`<id>/layer.tar`) and the OCI layout (`blobs/sha256/…`).
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { Decompress } from 'fzstd';
 import { extract } from 'tar-stream';
 import type { EntryType, LayerEntry } from '@/lib/api/analysis';
 import { engine } from '@/lib/docker/client';
@@ -64,6 +65,32 @@ function parseLayer(tar: Readable): Promise<{ diffId: string; entries: LayerEntr
   });
 }
 
+/** zstd → plain bytes, streamed (Node 20 has no zstd of its own; fzstd is a small pure-JS decoder). */
+function zstdDecoder(): Transform {
+  // The decoder pushes into the transform, and the transform feeds the decoder: tie them after both exist.
+  const holder: { decoder: Decompress | null } = { decoder: null };
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        holder.decoder!.push(chunk);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+    flush(done) {
+      try {
+        holder.decoder!.push(new Uint8Array(0), true);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+  holder.decoder = new Decompress((data) => transform.push(Buffer.from(data)));
+  return transform;
+}
+
 /** First bytes of a stream without consuming them. */
 async function sniff(stream: PassThrough): Promise<Buffer> {
   for (;;) {
@@ -82,11 +109,10 @@ export interface ReadProgress {
 }
 
 /**
- * Streams `docker save` of one image and parses the layers whose diff IDs are in `wanted`.
- * `onProgress` hears the bytes read so far; `signal` stops the export.
+ * Parses an image export (legacy or OCI layout) and returns the entries of the layers whose diff IDs
+ * are in `wanted`. `onProgress` hears the bytes read so far.
  */
-export async function readLayerFiles(id: string, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<Map<string, LayerEntry[]>> {
-  const archive = (await engine((docker) => docker.getImage(id).get())) as unknown as Readable;
+export async function parseExport(archive: Readable, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void = () => undefined): Promise<Map<string, LayerEntry[]>> {
   const found = new Map<string, LayerEntry[]>();
   let bytesRead = 0;
   archive.on('data', (chunk: Buffer) => {
@@ -94,44 +120,49 @@ export async function readLayerFiles(id: string, wanted: ReadonlySet<string>, on
     onProgress({ bytesRead });
   });
   const outer = extract();
+  await new Promise<void>((resolve, reject) => {
+    outer.on('entry', (header, stream, next) => {
+      const name = header.name;
+      const candidate = header.type === 'file' && (name.endsWith('/layer.tar') || name.startsWith('blobs/sha256/')) && (header.size ?? 0) > 0;
+      if (!candidate || found.size === wanted.size) {
+        stream.on('end', () => next());
+        stream.resume();
+        return;
+      }
+      const body = new PassThrough();
+      stream.pipe(body);
+      sniff(body)
+        .then(async (head) => {
+          // Magic bytes, never file names: gzip 1f 8b, zstd 28 b5 2f fd, JSON '{', anything else a tar.
+          const gzip = head[0] === 0x1f && head[1] === 0x8b;
+          const zstd = head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd;
+          if (head[0] === 0x7b) {
+            body.resume();
+            await new Promise((done) => body.on('end', done));
+            return;
+          }
+          const layer = await parseLayer(gzip ? body.pipe(createGunzip()) : zstd ? body.pipe(zstdDecoder()) : body);
+          if (wanted.has(layer.diffId)) found.set(layer.diffId, layer.entries);
+        })
+        .then(() => next(), (error) => reject(error));
+    });
+    outer.on('finish', () => resolve());
+    outer.on('error', reject);
+    archive.on('error', reject);
+    archive.pipe(outer);
+  });
+  return found;
+}
+
+/** Streams `docker save` of one image through `parseExport`; `signal` stops the export. */
+export async function readLayerFiles(id: string, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<Map<string, LayerEntry[]>> {
+  const archive = (await engine((docker) => docker.getImage(id).get())) as unknown as Readable;
   const stop = () => archive.destroy(new Error('cancelled'));
   signal.addEventListener('abort', stop);
   try {
-    await new Promise<void>((resolve, reject) => {
-      outer.on('entry', (header, stream, next) => {
-        const name = header.name;
-        const candidate = header.type === 'file' && (name.endsWith('/layer.tar') || name.startsWith('blobs/sha256/')) && (header.size ?? 0) > 0;
-        if (!candidate || found.size === wanted.size) {
-          stream.on('end', () => next());
-          stream.resume();
-          return;
-        }
-        const body = new PassThrough();
-        stream.pipe(body);
-        sniff(body)
-          .then(async (head) => {
-            const gzip = head[0] === 0x1f && head[1] === 0x8b;
-            const json = head[0] === 0x7b;
-            const zstd = head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd;
-            if (json || zstd) {
-              // Configs and manifests are not layers; zstd layers are not read yet (see the issue notes).
-              body.resume();
-              await new Promise((done) => body.on('end', done));
-              return;
-            }
-            const layer = await parseLayer(gzip ? body.pipe(createGunzip()) : body);
-            if (wanted.has(layer.diffId)) found.set(layer.diffId, layer.entries);
-          })
-          .then(() => next(), (error) => reject(error));
-      });
-      outer.on('finish', () => resolve());
-      outer.on('error', reject);
-      archive.on('error', reject);
-      archive.pipe(outer);
-    });
+    return await parseExport(archive, wanted, onProgress);
   } finally {
     signal.removeEventListener('abort', stop);
     archive.destroy();
   }
-  return found;
 }
