@@ -134,3 +134,10 @@ export const hubTagsQuery = z.object({
   page: z.coerce.number().int().min(1).max(1000).default(1),
   name: z.string().trim().max(128).default(''),
 });
+
+export const layerFilesQuery = z.object({
+  path: z.string().max(4096).default('').transform((value) => value.replace(/^\/+|\/+$/g, '')),
+  view: z.enum(['changes', 'filesystem']).default('changes'),
+});
+
+export const diffIdParam = z.string().transform((raw) => safeDecode(raw)).pipe(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'A layer is named by its diff ID, sha256:<64 hex>.'));

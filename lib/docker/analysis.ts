@@ -7,6 +7,7 @@ import { analyseLayers } from '@/lib/analysis/waste';
 import { readCachedLayer, writeCachedLayer } from '@/lib/analysis/layer-cache';
 import { inspectImage } from '@/lib/docker/images';
 import { readLayerFiles } from '@/lib/docker/layer-files';
+import { buildTree, filesystemAt, isDirectory } from '@/lib/analysis/tree';
 
 export type AnalysisEvent =
   | { kind: 'progress'; bytesRead: number; totalBytes: number; cachedLayers: number; layers: number }
@@ -56,7 +57,47 @@ export async function* analyseImage(ref: string, signal: AbortSignal): AsyncGene
   }
   const absent = diffIds.filter((diffId) => !cached.has(diffId));
   if (absent.length > 0) {
-    throw new StrataError('upstream_failed', `${absent.length} layer(s) could not be read from the image export (zstd-compressed layers are not supported yet).`);
+    throw new StrataError('upstream_failed', `${absent.length} layer(s) could not be found in the image export: none of its blobs hashed to their diff IDs.`);
   }
   yield { kind: 'result', analysis: analyseLayers(diffIds, diffIds.map((diffId) => cached.get(diffId)!)) };
+}
+
+export interface DirectoryListing {
+  diffId: string;
+  position: number;
+  view: 'changes' | 'filesystem';
+  path: string;
+  entries: { name: string; path: string; type: string; size: number; change: string; permissionsOnly: boolean; directory: boolean }[];
+}
+
+/** One directory of one layer, from the per-layer cache: browse big images lazily. */
+export async function listLayerDirectory(ref: string, diffId: string, dirPath: string, view: 'changes' | 'filesystem'): Promise<DirectoryListing> {
+  const raw = await inspectImage(ref);
+  const diffIds = raw.RootFS?.Layers ?? [];
+  const position = diffIds.indexOf(diffId) + 1;
+  if (position === 0) throw new StrataError('not_found', `Layer ${diffId} is not part of ${ref}.`);
+  const needed = view === 'changes' ? [diffId] : diffIds.slice(0, position);
+  const layers: LayerEntry[][] = [];
+  for (const id of needed) {
+    const entries = await readCachedLayer(id);
+    if (!entries) throw new StrataError('conflict', 'This image has not been analysed yet: run the analysis first (GET /api/images/{ref}/analysis).');
+    layers.push(entries);
+  }
+  const analysis = analyseLayers(needed, layers);
+  const changes = view === 'changes' ? (analysis.changes[0] ?? []) : filesystemAt(analysis.changes, needed.length);
+  let node = buildTree(changes);
+  for (const part of dirPath.split('/').filter(Boolean)) {
+    const child = node.children.find((candidate) => candidate.name === part);
+    if (!child) throw new StrataError('not_found', `No directory ${dirPath} in this view of layer ${position}.`);
+    node = child;
+  }
+  return {
+    diffId,
+    position,
+    view,
+    path: node.path,
+    entries: node.children
+      .map((child) => ({ name: child.name, path: child.path, type: child.type, size: child.size, change: child.change, permissionsOnly: child.permissionsOnly, directory: isDirectory(child) }))
+      .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name)),
+  };
 }

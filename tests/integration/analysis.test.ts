@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageAnalysis } from '@/lib/api/analysis';
 import { GET as analysisRoute } from '@/app/api/images/[ref]/analysis/route';
+import { GET as filesRoute } from '@/app/api/images/[ref]/layers/[diffId]/files/route';
 import { buildImage, docker, requireSandbox } from './sandbox';
 
 const REF = 'strata-test/waste:1';
@@ -64,6 +65,21 @@ describe('layer file analysis', () => {
     expect(changes).toContainEqual(expect.objectContaining({ path: 's', type: 'symlink', change: 'added' }));
     expect(changes).toContainEqual(expect.objectContaining({ path: 'h', type: 'file', size: 400, change: 'added' }));
     expect(changes).toContainEqual(expect.objectContaining({ path: 'o.bin', type: 'hardlink', change: 'modified' }));
+  });
+
+  it('lists one directory of one layer lazily, from the cache', async () => {
+    await analyse();
+    const diffIds = docker('image', 'inspect', '--format', '{{join .RootFS.Layers " "}}', REF).split(' ');
+    const ctx = (diffId: string) => ({ params: Promise.resolve({ ref: REF, diffId }) });
+    const top = await filesRoute(new Request('http://localhost/x?path=/&view=filesystem'), ctx(diffIds.at(-1)!));
+    const listing = await top.json();
+    expect(listing.position).toBe(diffIds.length);
+    expect(listing.entries.map((entry: { name: string }) => entry.name)).toEqual(expect.arrayContaining(['bin', 'f.txt', 'o.bin', 'h', 's']));
+    expect(listing.entries.find((entry: { name: string }) => entry.name === 'd')).toBeUndefined();
+    const bin = await (await filesRoute(new Request('http://localhost/x?path=bin&view=filesystem'), ctx(diffIds.at(-1)!))).json();
+    expect(bin.entries.find((entry: { name: string }) => entry.name === 'busybox')).toMatchObject({ type: 'file', directory: false });
+    const missing = await filesRoute(new Request('http://localhost/x'), ctx(`sha256:${'0'.repeat(64)}`));
+    expect(missing.status).toBe(404);
   });
 
   it('reads the second time from the per-layer cache, with the same answer', async () => {

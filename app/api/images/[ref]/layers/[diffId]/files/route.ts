@@ -1,0 +1,12 @@
+import { handle } from '@/lib/api/handle';
+import { diffIdParam, imageRefParam, layerFilesQuery } from '@/lib/api/schemas';
+import { listLayerDirectory } from '@/lib/docker/analysis';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = handle<{ ref: string; diffId: string }>(async (req, { params }) => {
+  const { ref, diffId } = await params;
+  const { path, view } = layerFilesQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  return listLayerDirectory(imageRefParam.parse(ref), diffIdParam.parse(diffId), path, view);
+});
