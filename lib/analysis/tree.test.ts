@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LayerChange } from '@/lib/api/analysis';
 import { buildTree, filesystemAt, flatten } from '@/lib/analysis/tree';
 
-const c = (path: string, size: number, change: LayerChange['change'] = 'added', type: LayerChange['type'] = 'file'): LayerChange => ({ path, size, change, type, permissionsOnly: false });
+const c = (path: string, size: number, change: LayerChange['change'] = 'added', type: LayerChange['type'] = 'file'): LayerChange => ({ path, size, change, type, mode: 0o644, uid: 0, gid: 0, permissionsOnly: false });
 
 const layers: LayerChange[][] = [
   [c('bin', 0, 'added', 'directory'), c('bin/sh', 900), c('etc', 0, 'added', 'directory'), c('etc/a.conf', 10)],

@@ -15,7 +15,7 @@ describe('analyseLayers', () => {
     expect(result.efficiency).toBe(0);
     expect(result.wasted).toEqual([expect.objectContaining({ path: 'data/big', bytes: 1000, kind: 'deleted', layers: [1, 2] })]);
     expect(result.layers[1]).toMatchObject({ removed: 1, added: 0 });
-    expect(result.changes[1]).toEqual([{ path: 'data/big', type: 'other', size: 1000, change: 'removed', permissionsOnly: false }]);
+    expect(result.changes[1]).toEqual([{ path: 'data/big', type: 'other', size: 1000, mode: 0, uid: 0, gid: 0, change: 'removed', permissionsOnly: false }]);
   });
 
   it('counts only the earlier copy of an overwritten file, not the one that stays (dive counts both)', () => {
@@ -35,7 +35,7 @@ describe('analyseLayers', () => {
   it('counts everything a deleted directory held, and what an opaque directory hides', () => {
     const removed = analyseLayers(['a', 'b'], [[dir('cache'), file('cache/a', 10), file('cache/b', 20)], [whiteout('cache')]]);
     expect(removed.wastedBytes).toBe(30);
-    expect(removed.changes[1]).toEqual([{ path: 'cache', type: 'other', size: 30, change: 'removed', permissionsOnly: false }]);
+    expect(removed.changes[1]).toEqual([{ path: 'cache', type: 'other', size: 30, mode: 0, uid: 0, gid: 0, change: 'removed', permissionsOnly: false }]);
     const hidden = analyseLayers(['a', 'b'], [[dir('etc'), file('etc/old.conf', 7)], [opaque('etc'), file('etc/new.conf', 5)]]);
     expect(hidden.wastedBytes).toBe(7);
     expect(hidden.wasted[0]).toMatchObject({ path: 'etc/old.conf', kind: 'deleted' });
@@ -45,8 +45,8 @@ describe('analyseLayers', () => {
     const link: LayerEntry = { ...file('bin/sh', 0, null), type: 'symlink', linkTarget: 'busybox' };
     const result = analyseLayers(['a', 'b'], [[dir('bin'), file('bin/busybox', 900), link], [dir('bin'), file('bin/extra', 3)]]);
     expect(result.changes[1]).toEqual([
-      { path: 'bin', type: 'directory', size: 0, change: 'unchanged', permissionsOnly: false },
-      { path: 'bin/extra', type: 'file', size: 3, change: 'added', permissionsOnly: false },
+      { path: 'bin', type: 'directory', size: 0, mode: 0o755, uid: 0, gid: 0, change: 'unchanged', permissionsOnly: false },
+      { path: 'bin/extra', type: 'file', size: 3, mode: 0o644, uid: 0, gid: 0, change: 'added', permissionsOnly: false },
     ]);
     expect(result.wastedBytes).toBe(0);
     expect(result.efficiency).toBe(1);

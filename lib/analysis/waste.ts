@@ -60,7 +60,7 @@ export function analyseLayers(diffIds: readonly string[], layers: readonly Layer
       const size = [...live].filter(([path]) => under(path, entry.path)).reduce((sum, [, item]) => sum + item.size, 0);
       drop(position, entry.path, 'deleted');
       removed += 1;
-      list.push({ path: entry.path, type: 'other', size, change: 'removed', permissionsOnly: false });
+      list.push({ path: entry.path, type: 'other', size, mode: 0, uid: 0, gid: 0, change: 'removed', permissionsOnly: false });
     }
     for (const entry of entries.filter((candidate) => !candidate.removes && !candidate.opaque)) {
       const before = live.get(entry.path);
@@ -87,7 +87,7 @@ export function analyseLayers(diffIds: readonly string[], layers: readonly Layer
       if (change === 'added') added += 1;
       if (change === 'modified') modified += 1;
       bytes += entry.size;
-      list.push({ path: entry.path, type: entry.type, size: entry.size, change, permissionsOnly });
+      list.push({ path: entry.path, type: entry.type, size: entry.size, mode: entry.mode, uid: entry.uid, gid: entry.gid, change, permissionsOnly });
       live.set(entry.path, { size: entry.size, hash: entry.hash, mode: entry.mode, uid: entry.uid, gid: entry.gid, type: entry.type, layer: position });
     }
     totalBytes += bytes;

@@ -26,6 +26,10 @@ export interface LayerChange {
   path: string;
   type: EntryType;
   size: number;
+  /** Unix mode bits and owner as the layer records them (0 for removals). */
+  mode: number;
+  uid: number;
+  gid: number;
   change: Change;
   /** Set when only the mode or owner changed: the layer still holds a full copy. */
   permissionsOnly: boolean;

@@ -1,0 +1,88 @@
+// Benchmark for the layer file analysis (issue 4): an image of about 1 GB with about 50,000 files.
+// Prints figures and ratios; never a pass/fail.   node scripts/bench/analysis.mjs
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { PORT, SOCKET, env, ms, startSandbox, startServer, time } from './common.mjs';
+
+const BIG = 'strata-bench/big:1';
+const TOP = 'strata-bench/big:2';
+
+function build(tag, dockerfile) {
+  execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, env: { ...env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'ignore', 'inherit'] });
+}
+
+function seed() {
+  try {
+    execFileSync('docker', ['image', 'inspect', TOP], { env, stdio: 'ignore' });
+    return;
+  } catch {
+    // build below
+  }
+  execFileSync('bash', ['scripts/fixtures.sh'], { env, stdio: 'ignore' });
+  console.log('seed: building a ~1 GB image with ~50,000 files (a minute or two)…');
+  build(BIG, [
+    'FROM strata-fixture/base:1',
+    ...[1, 2, 3, 4].map((i) => `RUN dd if=/dev/zero of=/blob-${i}.bin bs=1M count=250 2>/dev/null`),
+    'RUN mkdir /many && cd /many && i=0 && while [ $i -lt 50000 ]; do echo $i > f$i; i=$((i+1)); done',
+    'RUN rm /blob-4.bin',
+  ].join('\n'));
+  build(TOP, `FROM ${BIG}\nRUN echo top > /top.txt\n`);
+}
+
+/** The raw export, read to the end and thrown away: what `docker save IMAGE > /dev/null` costs. */
+function rawExport(ref) {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ socketPath: SOCKET, path: `/images/${encodeURIComponent(ref)}/get` }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => resolve(bytes));
+      })
+      .on('error', reject);
+  });
+}
+
+async function analyse(ref) {
+  const response = await fetch(`http://127.0.0.1:${PORT}/api/images/${encodeURIComponent(ref)}/analysis`);
+  const text = await response.text();
+  const result = text.split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((line) => line.kind === 'result');
+  if (!result) throw new Error(`analysis failed: ${text.slice(-300)}`);
+  return result.analysis;
+}
+
+const rss = (pid, field) => Number(/(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((line) => line.startsWith(field)) ?? '0 kB')[1]) * 1024;
+
+async function main() {
+  startSandbox();
+  seed();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-analysis-'));
+  const server = await startServer({ STRATA_DATA_DIR: dataDir });
+  try {
+    await fetch(`http://127.0.0.1:${PORT}/api/images`).then((r) => r.text());
+    let exportBytes = 0;
+    const raw = await time(async () => (exportBytes = await rawExport(BIG)));
+    const before = rss(server.pid, 'VmRSS:');
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss(server.pid, 'VmRSS:'))), 50);
+    let analysis;
+    const cold = await time(async () => (analysis = await analyse(BIG)));
+    const shared = await time(() => analyse(TOP));
+    const again = await time(() => analyse(BIG));
+    clearInterval(sampler);
+    const files = analysis.changes.reduce((sum, layer) => sum + layer.length, 0);
+    console.log(`\nStrata layer analysis benchmark — ${BIG}: ${(exportBytes / 1e9).toFixed(2)} GB export, ${files} paths over ${analysis.layers.length} layers`);
+    console.log(`  raw export read to the end (docker save > /dev/null)   ${ms(raw)}`);
+    console.log(`  Strata analysis, nothing cached                        ${ms(cold)}   ratio ${(cold / raw).toFixed(2)}x (target <= 1.3x)`);
+    console.log(`  server RSS: ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB during analysis (target <= 300 MB)`);
+    console.log(`  ${TOP} (shares all but its top layer), after ${BIG}    ${ms(shared)}   (${Math.round((1 - shared / cold) * 100)}% less than cold)`);
+    console.log(`  ${BIG} again, every layer cached                       ${ms(again)}   (${Math.round((1 - again / cold) * 100)}% less than cold)`);
+    console.log(`  wasted ${analysis.wastedBytes} B of ${analysis.totalBytes} B (efficiency ${(analysis.efficiency * 100).toFixed(1)}%)`);
+  } finally {
+    server.kill();
+  }
+}
+
+await main();
