@@ -80,6 +80,8 @@ describe('layer file analysis', () => {
     expect(bin.entries.find((entry: { name: string }) => entry.name === 'busybox')).toMatchObject({ type: 'file', directory: false });
     const missing = await filesRoute(new Request('http://localhost/x'), ctx(`sha256:${'0'.repeat(64)}`));
     expect(missing.status).toBe(404);
+    const unknownImage = await analysisRoute(new Request('http://localhost/x'), { params: Promise.resolve({ ref: 'strata-test/nope:1' }) });
+    expect(unknownImage.status).toBe(404);
   });
 
   it('reads the second time from the per-layer cache, with the same answer', async () => {

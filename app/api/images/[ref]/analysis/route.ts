@@ -3,6 +3,7 @@ import { ndjsonResponse } from '@/lib/api/ndjson';
 import { imageRefParam } from '@/lib/api/schemas';
 import { StrataError } from '@/lib/api/errors';
 import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis';
+import { inspectImage } from '@/lib/docker/images';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -18,5 +19,7 @@ async function* withErrors(ref: string, signal: AbortSignal): AsyncGenerator<Ana
 /** NDJSON: progress lines while the export streams, then the result (or an error line). */
 export const GET = handle<{ ref: string }>(async (req, { params }) => {
   const ref = imageRefParam.parse((await params).ref);
+  // An unknown image is a plain 404, before any stream starts.
+  await inspectImage(ref);
   return ndjsonResponse(req, (signal) => withErrors(ref, signal));
 });
