@@ -47,8 +47,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${downPort}/graph`,
       reuseExistingServer: false,
       timeout: 60_000,
-      // No engine, and a Hub address where nothing listens: the offline states.
-      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`, STRATA_SANDBOX: '0', HUB_API_URL: 'http://127.0.0.1:9' },
+      // No engine, a Hub address where nothing listens (the offline states), and read-only mode.
+      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`, STRATA_SANDBOX: '0', HUB_API_URL: 'http://127.0.0.1:9', STRATA_READ_ONLY: '1' },
     },
   ],
 });

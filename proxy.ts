@@ -3,7 +3,12 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { checkRequest } from '@/lib/security/request-guard';
 
 export function proxy(request: NextRequest) {
-  const verdict = checkRequest(request, { bindHost: process.env.STRATA_HOST, allowedHosts: process.env.STRATA_ALLOWED_HOSTS, port: process.env.PORT });
+  const verdict = checkRequest(request, {
+    bindHost: process.env.STRATA_HOST,
+    allowedHosts: process.env.STRATA_ALLOWED_HOSTS,
+    port: process.env.PORT,
+    readOnly: process.env.STRATA_READ_ONLY === '1',
+  });
   if (verdict.ok) return NextResponse.next();
   return NextResponse.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status });
 }

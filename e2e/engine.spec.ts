@@ -57,4 +57,17 @@ test.describe('Engine and safety', () => {
     await expect(banner).toBeHidden({ timeout: 5_000 });
     await expect(table.getByRole('link', { name: 'strata-fixture/web:1' })).toBeVisible();
   });
+
+  test('in read-only mode every write is refused before it reaches a route', async ({ request }) => {
+    const response = await request.post(`http://127.0.0.1:${DOWN_PORT}/api/prune`, { data: { target: 'dangling', dryRun: false } });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error.message).toMatch(/read-only/);
+  });
+
+  test('pages carry the security headers', async ({ request }) => {
+    const response = await request.get('/images');
+    expect(response.headers()['x-frame-options']).toBe('DENY');
+    expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  });
 });

@@ -8,6 +8,7 @@ import { Modal, buttonClass } from '@/components/ui/modal';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { formatBytes } from '@/lib/format';
 import { usePrune, usePrunePreview, type PruneParams } from '@/lib/queries/cleanup';
+import { useReadOnly } from '@/lib/queries/engine';
 
 const TARGETS: { value: PruneTarget; label: string; explain: string }[] = [
   {
@@ -47,6 +48,7 @@ export function PrunePanel() {
   const subsetPreview = usePrunePreview({ ...base, only: subset ? chosen.map((image) => image.id) : undefined });
   const exact = subset ? subsetPreview.data : preview.data;
   const prune = usePrune();
+  const readOnly = useReadOnly();
   const explain = TARGETS.find((option) => option.value === target)!.explain;
 
   const switchTarget = (next: PruneTarget) => {
@@ -156,9 +158,13 @@ export function PrunePanel() {
             ? 'Nothing selected.'
             : `${subset ? 'Selected: ' : ''}${count} ${target === 'build-cache' ? 'cache record' : 'image'}${count === 1 ? '' : 's'}, freeing ${formatBytes(bytes)}.`}
         </p>
-        <button type="button" disabled={count === 0 || (subset && subsetPreview.isFetching)} onClick={() => setConfirming(true)} className={buttonClass.danger}>
-          Clean up…
-        </button>
+        {readOnly ? (
+          <span className="text-sm text-slate-500">Read-only: previews only.</span>
+        ) : (
+          <button type="button" disabled={count === 0 || (subset && subsetPreview.isFetching)} onClick={() => setConfirming(true)} className={buttonClass.danger}>
+            Clean up…
+          </button>
+        )}
       </div>
 
       <Modal open={confirming} title="Delete for real?" onClose={() => setConfirming(false)}>

@@ -9,6 +9,7 @@ import { RemoveTagDialog } from '@/components/actions/remove-tag-dialog';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
 import { formatBytes } from '@/lib/format';
+import { useReadOnly } from '@/lib/queries/engine';
 
 export interface GraphSidePanelProps {
   node: GraphNode | null;
@@ -21,6 +22,7 @@ const nameOf = (image: GraphImage) => image.repoTags[0] ?? image.shortId;
 /** Details of the clicked node, with the actions that make sense for it. */
 export function GraphSidePanel({ node, data, onClose }: GraphSidePanelProps) {
   const [dialog, setDialog] = useState<'add' | 'delete' | 'untag' | null>(null);
+  const readOnly = useReadOnly();
   if (!node) return null;
   const image =
     node.data.kind === 'image' ? node.data.image : node.data.kind === 'tag' ? data.images.find((candidate) => candidate.id === (node.data as { imageId: string }).imageId) : undefined;
@@ -43,7 +45,7 @@ export function GraphSidePanel({ node, data, onClose }: GraphSidePanelProps) {
             <Link href={imageHref(image.id)} className="font-mono text-sky-700 hover:underline">{image.shortId}</Link>
             {image.repoTags.length > 1 ? `, which has ${image.repoTags.length - 1} other tag${image.repoTags.length === 2 ? '' : 's'}.` : ', and is its only tag.'}
           </p>
-          <button type="button" className={buttonClass.quiet} onClick={() => setDialog('untag')}>Remove this tag</button>
+          {!readOnly && <button type="button" className={buttonClass.quiet} onClick={() => setDialog('untag')}>Remove this tag</button>}
         </div>
       )}
       {node.data.kind === 'image' && image && (
@@ -56,8 +58,8 @@ export function GraphSidePanel({ node, data, onClose }: GraphSidePanelProps) {
           {image.repoTags.length > 0 && <p className="font-mono text-xs">{image.repoTags.join(', ')}</p>}
           <div className="flex flex-wrap gap-2">
             <Link href={imageHref(image.id)} className={buttonClass.quiet}>Open image page</Link>
-            <button type="button" className={buttonClass.quiet} onClick={() => setDialog('add')}>Add tag</button>
-            <button type="button" className={buttonClass.quiet} onClick={() => setDialog('delete')}>Delete</button>
+            {!readOnly && <button type="button" className={buttonClass.quiet} onClick={() => setDialog('add')}>Add tag</button>}
+            {!readOnly && <button type="button" className={buttonClass.quiet} onClick={() => setDialog('delete')}>Delete</button>}
           </div>
         </div>
       )}

@@ -10,6 +10,7 @@ import { ErrorState, LoadingRows } from '@/components/ui/states';
 import { formatBytes, formatRelative } from '@/lib/format';
 import { useHubRepository, useHubTags } from '@/lib/queries/hub';
 import { useImageList } from '@/lib/queries/images';
+import { useReadOnly } from '@/lib/queries/engine';
 
 export interface HubRepoViewProps {
   namespace: string;
@@ -24,6 +25,7 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
   const [pulling, setPulling] = useState<string | null>(null);
   const name = namespace === 'library' ? repo : `${namespace}/${repo}`;
   const { data: local } = useImageList();
+  const readOnly = useReadOnly();
   const pages = tags.data ? Math.max(1, Math.ceil(tags.data.count / tags.data.pageSize)) : 1;
   return (
     <div className="space-y-4">
@@ -79,9 +81,9 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
                     </td>
                     <td className="py-1.5 text-xs"><LocalState tag={tag} name={name} images={local?.images ?? []} /></td>
                     <td className="py-1.5 text-right">
-                      <button type="button" onClick={() => setPulling(`${name}:${tag.name}`)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50" aria-label={`Pull ${name}:${tag.name}`}>
+                      {!readOnly && <button type="button" onClick={() => setPulling(`${name}:${tag.name}`)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50" aria-label={`Pull ${name}:${tag.name}`}>
                         Pull
-                      </button>
+                      </button>}
                     </td>
                   </tr>
                 ))}

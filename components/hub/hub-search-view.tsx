@@ -10,6 +10,7 @@ import { EmptyState, LoadingRows } from '@/components/ui/states';
 import { formatRelative } from '@/lib/format';
 import { useHubSearch, type HubSearchParams } from '@/lib/queries/hub';
 import { useImageList } from '@/lib/queries/images';
+import { useReadOnly } from '@/lib/queries/engine';
 
 export function HubSearchView() {
   const [text, setText] = useState('');
@@ -25,6 +26,7 @@ export function HubSearchView() {
   }, [text]);
   const { data, error, isFetching } = useHubSearch({ q, page, sort, official, verified });
   const local = useLocalRepositories();
+  const readOnly = useReadOnly();
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const change = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
@@ -90,7 +92,7 @@ export function HubSearchView() {
             <li>Pin a version tag (nginx:1.27) rather than latest for anything beyond trying it out.</li>
           </ul>
         </section>
-        <RegistriesPanel />
+        {!readOnly && <RegistriesPanel />}
       </aside>
     </div>
   );

@@ -17,6 +17,7 @@ import { ImageHeader } from '@/components/image-detail/image-header';
 import { LayersSection } from '@/components/image-detail/layers-section';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { useImageDetail } from '@/lib/queries/images';
+import { useReadOnly } from '@/lib/queries/engine';
 import { maskInspectEnv } from '@/lib/secrets';
 
 export interface ImageDetailViewProps {
@@ -32,6 +33,7 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
   const [deleting, setDeleting] = useState(false);
   const [removingTag, setRemovingTag] = useState<string | null>(null);
   const router = useRouter();
+  const readOnly = useReadOnly();
   const gone = () => router.push('/images');
   return (
     <div className="space-y-4">
@@ -49,8 +51,8 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
         <>
           <ImageHeader
             image={image}
-            onRemoveTag={setRemovingTag}
-            actions={
+            onRemoveTag={readOnly ? undefined : setRemovingTag}
+            actions={readOnly ? undefined : 
               <>
                 <button type="button" onClick={() => setAdding(true)} className={buttonClass.quiet}>
                   Add tag

@@ -11,6 +11,7 @@ import { buttonClass } from '@/components/ui/modal';
 import { PullDialog } from '@/components/transfer/pull-dialog';
 import type { BulkAction } from '@/lib/api/types';
 import { useImageList } from '@/lib/queries/images';
+import { useReadOnly } from '@/lib/queries/engine';
 
 export interface ImagesViewProps {
   initialQuick?: QuickFilter;
@@ -29,6 +30,7 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
   const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
   const [retagging, setRetagging] = useState(false);
   const [pulling, setPulling] = useState(false);
+  const readOnly = useReadOnly();
 
   const images = data?.images;
   const rows = useMemo(() => (images ? toRows(images, perTag) : []), [images, perTag]);
@@ -67,9 +69,11 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
           carry many tags. Layers shared between images are stored once, so <em>Unique</em> is what deleting an image would really free.
         </p>
         </div>
-        <button type="button" onClick={() => setPulling(true)} className={`shrink-0 ${buttonClass.primary}`}>
-          Pull image…
-        </button>
+        {!readOnly && (
+          <button type="button" onClick={() => setPulling(true)} className={`shrink-0 ${buttonClass.primary}`}>
+            Pull image…
+          </button>
+        )}
         <PullDialog open={pulling} onClose={() => setPulling(false)} />
       </div>
       {isPending ? (
@@ -91,7 +95,7 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
             <p aria-live="polite" className="text-xs text-slate-500">
               Showing {visible.length} of {rows.length} {perTag ? 'tags' : 'images'}
             </p>
-            {chosen.length > 0 && (
+            {chosen.length > 0 && !readOnly && (
               <div role="group" aria-label="Selection" className="flex items-center gap-2 text-sm">
                 <span className="font-medium">{chosen.length} selected</span>
                 <button type="button" disabled={!untaggable} onClick={() => setBulkAction('untag')} className={buttonClass.quiet}>
@@ -105,9 +109,11 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
                 </button>
               </div>
             )}
-            <button type="button" onClick={() => setRetagging(true)} className={`ml-auto ${buttonClass.quiet}`}>
-              Retag by pattern…
-            </button>
+            {!readOnly && (
+              <button type="button" onClick={() => setRetagging(true)} className={`ml-auto ${buttonClass.quiet}`}>
+                Retag by pattern…
+              </button>
+            )}
           </div>
           <BulkDialog
             action={bulkAction}

@@ -17,6 +17,13 @@ export function EngineBanner() {
           </p>
         </div>
       )}
+      {engine?.readOnly && (
+        <div role="status" aria-label="Read-only mode" className="border-b border-slate-300 bg-slate-100 text-slate-800">
+          <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
+            <strong>Read-only.</strong> This Strata was started with STRATA_READ_ONLY=1: you can look at everything, and change nothing.
+          </p>
+        </div>
+      )}
       {live.status === 'engine-down' && (
         // The details (address, how to fix) are on the page itself; the banner only says it is ongoing.
         <div role="alert" aria-label="Engine not answering" className="border-b border-red-300 bg-red-50 text-red-900">

@@ -93,6 +93,8 @@ export interface EngineInfo {
   address: string;
   /** True when this is Strata's own sandbox engine with demo images, not the user's engine. */
   sandbox: boolean;
+  /** STRATA_READ_ONLY=1: the UI hides every action and the server refuses every write. */
+  readOnly: boolean;
   version: string;
   /** The API version Strata negotiated and uses. */
   apiVersion: string;

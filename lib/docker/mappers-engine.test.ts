@@ -59,7 +59,7 @@ describe('detectImageStore and mapEngineInfo', () => {
     const facts = { address: 'unix:///tmp/strata-sbx/docker.sock', sandbox: true, apiVersion: '1.41' };
     expect(mapEngineInfo(v141.version, v141.info, facts)).toEqual({
       address: 'unix:///tmp/strata-sbx/docker.sock',
-      sandbox: true,
+      sandbox: true, readOnly: false,
       version: '20.10.24+dfsg1',
       apiVersion: '1.41',
       maxApiVersion: '1.41',

@@ -155,6 +155,7 @@ export interface EngineFacts {
   address: string;
   sandbox: boolean;
   apiVersion: string;
+  readOnly?: boolean;
 }
 
 export function mapEngineInfo(version: RawVersion, info: RawInfo, facts: EngineFacts): EngineInfo {
@@ -163,6 +164,7 @@ export function mapEngineInfo(version: RawVersion, info: RawInfo, facts: EngineF
   return {
     address: facts.address,
     sandbox: facts.sandbox,
+    readOnly: facts.readOnly ?? false,
     version: version.Version ?? 'unknown',
     apiVersion: facts.apiVersion,
     maxApiVersion: version.ApiVersion ?? facts.apiVersion,

@@ -119,3 +119,13 @@ describe('checkRequest: writes (CSRF)', () => {
     expect(check('POST', { host: 'evil.example', origin: 'http://evil.example' })).toMatchObject({ status: 421 });
   });
 });
+
+describe('read-only mode', () => {
+  const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
+  it('refuses every write, even same-origin, and still serves reads', () => {
+    const config = { readOnly: true };
+    expect(checkRequest({ method: 'POST', headers: headers({ host: 'localhost:3000', origin: 'http://localhost:3000' }) }, config)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest({ method: 'DELETE', headers: headers({ host: 'localhost:3000' }) }, config)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest({ method: 'GET', headers: headers({ host: 'localhost:3000' }) }, config)).toEqual({ ok: true });
+  });
+});

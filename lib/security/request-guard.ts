@@ -15,6 +15,8 @@ export interface GuardConfig {
   allowedHosts?: string;
   /** PORT, for the message that says where Strata is. */
   port?: string;
+  /** STRATA_READ_ONLY=1: every write is refused. */
+  readOnly?: boolean;
 }
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 421; code: 'forbidden'; message: string };
@@ -53,6 +55,9 @@ export function checkRequest(
     };
   }
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
+  if (config.readOnly) {
+    return { ok: false, status: 403, code: 'forbidden', message: 'Strata runs read-only here (STRATA_READ_ONLY=1): nothing can be changed through it.' };
+  }
 
   const fetchSite = request.headers.get('sec-fetch-site');
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
