@@ -17,6 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // Integration tests compare Strata with the engine right after changing it from the CLI; they
     // read through the cache-less path. The snapshot cache has tests of its own.
-    env: { STRATA_SNAPSHOT_CACHE: 'off' },
+    // …and nothing a test writes (audit log, logins, layer cache) lands in the user's ~/.strata.
+    env: { STRATA_SNAPSHOT_CACHE: 'off', STRATA_DATA_DIR: '/tmp/strata-vitest-data' },
   },
 });

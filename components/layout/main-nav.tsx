@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/graph', label: 'Graph', soon: false },
   { href: '/cleanup', label: 'Cleanup', soon: false },
   { href: '/hub', label: 'Docker Hub', soon: false },
+  { href: '/activity', label: 'Activity', soon: false },
 ];
 
 export function MainNav() {

@@ -3,6 +3,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { StrataError } from '@/lib/api/errors';
+import { appendAudit, clientOf, targetOf } from '@/lib/security/audit';
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (req: Request, ctx: RouteContext<P>) => Promise<unknown>;
@@ -24,15 +25,22 @@ export function errorResponse(cause: unknown): NextResponse {
   return NextResponse.json(error.toBody(), { status: error.status, headers: { 'Cache-Control': 'no-store' } });
 }
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 export function handle<P = Record<string, never>>(fn: Handler<P>) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    let response: Response;
     try {
       const result = await fn(req, ctx);
-      if (result instanceof Response) return result;
-      return NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
+      response = result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (cause) {
-      return errorResponse(cause);
+      response = errorResponse(cause);
     }
+    // Every write is recorded — dry runs included, since a preview is also an action someone took.
+    if (WRITES.has(req.method.toUpperCase())) {
+      await appendAudit({ time: new Date().toISOString(), client: clientOf(req), method: req.method.toUpperCase(), target: targetOf(req), status: response.status });
+    }
+    return response;
   };
 }
 

@@ -1,0 +1,12 @@
+import { handle } from '@/lib/api/handle';
+import { recentImageEvents } from '@/lib/docker/recent-events';
+import { readAudit } from '@/lib/security/audit';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// Writes through Strata (its audit log) and, when the engine answers, what the engine itself recorded.
+export const GET = handle(async () => ({
+  writes: await readAudit(),
+  events: await recentImageEvents().catch(() => null),
+}));
