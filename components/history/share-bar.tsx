@@ -3,19 +3,10 @@ import { useState } from 'react';
 import type { HistoryResponse } from '@/lib/api/types';
 import { historyMarkdown, imageTitle } from '@/lib/history-breakdown';
 import { imageHref } from '@/components/images/image-href';
+import { copyText } from '@/components/ui/copy-button';
 
 export interface ShareBarProps {
   history: HistoryResponse;
-}
-
-async function copy(text: string): Promise<void> {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  const area = document.createElement('textarea');
-  area.value = text;
-  document.body.appendChild(area);
-  area.select();
-  document.execCommand('copy');
-  area.remove();
 }
 
 /** Export the breakdown as a PNG (rendered on the server, secrets redacted), as Markdown, or as a link. */
@@ -35,10 +26,10 @@ export function ShareBar({ history }: ShareBarProps) {
       <a href={`/api/images/${hex}/breakdown.png`} download={fileName} className={button}>
         Export PNG
       </a>
-      <button type="button" className={button} onClick={() => void copy(historyMarkdown(history, permalink())).then(() => flash('Markdown copied'))}>
+      <button type="button" className={button} onClick={() => void copyText(historyMarkdown(history, permalink())).then(() => flash('Markdown copied'))}>
         Copy as Markdown
       </button>
-      <button type="button" className={button} onClick={() => void copy(permalink()).then(() => flash('Link copied'))}>
+      <button type="button" className={button} onClick={() => void copyText(permalink()).then(() => flash('Link copied'))}>
         Copy link
       </button>
       <span role="status" aria-live="polite" className="w-28 text-xs text-emerald-700">

@@ -8,7 +8,7 @@ export interface CopyButtonProps {
   className?: string;
 }
 
-async function copyText(value: string): Promise<void> {
+export async function copyText(value: string): Promise<void> {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(value);
   // Plain-http hosts other than localhost have no Clipboard API; fall back to a hidden selection.
   const area = document.createElement('textarea');

@@ -22,14 +22,8 @@ export interface LayerEntry {
 
 export type Change = 'added' | 'modified' | 'removed' | 'unchanged';
 
-export interface LayerChange {
-  path: string;
-  type: EntryType;
-  size: number;
-  /** Unix mode bits and owner as the layer records them (0 for removals). */
-  mode: number;
-  uid: number;
-  gid: number;
+/** One path in one layer's change list (modes and owners as the layer records them; 0 for removals). */
+export interface LayerChange extends Pick<LayerEntry, 'path' | 'type' | 'size' | 'mode' | 'uid' | 'gid'> {
   change: Change;
   /** Set when only the mode or owner changed: the layer still holds a full copy. */
   permissionsOnly: boolean;

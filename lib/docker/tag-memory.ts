@@ -3,8 +3,7 @@
 // engine's recent event log (it keeps the last few hundred events), which covers rebuilds made before
 // Strata started.
 import 'server-only';
-import type { Readable } from 'node:stream';
-import { engine } from '@/lib/docker/client';
+import { readEventLog } from '@/lib/docker/event-log';
 import { subscribe } from '@/lib/docker/events';
 
 interface Memory {
@@ -27,19 +26,8 @@ export function rememberTags(images: readonly { id: string; repoTags: string[] }
 }
 
 async function replayRecentEvents(): Promise<void> {
-  const until = Math.floor(Date.now() / 1000);
-  const stream = (await engine((docker) => docker.getEvents({ since: 0, until, filters: { type: ['image'], event: ['tag'] } }))) as unknown as Readable;
-  stream.setEncoding('utf8');
-  let text = '';
-  for await (const chunk of stream) text += chunk as string;
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const event = JSON.parse(line) as { Actor?: { ID?: string; Attributes?: { name?: string } } };
-      remember(event.Actor?.ID ?? '', event.Actor?.Attributes?.name ?? '');
-    } catch {
-      // a partial line: skip it
-    }
+  for (const event of await readEventLog(0, { type: ['image'], event: ['tag'] })) {
+    remember(event.Actor?.ID ?? '', event.Actor?.Attributes?.name ?? '');
   }
 }
 

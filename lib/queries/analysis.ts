@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImageAnalysis } from '@/lib/api/analysis';
 import { isErrorBody } from '@/lib/api/errors';
+import { readNdjson } from '@/lib/api/read-ndjson';
 
 export interface AnalysisState {
   running: boolean;
@@ -38,24 +39,19 @@ export function useAnalysis(imageRef: string) {
         setState({ ...idle, error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.` });
         return;
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines.filter(Boolean).map((text) => JSON.parse(text) as Line)) {
-          setState((current) =>
-            line.kind === 'progress'
-              ? { ...current, bytesRead: line.bytesRead, totalBytes: line.totalBytes, cachedLayers: line.cachedLayers, layers: line.layers }
-              : line.kind === 'result'
-                ? { ...current, running: false, result: line.analysis }
-                : { ...current, running: false, error: line.message },
-          );
-        }
-      }
+      await readNdjson<Line>(response.body, (lines) =>
+        setState((current) =>
+          lines.reduce<AnalysisState>(
+            (state, line) =>
+              line.kind === 'progress'
+                ? { ...state, bytesRead: line.bytesRead, totalBytes: line.totalBytes, cachedLayers: line.cachedLayers, layers: line.layers }
+                : line.kind === 'result'
+                  ? { ...state, running: false, result: line.analysis }
+                  : { ...state, running: false, error: line.message },
+            current,
+          ),
+        ),
+      );
       setState((current) => ({ ...current, running: false }));
     } catch {
       setState((current) => ({ ...current, running: false, cancelled: controller.signal.aborted, error: controller.signal.aborted ? null : 'The connection to Strata was lost.' }));

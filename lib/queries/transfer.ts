@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { isErrorBody } from '@/lib/api/errors';
 import type { TransferEvent, TransferLayer } from '@/lib/api/types';
 import { imageKeys } from '@/lib/queries/images';
+import { readNdjson } from '@/lib/api/read-ndjson';
 
 export interface TransferState {
   running: boolean;
@@ -61,17 +62,7 @@ export function useTransfer() {
           setState((current) => ({ ...current, running: false, error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.` }));
           return;
         }
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          const lines = buffer.split('\n');
-          buffer = lines.pop() ?? '';
-          const events = lines.filter(Boolean).map((line) => JSON.parse(line) as TransferEvent);
-          setState((current) => events.reduce(applyTransferEvent, current));
-        }
+        await readNdjson<TransferEvent>(response.body, (events) => setState((current) => events.reduce(applyTransferEvent, current)));
         setState((current) => ({ ...current, running: false }));
       } catch {
         setState((current) => (controller.signal.aborted ? { ...current, running: false, cancelled: true } : { ...current, running: false, error: 'The connection to Strata was lost.' }));
