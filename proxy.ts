@@ -1,16 +1,11 @@
 // Runs before every route, page, asset, API and SSE stream alike. See lib/security/request-guard.ts.
+// The upload routes are the one exception: they run the same guard themselves (lib/security/guard.ts).
 import { NextResponse, type NextRequest } from 'next/server';
-import { checkRequest } from '@/lib/security/request-guard';
+import { guardResponse } from '@/lib/security/guard';
 
 export function proxy(request: NextRequest) {
-  const verdict = checkRequest(request, {
-    bindHost: process.env.STRATA_HOST,
-    allowedHosts: process.env.STRATA_ALLOWED_HOSTS,
-    port: process.env.PORT,
-    readOnly: process.env.STRATA_READ_ONLY === '1',
-  });
-  if (verdict.ok) return NextResponse.next();
-  return NextResponse.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status });
+  return guardResponse(request) ?? NextResponse.next();
 }
 
-export const config = { matcher: '/:path*' };
+// Everything except the three upload routes (kept in step with UPLOAD_ROUTES; a test checks both).
+export const config = { matcher: '/((?!api/build$|api/images/load$|api/images/import$).*)' };

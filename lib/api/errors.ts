@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'engine_unreachable'
   | 'upstream_failed'
   | 'rate_limited'
+  | 'too_large'
   | 'internal';
 
 export const statusForCode: Record<ErrorCode, number> = {
@@ -22,6 +23,7 @@ export const statusForCode: Record<ErrorCode, number> = {
   engine_unreachable: 503,
   upstream_failed: 502,
   rate_limited: 429,
+  too_large: 413,
   internal: 500,
 };
 

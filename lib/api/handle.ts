@@ -34,7 +34,8 @@ export function handle<P = Record<string, never>>(fn: Handler<P>) {
       const result = await fn(req, ctx);
       response = result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (cause) {
-      response = errorResponse(cause);
+      // A Response thrown is already the answer (the upload routes' guard refusal).
+      response = cause instanceof Response ? cause : errorResponse(cause);
     }
     // Every write is recorded — dry runs included, since a preview is also an action someone took.
     if (WRITES.has(req.method.toUpperCase())) {

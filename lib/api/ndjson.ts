@@ -14,6 +14,8 @@ export function ndjsonResponse<T>(request: Request, produce: (signal: AbortSigna
         if (next.done) sink.close();
         else sink.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
       } catch (error) {
+        // A client that went away is not a failure worth a log line.
+        if (controller.signal.aborted) return sink.close();
         console.error('[strata] stream failed', error);
         sink.enqueue(encoder.encode(`${JSON.stringify({ kind: 'error', message: 'The transfer failed on the server; its log has the details.' })}\n`));
         sink.close();

@@ -1,0 +1,10 @@
+// GET /api/images/{ref}/export → the image as a `docker save` tar, streamed.
+import { handle } from '@/lib/api/handle';
+import { imageRefParam } from '@/lib/api/schemas';
+import { tarDownload } from '@/lib/api/tar-download';
+import { saveImages } from '@/lib/docker/archives';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = handle<{ ref: string }>(async (req, { params }) => tarDownload(req, await saveImages([imageRefParam.parse((await params).ref)])));

@@ -1,0 +1,107 @@
+// Build, save, load and import: the shapes both sides share, and the schemas for their options.
+// Upload bodies are not JSON (multipart for a build, a raw tar for load and import), so their options
+// travel as a JSON form field (build) or as query parameters (import), validated here.
+import { z } from 'zod';
+import { imageRefParam, tagRef } from '@/lib/api/schemas';
+
+/** One step of a classic-builder build, as the page shows it. */
+export interface BuildStep {
+  /** 1-based, as the builder counts (`Step 3/7`). */
+  number: number;
+  total: number;
+  /** `COPY app.txt /app/`, as the builder echoes it (build args already expanded by the engine). */
+  instruction: string;
+  /** `base`: FROM, nothing built; `cached`: from the build cache; `built`: run or copied now. */
+  status: 'running' | 'base' | 'cached' | 'built' | 'failed';
+  /** Milliseconds from this step's start to the next one's. */
+  durationMs: number | null;
+  /** The image this step produced (short ID as the builder prints it, then the full one when known). */
+  imageId: string | null;
+  /** Bytes of the filesystem layer the step made; null while unknown, 0 with `emptyLayer` for metadata. */
+  layerSize: number | null;
+  emptyLayer: boolean | null;
+  /** What the step printed (RUN output), capped. */
+  output: string[];
+  /** Why it missed the cache, for the first step that did and those after it. */
+  cacheReason: string | null;
+}
+
+export interface BuildSummary {
+  builder: string;
+  imageId: string | null;
+  tags: string[];
+  steps: number;
+  cached: number;
+  built: number;
+  /** The first step that missed the cache, and why; null when everything came from the cache. */
+  cacheBreak: { step: number; instruction: string; reason: string; rebuilt: number[] } | null;
+  contextBytes: number;
+  contextFiles: number;
+  ignoredFiles: number;
+  durationMs: number;
+}
+
+export type BuildEvent =
+  | { kind: 'context'; bytes: number; files: number; ignored: number; builder: string }
+  | { kind: 'step'; step: BuildStep }
+  | { kind: 'output'; step: number; line: string }
+  | { kind: 'done'; summary: BuildSummary }
+  | { kind: 'error'; step: number | null; message: string };
+
+/** The `options` field of a build request. */
+export const buildOptions = z
+  .object({
+    tags: z.array(tagRef).max(20, 'At most 20 tags per build.').default([]),
+    buildArgs: z
+      .record(
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'A build argument is NAME=value; the name is letters, digits and _.'),
+        z.string().max(4096, 'A build argument value may be 4 KiB at most.'),
+      )
+      .default({}),
+    target: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'A target is the name of a build stage (FROM … AS name).')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    noCache: z.boolean().default(false),
+    /** Where the Dockerfile sits in the context; the editor's text replaces it. */
+    dockerfilePath: z
+      .string()
+      .trim()
+      .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[\w./ -]{1,255}$/, 'The Dockerfile path must be relative, inside the context.')
+      .default('Dockerfile'),
+  })
+  .strict();
+
+export type BuildOptions = z.infer<typeof buildOptions>;
+
+export interface LoadResult {
+  /** `name:tag` for tagged images, `sha256:…` for images loaded without a tag. */
+  loaded: string[];
+  messages: string[];
+}
+
+export interface ImportResult {
+  id: string;
+  tags: string[];
+}
+
+/** Config changes `docker import --change` accepts that make sense for a new base image. */
+const CHANGE = /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)\s+\S[^\n\r]*$/i;
+
+export const importQuery = z
+  .object({
+    tag: z.union([tagRef, z.literal('').transform(() => undefined)]).optional(),
+    message: z.string().max(500, 'The commit message may be 500 characters at most.').optional(),
+    change: z
+      .array(z.string().trim().regex(CHANGE, 'A change is one Dockerfile instruction: CMD, ENTRYPOINT, ENV, WORKDIR, EXPOSE, USER, LABEL, STOPSIGNAL or VOLUME.').max(4096))
+      .max(50)
+      .default([]),
+  })
+  .strict();
+
+/** `GET /api/images/export?ref=a&ref=b`: one or several images in one archive. */
+export const exportQuery = z.object({
+  ref: z.array(imageRefParam).min(1, 'Say which images to save: ?ref=…').max(200),
+});
