@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { AddTagDialog } from '@/components/actions/add-tag-dialog';
 import { PushDialog } from '@/components/transfer/push-dialog';
+import { SaveButton } from '@/components/archives/save-button';
 import { DeleteImageDialog } from '@/components/actions/delete-image-dialog';
 import { RemoveTagDialog } from '@/components/actions/remove-tag-dialog';
 import { buttonClass } from '@/components/ui/modal';
@@ -52,17 +53,25 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
           <ImageHeader
             image={image}
             onRemoveTag={readOnly ? undefined : setRemovingTag}
-            actions={readOnly ? undefined : 
+            actions={
               <>
-                <button type="button" onClick={() => setAdding(true)} className={buttonClass.quiet}>
-                  Add tag
-                </button>
-                <button type="button" onClick={() => setPushing(true)} className={buttonClass.quiet}>
-                  Push…
-                </button>
-                <button type="button" onClick={() => setDeleting(true)} className={buttonClass.quiet}>
-                  Delete image
-                </button>
+                {!readOnly && (
+                  <>
+                    <button type="button" onClick={() => setAdding(true)} className={buttonClass.quiet}>
+                      Add tag
+                    </button>
+                    <button type="button" onClick={() => setPushing(true)} className={buttonClass.quiet}>
+                      Push…
+                    </button>
+                  </>
+                )}
+                {/* By name when it has one, so the archive carries its tags; saving only reads. */}
+                <SaveButton refs={[image.repoTags[0] ?? image.id]} />
+                {!readOnly && (
+                  <button type="button" onClick={() => setDeleting(true)} className={buttonClass.quiet}>
+                    Delete image
+                  </button>
+                )}
               </>
             }
           />

@@ -6,6 +6,7 @@ import { TotalsBar } from '@/components/images/totals-bar';
 import { defaultDirection, filterRows, quickCounts, sortRows, toRows, type QuickFilter, type SortDirection, type SortKey } from '@/components/images/image-table-model';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { BulkDialog } from '@/components/actions/bulk-dialog';
+import { SaveButton } from '@/components/archives/save-button';
 import { RetagDialog } from '@/components/actions/retag-dialog';
 import { buttonClass } from '@/components/ui/modal';
 import { PullDialog } from '@/components/transfer/pull-dialog';
@@ -104,6 +105,7 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
                 <button type="button" onClick={() => setBulkAction('delete')} className={buttonClass.quiet}>
                   Delete images
                 </button>
+                <SaveButton refs={[...new Set(chosen.flatMap((row) => (row.tags.length > 0 ? row.tags : [row.image.id])))]} label="Save as .tar" />
                 <button type="button" onClick={() => setSelected(new Set())} className="text-xs text-slate-500 hover:underline">
                   Clear
                 </button>

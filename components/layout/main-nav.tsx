@@ -7,6 +7,8 @@ const LINKS = [
   { href: '/images', label: 'Images', soon: false },
   { href: '/graph', label: 'Graph', soon: false },
   { href: '/cleanup', label: 'Cleanup', soon: false },
+  { href: '/build', label: 'Build', soon: false },
+  { href: '/archives', label: 'Archives', soon: false },
   { href: '/hub', label: 'Docker Hub', soon: false },
   { href: '/activity', label: 'Activity', soon: false },
 ];

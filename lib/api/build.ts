@@ -76,11 +76,12 @@ export const buildOptions = z
 
 export type BuildOptions = z.infer<typeof buildOptions>;
 
-export interface LoadResult {
-  /** `name:tag` for tagged images, `sha256:…` for images loaded without a tag. */
-  loaded: string[];
-  messages: string[];
-}
+/** `POST /api/images/load` streams these; `loaded` holds `name:tag`, or `sha256:…` for untagged images. */
+export type LoadEvent =
+  | { kind: 'progress'; id: string; status: string; current: number; total: number }
+  | { kind: 'output'; line: string }
+  | { kind: 'done'; loaded: string[] }
+  | { kind: 'error'; message: string };
 
 export interface ImportResult {
   id: string;
@@ -88,14 +89,14 @@ export interface ImportResult {
 }
 
 /** Config changes `docker import --change` accepts that make sense for a new base image. */
-const CHANGE = /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)\s+\S[^\n\r]*$/i;
+export const IMPORT_CHANGE = /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)\s+\S[^\n\r]*$/i;
 
 export const importQuery = z
   .object({
     tag: z.union([tagRef, z.literal('').transform(() => undefined)]).optional(),
     message: z.string().max(500, 'The commit message may be 500 characters at most.').optional(),
     change: z
-      .array(z.string().trim().regex(CHANGE, 'A change is one Dockerfile instruction: CMD, ENTRYPOINT, ENV, WORKDIR, EXPOSE, USER, LABEL, STOPSIGNAL or VOLUME.').max(4096))
+      .array(z.string().trim().regex(IMPORT_CHANGE, 'A change is one Dockerfile instruction: CMD, ENTRYPOINT, ENV, WORKDIR, EXPOSE, USER, LABEL, STOPSIGNAL or VOLUME.').max(4096))
       .max(50)
       .default([]),
   })
@@ -105,3 +106,9 @@ export const importQuery = z
 export const exportQuery = z.object({
   ref: z.array(imageRefParam).min(1, 'Say which images to save: ?ref=…').max(200),
 });
+
+/** The file name a saved archive gets: `team_app_1.tar`, or `3-images.tar`. */
+export function archiveFilename(names: string[]): string {
+  const base = names.length === 1 ? (names[0] ?? 'image') : `${names.length}-images`;
+  return `${base.replace(/^sha256:/, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.tar`;
+}

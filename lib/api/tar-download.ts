@@ -2,12 +2,8 @@
 // browser goes away, the engine's stream is closed too, so nothing keeps running for nobody.
 import 'server-only';
 import { Readable } from 'node:stream';
+import { archiveFilename } from '@/lib/api/build';
 import type { SaveSource } from '@/lib/docker/archives';
-
-export function archiveFilename(names: string[]): string {
-  const base = names.length === 1 ? (names[0] ?? 'image') : `${names.length}-images`;
-  return `${base.replace(/^sha256:/, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.tar`;
-}
 
 export function tarDownload(req: Request, source: SaveSource): Response {
   req.signal.addEventListener('abort', () => source.stream.destroy());

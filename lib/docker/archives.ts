@@ -3,7 +3,7 @@
 // being held whole in Strata's memory or written to its disk.
 import 'server-only';
 import { Transform, type Readable } from 'node:stream';
-import type { ImportResult } from '@/lib/api/build';
+import type { ImportResult, LoadEvent } from '@/lib/api/build';
 import { StrataError } from '@/lib/api/errors';
 import { tooLarge, uploadLimit } from '@/lib/build/upload-limits';
 import { engine } from '@/lib/docker/client';
@@ -58,19 +58,13 @@ interface RawLoadLine {
   errorDetail?: { message?: string };
 }
 
-export type LoadEvent =
-  | { kind: 'progress'; id: string; status: string; current: number; total: number }
-  | { kind: 'output'; line: string }
-  | { kind: 'done'; loaded: string[] }
-  | { kind: 'error'; message: string };
-
 /** Engine paths (its data root) say nothing useful to a user and something about the host: dropped. */
 function cleanEngineMessage(message: string): string {
   return message.replace(/(open|stat|lstat) \/\S+\/(docker-import-\d+|tmp)\/?/g, '$1 ').replace(/\/\S*\/docker-import-\d+\/?/g, '');
 }
 
 export function explainArchiveError(message: string, what: 'load' | 'import'): string {
-  if (/repositories: no such file|manifest\.json: no such file/.test(message)) {
+  if (/(repositories|manifest\.json|\/json|VERSION): no such file/.test(message)) {
     return 'This archive is not an image archive (it has no manifest.json or repositories file). A root filesystem tarball is brought in with Import, not Load.';
   }
   if (/invalid tar header|unexpected EOF|archive\/tar/.test(message)) {

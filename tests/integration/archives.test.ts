@@ -30,7 +30,7 @@ async function entryNames(body: ReadableStream<Uint8Array>): Promise<string[]> {
     stream.on('end', next);
     stream.resume();
   });
-  const done = new Promise((resolve, reject) => extract.on('finish', resolve).on('error', reject));
+  const done = new Promise<void>((resolve, reject) => extract.on('finish', () => resolve()).on('error', reject));
   Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>).pipe(extract);
   await done;
   return names;
@@ -93,6 +93,12 @@ describe('save, load and import', () => {
     const message = (await notImage.json()).error.message as string;
     expect(message).toMatch(/not an image archive.*Import/);
     expect(message).not.toMatch(/\/tmp\//);
+
+    // A root filesystem (directories at the top) reads to the engine like a legacy layer directory.
+    execFileSync('sh', ['-c', `mkdir -p ${work}/fs/bin && echo x > ${work}/fs/bin/tool`]);
+    const filesystem = await upload(loadRoute, '/api/images/load', execFileSync('tar', ['-c', '-C', `${work}/fs`, '.']));
+    expect(filesystem.status).toBe(400);
+    expect((await filesystem.json()).error.message).toMatch(/not an image archive/);
 
     const wrongType = await upload(loadRoute, '/api/images/load', '{}', 'application/json');
     expect(wrongType.status).toBe(400);

@@ -1,0 +1,78 @@
+'use client';
+// `docker load`: an archive made by `docker save` (here or elsewhere) goes back into the engine, with its tags.
+import { useState } from 'react';
+import Link from 'next/link';
+import { ProgressBar } from '@/components/archives/progress-bar';
+import { imageHref } from '@/components/images/image-href';
+import { buttonClass } from '@/components/ui/modal';
+import type { LoadEvent } from '@/lib/api/build';
+import { errorMessage, uploadFile, useInvalidateImages, type Progress } from '@/lib/queries/archives';
+
+export function LoadCard({ disabled }: { disabled: boolean }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [lines, setLines] = useState<string[]>([]);
+  const [loaded, setLoaded] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const invalidate = useInvalidateImages();
+
+  const load = async () => {
+    if (!file) return;
+    setRunning(true);
+    setError(null);
+    setLoaded(null);
+    setLines([]);
+    try {
+      const result = await uploadFile('/api/images/load', file, setProgress);
+      if (!result.ok) {
+        setError(errorMessage(result));
+        return;
+      }
+      const events = result.text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoadEvent);
+      setLines(events.flatMap((event) => (event.kind === 'output' ? [event.line] : [])));
+      const failure = events.find((event) => event.kind === 'error');
+      if (failure?.kind === 'error') setError(failure.message);
+      const done = events.find((event) => event.kind === 'done');
+      if (done?.kind === 'done') setLoaded(done.loaded);
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : 'The upload failed.');
+    } finally {
+      setRunning(false);
+      invalidate();
+    }
+  };
+
+  return (
+    <section aria-labelledby="load-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="load-heading" className="text-base font-semibold">Load an image archive</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        A <code className="font-mono text-xs">.tar</code> made by <code className="font-mono text-xs">docker save</code> (or Save here) holds whole images: their layers, config and
+        tags. Loading it brings them back exactly, with the same image IDs.
+      </p>
+      <div className="mt-3 flex items-center gap-3">
+        <input type="file" aria-label="Image archive to load" accept=".tar,application/x-tar" onChange={(event) => setFile(event.target.files?.[0] ?? null)} className="text-sm" />
+        <button type="button" disabled={disabled || !file || running} onClick={() => void load()} className={buttonClass.primary}>
+          {running ? 'Loading…' : 'Load'}
+        </button>
+      </div>
+      {running && progress && <div className="mt-3"><ProgressBar label="Upload progress" progress={progress} /></div>}
+      {error && <p role="alert" className="mt-3 text-sm text-red-700">{error}</p>}
+      {lines.length > 0 && <pre className="mt-3 max-h-40 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{lines.join('\n')}</pre>}
+      {loaded && (
+        <div className="mt-3 text-sm">
+          <p className="font-medium text-emerald-800">Loaded {loaded.length} {loaded.length === 1 ? 'image' : 'images'}:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {loaded.map((name) => (
+              <li key={name}>
+                <Link href={name.startsWith('sha256:') ? imageHref(name) : `/images/${encodeURIComponent(name)}`} className="font-mono text-xs text-sky-700 hover:underline">
+                  {name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

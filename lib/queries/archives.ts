@@ -1,0 +1,121 @@
+// Moving image archives between the browser and the engine, with progress:
+// - save: where the browser can write a file as it arrives (Chromium's save picker), the download is
+//   streamed to disk and counted; elsewhere the browser's own download manager takes it;
+// - load and import: uploaded with XMLHttpRequest, the one browser API that reports upload progress.
+'use client';
+import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { isErrorBody } from '@/lib/api/errors';
+import { imageKeys } from '@/lib/queries/images';
+
+export interface Progress {
+  loaded: number;
+  /** The expected size; for a save, the images' sizes added up (an estimate). */
+  total: number;
+}
+
+export function exportUrl(refs: string[]): string {
+  if (refs.length === 1) return `/api/images/${encodeURIComponent(refs[0] as string)}/export`;
+  return `/api/images/export?${refs.map((ref) => `ref=${encodeURIComponent(ref)}`).join('&')}`;
+}
+
+interface SavePicker {
+  showSaveFilePicker?: (options: { suggestedName: string }) => Promise<{ createWritable(): Promise<WritableStream<Uint8Array>> }>;
+}
+
+export function useSaveArchive() {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'handed-off' | 'failed'>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  const save = useCallback(async (refs: string[], suggestedName: string) => {
+    const url = exportUrl(refs);
+    const picker = (window as unknown as SavePicker).showSaveFilePicker;
+    setError(null);
+    if (!picker) {
+      // The browser's download manager shows the progress; the server streams, so it starts at once.
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      link.click();
+      setState('handed-off');
+      return;
+    }
+    let handle: Awaited<ReturnType<NonNullable<SavePicker['showSaveFilePicker']>>>;
+    try {
+      handle = await picker({ suggestedName });
+    } catch {
+      return; // the person closed the save dialog
+    }
+    setState('saving');
+    try {
+      const response = await fetch(url);
+      if (!response.ok || !response.body) {
+        const problem: unknown = await response.json().catch(() => null);
+        throw new Error(isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.`);
+      }
+      const total = Number(response.headers.get('x-strata-estimated-bytes') ?? 0);
+      let loaded = 0;
+      let shown = 0;
+      setProgress({ loaded, total });
+      const counter = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          loaded += chunk.byteLength;
+          // A render per 64 KiB chunk would be thousands; ten a second is smooth enough.
+          if (Date.now() - shown > 100) {
+            shown = Date.now();
+            setProgress({ loaded, total: Math.max(total, loaded) });
+          }
+          controller.enqueue(chunk);
+        },
+        flush() {
+          setProgress({ loaded, total: loaded });
+        },
+      });
+      await response.body.pipeThrough(counter).pipeTo(await handle.createWritable());
+      setState('saved');
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : 'The download failed.');
+      setState('failed');
+    }
+  }, []);
+
+  return { save, progress, state, error };
+}
+
+export interface UploadResult {
+  ok: boolean;
+  status: number;
+  text: string;
+}
+
+/** POSTs a file as the raw body, reporting upload progress; resolves with the whole answer. */
+export function uploadFile(url: string, file: File, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.setRequestHeader('Content-Type', 'application/x-tar');
+    request.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    request.onload = () => resolve({ ok: request.status >= 200 && request.status < 300, status: request.status, text: request.responseText });
+    request.onerror = () => reject(new Error('The connection to Strata was lost during the upload.'));
+    request.onabort = () => reject(new DOMException('Cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => request.abort());
+    request.send(file);
+  });
+}
+
+/** The error message of a failed answer, in the one error shape. */
+export function errorMessage(result: UploadResult): string {
+  try {
+    const body: unknown = JSON.parse(result.text);
+    if (isErrorBody(body)) return body.error.message;
+  } catch {
+    // not JSON
+  }
+  return `The server answered ${result.status}.`;
+}
+
+export function useInvalidateImages() {
+  const client = useQueryClient();
+  return useCallback(() => void client.invalidateQueries({ queryKey: imageKeys.all }), [client]);
+}
