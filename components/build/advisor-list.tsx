@@ -6,13 +6,12 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 export interface AdvisorListProps {
   findings: DockerfileFinding[];
   checking: boolean;
-  failed: string | null;
   onShowLine: (line: number) => void;
 }
 
 const TONE: Record<DockerfileFinding['severity'], BadgeTone> = { error: 'red', warning: 'amber', info: 'blue' };
 
-export function AdvisorList({ findings, checking, failed, onShowLine }: AdvisorListProps) {
+export function AdvisorList({ findings, checking, onShowLine }: AdvisorListProps) {
   return (
     <section aria-labelledby="advisor-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex items-baseline justify-between gap-4">
@@ -21,8 +20,7 @@ export function AdvisorList({ findings, checking, failed, onShowLine }: AdvisorL
         </h2>
         {checking && <span className="text-xs text-slate-500">Checking…</span>}
       </div>
-      {failed && <p className="mt-2 text-sm text-red-700">The advisor could not check this Dockerfile: {failed}</p>}
-      {!failed && findings.length === 0 && (
+      {findings.length === 0 && (
         <p className="mt-2 text-sm text-slate-600">
           No findings. The advisor looks for what slows rebuilds or bloats images: cache-busting order, apt lists left behind, unpinned bases, files deleted a
           layer too late, and more.

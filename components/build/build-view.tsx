@@ -1,7 +1,7 @@
 'use client';
 // /build: write or load a Dockerfile, choose what the build can see, build with the engine, and watch
 // each step come from the cache or be built — with the reason the cache broke.
-import { useDeferredValue, useState } from 'react';
+import { useState } from 'react';
 import { AdvisorList } from '@/components/build/advisor-list';
 import { BuildOptionsForm, parseBuildArgs, splitTags, tagProblems, type BuildOptionValues } from '@/components/build/build-options';
 import { BuildSteps } from '@/components/build/build-steps';
@@ -39,9 +39,7 @@ export function BuildView() {
   const [context, setContext] = useState<BuildContext>({ kind: 'none' });
   const [options, setOptions] = useState<BuildOptionValues>({ tags: '', buildArgs: '', target: '', noCache: false });
   const [focusLine, setFocusLine] = useState<{ line: number; nonce: number } | null>(null);
-  const lintText = useDeferredValue(dockerfile);
-  const lint = useDockerfileLint(lintText, options.target.trim());
-  const findings = lint.data?.findings ?? [];
+  const { findings, checking } = useDockerfileLint(dockerfile, options.target.trim());
   const { state, start, cancel } = useBuild();
 
   const args = parseBuildArgs(options.buildArgs);
@@ -73,8 +71,7 @@ export function BuildView() {
           <DockerfileEditor value={dockerfile} onChange={setDockerfile} findings={findings} focusLine={focusLine} />
           <AdvisorList
             findings={findings}
-            checking={lint.isFetching}
-            failed={lint.error instanceof Error ? lint.error.message : null}
+            checking={checking}
             onShowLine={(line) => setFocusLine((current) => ({ line, nonce: (current?.nonce ?? 0) + 1 }))}
           />
         </div>

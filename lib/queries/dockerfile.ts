@@ -1,27 +1,13 @@
-// The advisor's findings for the text in the editor, asked for once the typing pauses.
+// The advisor's findings for the text in the editor. The advisor is pure code with no server part, so
+// the editor runs it in the browser: instant, and it works in read-only mode, where every POST (the
+// lint route included) is refused. POST /api/dockerfile/lint runs the very same function for scripts.
 'use client';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { LintDockerfileResponse } from '@/lib/api/dockerfile';
-import { apiFetch, shouldRetry } from '@/lib/api/fetch';
+import { useDeferredValue, useMemo } from 'react';
+import type { DockerfileFinding } from '@/lib/api/dockerfile';
+import { lintDockerfile } from '@/lib/dockerfile';
 
-export const dockerfileKeys = {
-  lint: (text: string, target: string) => ['dockerfile', 'lint', text, target] as const,
-};
-
-export const dockerfileLintOptions = (text: string, target: string) =>
-  queryOptions({
-    queryKey: dockerfileKeys.lint(text, target),
-    queryFn: ({ signal }) =>
-      apiFetch<LintDockerfileResponse>('/api/dockerfile/lint', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ dockerfile: text, ...(target ? { target } : {}) }),
-        signal,
-      }),
-    enabled: text.trim().length > 0,
-    staleTime: Infinity,
-    placeholderData: keepPreviousData,
-    retry: shouldRetry,
-  });
-
-export const useDockerfileLint = (text: string, target: string) => useQuery(dockerfileLintOptions(text, target));
+export function useDockerfileLint(text: string, target: string): { findings: DockerfileFinding[]; checking: boolean } {
+  const deferred = useDeferredValue(text);
+  const findings = useMemo(() => (deferred.trim() ? lintDockerfile(deferred, target ? { target } : undefined) : []), [deferred, target]);
+  return { findings, checking: deferred !== text };
+}
