@@ -1,16 +1,112 @@
-// Runs before every route, page, asset, API and SSE stream alike. See lib/security/request-guard.ts.
+// Runs before every route, page, asset, API and SSE stream alike, in this order:
+//  1. Host and Origin checks (lib/security/request-guard.ts) — DNS rebinding and CSRF;
+//  2. the token, when STRATA_TOKEN is set (lib/security/token.ts), and the login/logout form posts;
+//  3. a fresh CSP nonce and the security headers on every answer, refusals included (lib/security/csp.ts).
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/csp';
+import { clientKey, FailureLimiter } from '@/lib/security/rate-limit';
 import { checkRequest } from '@/lib/security/request-guard';
+import {
+  clearedSessionCookie,
+  credentialsOf,
+  credentialsValid,
+  safeNextPath,
+  SESSION_COOKIE,
+  sessionCookie,
+  sessionValue,
+} from '@/lib/security/token';
 
-export function proxy(request: NextRequest) {
+const limiter = new FailureLimiter();
+const SESSION_PATHS = new Set(['/login', '/logout']);
+
+function withHeaders(response: NextResponse, csp: string): NextResponse {
+  for (const [name, value] of Object.entries(securityHeaders(csp))) response.headers.set(name, value);
+  return response;
+}
+
+function errorJson(status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+}
+
+/** A redirect to a path on this site; relative, so it never depends on the Host header. */
+function redirectTo(location: string, status: 303 | 307, cookie?: string): NextResponse {
+  const response = new NextResponse(null, { status, headers: { Location: location, 'Cache-Control': 'no-store' } });
+  if (cookie) response.headers.set('Set-Cookie', cookie);
+  return response;
+}
+const seeOther = (location: string, cookie?: string) => redirectTo(location, 303, cookie);
+
+const isHttps = (request: NextRequest) => request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+const loginUrl = (next: string, error?: string) =>
+  `/login?${new URLSearchParams({ ...(error ? { error } : {}), ...(next !== '/' ? { next } : {}) }).toString()}`.replace(/\?$/, '');
+
+async function login(request: NextRequest, token: string | undefined): Promise<NextResponse> {
+  if (!token) return seeOther('/');
+  if (Number(request.headers.get('content-length') ?? 0) > 8192) return errorJson(413, 'invalid_input', 'The sign-in form is too large.');
+  const form = await request.formData().catch(() => null);
+  const next = safeNextPath(form?.get('next'));
+  const given = form?.get('token');
+  const client = clientKey(request.headers);
+  if (limiter.blocked(client)) return seeOther(loginUrl(next, 'rate_limited'));
+  if (typeof given === 'string' && given && (await credentialsValid({ kind: 'bearer', value: given }, token))) {
+    return seeOther(next, sessionCookie(await sessionValue(token), isHttps(request)));
+  }
+  limiter.fail(client);
+  return seeOther(loginUrl(next, 'wrong_token'));
+}
+
+/** null when the request may go on; otherwise the refusal. */
+async function requireToken(request: NextRequest, token: string): Promise<NextResponse | null> {
+  const { pathname, search } = request.nextUrl;
+  // Public: the build's static files (code and styles, no data) and the sign-in page.
+  if (pathname.startsWith('/_next/static/')) return null;
+  const credentials = credentialsOf(request.headers, request.cookies.get(SESSION_COOKIE)?.value);
+  const client = clientKey(request.headers);
+  if (credentials.kind === 'bearer' && limiter.blocked(client)) {
+    return errorJson(429, 'rate_limited', 'Too many wrong tokens from this client: wait a minute, then try again.', { 'Retry-After': '60' });
+  }
+  const valid = await credentialsValid(credentials, token);
+  if (pathname === '/login' && request.method === 'GET') {
+    return valid ? redirectTo(safeNextPath(request.nextUrl.searchParams.get('next')), 307) : null;
+  }
+  if (valid) return null;
+  // A stale cookie (the token changed) is not a guess; a wrong bearer token is.
+  if (credentials.kind === 'bearer') limiter.fail(client);
+  if (pathname.startsWith('/api/')) {
+    const message =
+      credentials.kind === 'bearer'
+        ? 'The token is wrong.'
+        : 'This Strata asks for a token: sign in at /login, or send it as `Authorization: Bearer <token>`.';
+    return errorJson(401, 'unauthorized', message, { 'WWW-Authenticate': 'Bearer realm="Strata"' });
+  }
+  return redirectTo(loginUrl(safeNextPath(pathname + search)), request.method === 'GET' ? 307 : 303);
+}
+
+export async function proxy(request: NextRequest) {
+  const csp = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === 'development');
+  const { pathname } = request.nextUrl;
+  const sessionPost = request.method === 'POST' && SESSION_PATHS.has(pathname);
   const verdict = checkRequest(request, {
     bindHost: process.env.STRATA_HOST,
     allowedHosts: process.env.STRATA_ALLOWED_HOSTS,
     port: process.env.PORT,
-    readOnly: process.env.STRATA_READ_ONLY === '1',
+    // Signing in or out changes nothing on the engine, so read-only mode lets it through.
+    readOnly: process.env.STRATA_READ_ONLY === '1' && !sessionPost,
   });
-  if (verdict.ok) return NextResponse.next();
-  return NextResponse.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status });
+  if (!verdict.ok) return withHeaders(errorJson(verdict.status, verdict.code, verdict.message), csp);
+
+  const token = process.env.STRATA_TOKEN || undefined;
+  if (sessionPost && pathname === '/login') return withHeaders(await login(request, token), csp);
+  if (sessionPost) return withHeaders(seeOther('/login', clearedSessionCookie(isHttps(request))), csp);
+  if (token) {
+    const refusal = await requireToken(request, token);
+    if (refusal) return withHeaders(refusal, csp);
+  }
+
+  // Next.js takes the nonce for its own scripts from the request's CSP header.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', csp);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
 }
 
 export const config = { matcher: '/:path*' };
