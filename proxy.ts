@@ -6,6 +6,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/csp';
 import { clientKey, FailureLimiter } from '@/lib/security/rate-limit';
 import { checkRequest } from '@/lib/security/request-guard';
+import { startupProblem } from '@/lib/security/startup';
 import {
   clearedSessionCookie,
   credentialsOf,
@@ -28,31 +29,31 @@ function errorJson(status: number, code: string, message: string, headers: Recor
   return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
-/** A redirect to a path on this site; relative, so it never depends on the Host header. */
-function redirectTo(location: string, status: 303 | 307, cookie?: string): NextResponse {
-  const response = new NextResponse(null, { status, headers: { Location: location, 'Cache-Control': 'no-store' } });
+/** A redirect to a path on this site (the Host it is resolved against has passed the allowlist). */
+function redirectTo(request: NextRequest, path: string, status: 303 | 307, cookie?: string): NextResponse {
+  const response = NextResponse.redirect(new URL(path, request.nextUrl), status);
+  response.headers.set('Cache-Control', 'no-store');
   if (cookie) response.headers.set('Set-Cookie', cookie);
   return response;
 }
-const seeOther = (location: string, cookie?: string) => redirectTo(location, 303, cookie);
 
 const isHttps = (request: NextRequest) => request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
 const loginUrl = (next: string, error?: string) =>
   `/login?${new URLSearchParams({ ...(error ? { error } : {}), ...(next !== '/' ? { next } : {}) }).toString()}`.replace(/\?$/, '');
 
 async function login(request: NextRequest, token: string | undefined): Promise<NextResponse> {
-  if (!token) return seeOther('/');
+  if (!token) return redirectTo(request, '/', 303);
   if (Number(request.headers.get('content-length') ?? 0) > 8192) return errorJson(413, 'invalid_input', 'The sign-in form is too large.');
   const form = await request.formData().catch(() => null);
   const next = safeNextPath(form?.get('next'));
   const given = form?.get('token');
   const client = clientKey(request.headers);
-  if (limiter.blocked(client)) return seeOther(loginUrl(next, 'rate_limited'));
+  if (limiter.blocked(client)) return redirectTo(request, loginUrl(next, 'rate_limited'), 303);
   if (typeof given === 'string' && given && (await credentialsValid({ kind: 'bearer', value: given }, token))) {
-    return seeOther(next, sessionCookie(await sessionValue(token), isHttps(request)));
+    return redirectTo(request, next, 303, sessionCookie(await sessionValue(token), isHttps(request)));
   }
   limiter.fail(client);
-  return seeOther(loginUrl(next, 'wrong_token'));
+  return redirectTo(request, loginUrl(next, 'wrong_token'), 303);
 }
 
 /** null when the request may go on; otherwise the refusal. */
@@ -67,7 +68,7 @@ async function requireToken(request: NextRequest, token: string): Promise<NextRe
   }
   const valid = await credentialsValid(credentials, token);
   if (pathname === '/login' && request.method === 'GET') {
-    return valid ? redirectTo(safeNextPath(request.nextUrl.searchParams.get('next')), 307) : null;
+    return valid ? redirectTo(request, safeNextPath(request.nextUrl.searchParams.get('next')), 307) : null;
   }
   if (valid) return null;
   // A stale cookie (the token changed) is not a guess; a wrong bearer token is.
@@ -79,11 +80,15 @@ async function requireToken(request: NextRequest, token: string): Promise<NextRe
         : 'This Strata asks for a token: sign in at /login, or send it as `Authorization: Bearer <token>`.';
     return errorJson(401, 'unauthorized', message, { 'WWW-Authenticate': 'Bearer realm="Strata"' });
   }
-  return redirectTo(loginUrl(safeNextPath(pathname + search)), request.method === 'GET' ? 307 : 303);
+  return redirectTo(request, loginUrl(safeNextPath(pathname + search)), request.method === 'GET' ? 307 : 303);
 }
+
+// instrumentation.ts stops the server on this; answering nothing meanwhile closes the gap before it does.
+const exposedWithoutToken = startupProblem(process.argv, process.env);
 
 export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === 'development');
+  if (exposedWithoutToken) return withHeaders(errorJson(503, 'forbidden', exposedWithoutToken), csp);
   const { pathname } = request.nextUrl;
   const sessionPost = request.method === 'POST' && SESSION_PATHS.has(pathname);
   const verdict = checkRequest(request, {
@@ -97,7 +102,7 @@ export async function proxy(request: NextRequest) {
 
   const token = process.env.STRATA_TOKEN || undefined;
   if (sessionPost && pathname === '/login') return withHeaders(await login(request, token), csp);
-  if (sessionPost) return withHeaders(seeOther('/login', clearedSessionCookie(isHttps(request))), csp);
+  if (sessionPost) return withHeaders(redirectTo(request, '/login', 303, clearedSessionCookie(isHttps(request))), csp);
   if (token) {
     const refusal = await requireToken(request, token);
     if (refusal) return withHeaders(refusal, csp);
