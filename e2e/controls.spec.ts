@@ -70,7 +70,7 @@ function checkHeaders(probe: Probe, response: RawResponse): void {
     !/frame-ancestors 'none'/.test(csp) && 'no frame-ancestors none',
     !/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/.test(csp) && 'no nonce script-src',
     response.headers['x-content-type-options'] !== 'nosniff' && 'no nosniff',
-    response.headers['referrer-policy'] !== 'no-referrer' && 'no referrer policy',
+    response.headers['referrer-policy'] !== 'same-origin' && 'no referrer policy',
     response.headers['x-frame-options'] !== 'DENY' && 'no X-Frame-Options',
   ].filter(Boolean);
   if (problems.length) headerFailures.push(`${probe.method} ${probe.path} → ${response.status}: ${problems.join(', ')}`);

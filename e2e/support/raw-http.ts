@@ -11,7 +11,15 @@ export interface RawResponse {
 export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...headers }, timeout: 20_000 },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        // Content-Length always: Node sends a DELETE body unframed otherwise.
+        headers: { Host: `127.0.0.1:${port}`, ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }), ...headers },
+        timeout: 20_000,
+      },
       (res) => {
         const type = String(res.headers['content-type'] ?? '');
         const done = (text: string) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text });

@@ -35,7 +35,9 @@ export function securityHeaders(csp: string): Record<string, string> {
     'Content-Security-Policy': csp,
     'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // Not no-referrer: under it a browser sends `Origin: null` with a form post, even a same-origin one,
+    // and the CSRF check rightly refuses that (the sign-in form is a plain form post).
+    'Referrer-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   };
 }
