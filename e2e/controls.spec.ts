@@ -173,7 +173,7 @@ test.describe.serial('Security controls over every route', () => {
           const ok = isLogin
             ? response.status === 303 && location.startsWith('/login?error=') && !response.headers['set-cookie']
             : probe.route.kind === 'page'
-              ? response.status === 307 && location.startsWith('/login?next=')
+              ? response.status === 307 && /^\/login(\?next=%2F|$)/.test(location)
               : response.status === 401 && response.body.includes('"unauthorized"');
           if (ok) refused += 1;
           else failures.push(`${label}: ${probe.method} ${probe.path} → ${response.status} ${location}`);
