@@ -17,7 +17,7 @@ test.describe('Token access', () => {
 
     await page.getByLabel('Token').fill('not-the-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText('not the one this Strata was started with');
+    await expect(page.getByRole('alert').filter({ hasText: 'not the one this Strata was started with' })).toBeVisible();
 
     await page.getByLabel('Token').fill(E2E_TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
