@@ -4,15 +4,16 @@ module.exports = {
   serverExternalPackages: ['dockerode', 'docker-modem', 'ssh2', 'cpu-features'],
   poweredByHeader: false,
   // Never framed (clickjacking), no MIME sniffing, no referrer leaking image names to other sites.
+  // proxy.ts sets these too, on every answer including its own refusals, plus the Content-Security-Policy
+  // with a fresh nonce per request (lib/security/csp.ts); these stay for anything the proxy does not answer.
   async headers() {
     return [
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
       },

@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { BASE_PORT, DOWN_PORT, E2E_TOKEN, HUB_PORT, READ_ONLY_PORT, TOKEN_PORT } from './e2e/support/servers';
 
-// Two servers from one build: one on the sandbox engine, one pointed at a socket where nothing
-// listens, to check what a person sees when the engine is down.
+// Servers from one build: one on the sandbox engine, one pointed at a socket where nothing listens (to
+// check what a person sees when the engine is down), and two more on the sandbox engine for the
+// security controls: one behind STRATA_TOKEN, one read-only.
 const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
-const port = Number(process.env.E2E_PORT ?? 3100);
-const downPort = port + 1;
-const hubPort = port + 50;
+const port = BASE_PORT;
+const downPort = DOWN_PORT;
+const hubPort = HUB_PORT;
 // Registry logins made by the specs go to a throwaway data directory, never the user's own.
 const dataDir = process.env.STRATA_E2E_DATA_DIR ?? `/tmp/strata-e2e-data-${port}`;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', STRATA_DATA_DIR: dataDir } as Record<string, string>;
@@ -49,6 +51,21 @@ export default defineConfig({
       timeout: 60_000,
       // No engine, a Hub address where nothing listens (the offline states), and read-only mode.
       env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`, STRATA_SANDBOX: '0', HUB_API_URL: 'http://127.0.0.1:9', STRATA_READ_ONLY: '1' },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${TOKEN_PORT}`,
+      // 401 counts as up for Playwright's readiness check.
+      url: `http://127.0.0.1:${TOKEN_PORT}/api/engine`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}`, STRATA_TOKEN: E2E_TOKEN },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${READ_ONLY_PORT}`,
+      url: `http://127.0.0.1:${READ_ONLY_PORT}/api/engine`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}`, STRATA_READ_ONLY: '1' },
     },
   ],
 });

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { pollWhileUnreachable, shouldRetry } from '@/lib/api/fetch';
 import { useEngineEvents } from '@/lib/queries/events';
+import { SignedInOnly } from '@/components/layout/signed-in-only';
 
 function EngineEvents() {
   useEngineEvents();
@@ -27,7 +28,9 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={client}>
-      <EngineEvents />
+      <SignedInOnly>
+        <EngineEvents />
+      </SignedInOnly>
       {children}
     </QueryClientProvider>
   );

@@ -3,6 +3,7 @@
 # against the engine in DOCKER_HOST or at the default socket. If no engine answers, it starts Strata's
 # own sandbox engine (a private dockerd), seeds demo images, and the UI says it is a sandbox.
 #   PORT=3000 STRATA_HOST=127.0.0.1 scripts/run.sh
+# Binding anywhere but loopback needs STRATA_TOKEN (the server refuses too: instrumentation.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,26 @@ SERVER_PID=""
 STARTED_SANDBOX=0
 
 log() { echo "[strata] $*" >&2; }
+
+case "$HOST" in
+  localhost|127.*|::1|'[::1]') ;;
+  *)
+    if [ -z "${STRATA_TOKEN:-}" ]; then
+      log "refusing to start: STRATA_HOST=$HOST can be reached from other machines, and whoever reaches Strata controls the Docker engine (root on this host)."
+      log "set a token first, e.g.  export STRATA_TOKEN=\$(openssl rand -base64 24)  — or bind to 127.0.0.1"
+      exit 1
+    fi ;;
+esac
+
+# curl to our own server, with the token when there is one. The header comes from a file descriptor,
+# so the token never shows in the process list.
+strata_curl() {
+  if [ -n "${STRATA_TOKEN:-}" ]; then
+    curl -H @<(printf 'Authorization: Bearer %s\n' "$STRATA_TOKEN") "$@"
+  else
+    curl "$@"
+  fi
+}
 
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
@@ -45,7 +66,7 @@ start_server() {
   node_modules/.bin/next start -H "$HOST" -p "$PORT" &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
-    curl -s -o /dev/null "http://$PROBE:$PORT/api/engine" && return 0
+    strata_curl -s -o /dev/null "http://$PROBE:$PORT/api/engine" && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited; is port $PORT taken?"; exit 1; }
     sleep 0.2
   done
@@ -53,7 +74,7 @@ start_server() {
 }
 
 start_server
-engine_status="$(curl -s -o /dev/null -w '%{http_code}' "http://$PROBE:$PORT/api/engine")"
+engine_status="$(strata_curl -s -o /dev/null -w '%{http_code}' "http://$PROBE:$PORT/api/engine")"
 if [ "$engine_status" = 503 ] && [ "${STRATA_NO_SANDBOX:-0}" != 1 ]; then
   log "no Docker engine answered at ${DOCKER_HOST:-unix:///var/run/docker.sock}: starting Strata's sandbox engine with demo images"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""

@@ -28,7 +28,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-rm -rf reports test-results /tmp/strata-e2e-data-* && mkdir -p reports
+# Only this run's own e2e data directory: other checkouts may be testing on other E2E_PORTs right now.
+rm -rf reports test-results "/tmp/strata-e2e-data-${E2E_PORT:-3100}" && mkdir -p reports
 
 if ! scripts/install-deps.sh --engine --browser; then
   echo "tests: 0 passed, 1 failed"; exit 1
@@ -47,7 +48,7 @@ npx vitest run --exclude 'tests/prune/**' --reporter=default --reporter=json --o
 # A real `prune -a` empties an engine, so the prune tests get a sandbox engine of their own.
 echo "== prune tests (vitest, on their own sandbox engine)"
 (
-  export STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" STRATA_REGISTRY_PORT=5559 DOCKER_HOST="unix://$PRUNE_SANDBOX_DIR/docker.sock"
+  export STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" STRATA_REGISTRY_PORT="${STRATA_TEST_PRUNE_REGISTRY_PORT:-5559}" DOCKER_HOST="unix://$PRUNE_SANDBOX_DIR/docker.sock"
   scripts/sandbox.sh reset && scripts/sandbox.sh start && scripts/fixtures.sh &&
     npx vitest run tests/prune --reporter=default --reporter=json --outputFile.json=reports/vitest-prune.json
   scripts/sandbox.sh stop

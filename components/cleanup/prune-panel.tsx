@@ -156,7 +156,10 @@ export function PrunePanel() {
         <p aria-live="polite" className="text-sm" data-testid="prune-summary">
           {count === 0
             ? 'Nothing selected.'
-            : `${subset ? 'Selected: ' : ''}${count} ${target === 'build-cache' ? 'cache record' : 'image'}${count === 1 ? '' : 's'}, freeing ${formatBytes(bytes)}.`}
+            : // The previous subset's figure stays on screen while the new one is worked out; never show it as this one's.
+              subset && subsetPreview.isPlaceholderData
+              ? `Selected: ${count} image${count === 1 ? '' : 's'}, working out what that frees…`
+              : `${subset ? 'Selected: ' : ''}${count} ${target === 'build-cache' ? 'cache record' : 'image'}${count === 1 ? '' : 's'}, freeing ${formatBytes(bytes)}.`}
         </p>
         {readOnly ? (
           <span className="text-sm text-slate-500">Read-only: previews only.</span>

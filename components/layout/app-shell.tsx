@@ -2,12 +2,15 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { MainNav } from '@/components/layout/main-nav';
 import { EngineBanner } from '@/components/layout/engine-banner';
+import { SignedInOnly } from '@/components/layout/signed-in-only';
 
 export interface AppShellProps {
   children: ReactNode;
+  /** STRATA_TOKEN is set: show Sign out. */
+  tokenRequired?: boolean;
 }
 
-export function AppShell({ children }: AppShellProps) {
+export function AppShell({ children, tokenRequired = false }: AppShellProps) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -16,10 +19,22 @@ export function AppShell({ children }: AppShellProps) {
             <StrataMark />
             Strata
           </Link>
-          <MainNav />
+          <SignedInOnly>
+            <MainNav />
+            {tokenRequired && (
+              // A plain form: signing out works before any script has loaded.
+              <form method="post" action="/logout" className="ml-auto">
+                <button type="submit" className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+                  Sign out
+                </button>
+              </form>
+            )}
+          </SignedInOnly>
         </div>
       </header>
-      <EngineBanner />
+      <SignedInOnly>
+        <EngineBanner />
+      </SignedInOnly>
       <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
     </div>
   );

@@ -13,6 +13,13 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
+    // Signed out (the token changed, or the cookie expired): back to the sign-in page, then here again.
+    // Only Strata's own token refusal says so (a registry refusing a password is a 401 too).
+    if (response.status === 401 && /realm="Strata"/.test(response.headers.get('www-authenticate') ?? '') && typeof window !== 'undefined') {
+      // A full load on purpose: /login is answered by the server, and the page's state is stale anyway.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    }
     if (isErrorBody(body)) throw new StrataError(body.error.code, body.error.message, body.error.details);
     throw new StrataError('internal', `Strata’s server answered ${response.status} without an explanation.`);
   }

@@ -4,6 +4,8 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { StrataError } from '@/lib/api/errors';
 import { appendAudit, clientOf, targetOf } from '@/lib/security/audit';
+import { securityHeaders } from '@/lib/security/csp';
+import { screenUpload } from '@/lib/security/guard';
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (req: Request, ctx: RouteContext<P>) => Promise<unknown>;
@@ -27,22 +29,40 @@ export function errorResponse(cause: unknown): NextResponse {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function handle<P = Record<string, never>>(fn: Handler<P>) {
+export interface HandleOptions {
+  /**
+   * An upload route (build, load, import): proxy.ts leaves it out so its body streams uncut, so the
+   * route runs the same screen first (Host, Origin, read-only, token) and sets the same headers.
+   */
+  upload?: boolean;
+}
+
+export function handle<P = Record<string, never>>(fn: Handler<P>, options: HandleOptions = {}) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     let response: Response;
+    let csp: string | null = null;
+    if (options.upload) {
+      const screened = await screenUpload(req);
+      if (screened instanceof Response) return audited(req, screened);
+      csp = screened.csp;
+    }
     try {
       const result = await fn(req, ctx);
       response = result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (cause) {
-      // A Response thrown is already the answer (the upload routes' guard refusal).
-      response = cause instanceof Response ? cause : errorResponse(cause);
+      response = errorResponse(cause);
     }
-    // Every write is recorded — dry runs included, since a preview is also an action someone took.
-    if (WRITES.has(req.method.toUpperCase())) {
-      await appendAudit({ time: new Date().toISOString(), client: clientOf(req), method: req.method.toUpperCase(), target: targetOf(req), status: response.status });
-    }
-    return response;
+    if (csp) for (const [name, value] of Object.entries(securityHeaders(csp))) response.headers.set(name, value);
+    return audited(req, response);
   };
+}
+
+/** Every write is recorded — dry runs and refusals included, since a preview is also an action someone took. */
+async function audited(req: Request, response: Response): Promise<Response> {
+  if (WRITES.has(req.method.toUpperCase())) {
+    await appendAudit({ time: new Date().toISOString(), client: clientOf(req), method: req.method.toUpperCase(), target: targetOf(req), status: response.status });
+  }
+  return response;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;

@@ -1,21 +1,12 @@
-// The start of every upload route: the request guard (these routes bypass proxy.ts, see
-// lib/security/guard.ts), the declared size, and the upload's body as a Node stream with a byte limit.
+// The start of every upload route (after the screen `handle(…, { upload: true })` runs, see
+// lib/security/guard.ts): the declared size, and the upload's body as a Node stream with a byte limit.
 import 'server-only';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { StrataError } from '@/lib/api/errors';
-import { checkDeclaredLength } from '@/lib/build/upload-limits';
 import { limitUpload } from '@/lib/docker/archives';
-import { guardResponse } from '@/lib/security/guard';
 
 const ARCHIVE_TYPES = ['application/x-tar', 'application/tar', 'application/octet-stream', 'application/gzip', 'application/x-gzip', 'application/x-bzip2', 'application/x-xz'];
-
-/** Throws the guard's refusal as a Response (handled by the route), or the size refusal. */
-export function guardUpload(req: Request): void {
-  const refused = guardResponse(req);
-  if (refused) throw refused;
-  checkDeclaredLength(req);
-}
 
 /** A raw archive body (load, import), counted against the upload limit as it streams. */
 export function archiveBody(req: Request): Readable {

@@ -4,7 +4,7 @@ import { StrataError } from '@/lib/api/errors';
 import { handle } from '@/lib/api/handle';
 import { buildOptions } from '@/lib/api/build';
 import { ndjsonResponse } from '@/lib/api/ndjson';
-import { guardUpload } from '@/lib/api/upload';
+import { checkDeclaredLength } from '@/lib/build/upload-limits';
 import { receiveBuildUpload } from '@/lib/build/context';
 import { build } from '@/lib/docker/build';
 
@@ -24,7 +24,7 @@ function parseOptions(raw: string | null) {
 }
 
 export const POST = handle(async (req) => {
-  guardUpload(req);
+  checkDeclaredLength(req);
   const upload = await receiveBuildUpload(req);
   try {
     const options = parseOptions(upload.options);
@@ -41,4 +41,4 @@ export const POST = handle(async (req) => {
     await upload.cleanup();
     throw error;
   }
-});
+}, { upload: true });

@@ -1,7 +1,8 @@
 // POST /api/images/import?tag=…&change=CMD%20…&message=… (body: a root filesystem tarball) → the new image.
 import { importQuery } from '@/lib/api/build';
 import { handle } from '@/lib/api/handle';
-import { archiveBody, guardUpload, uploadFailure } from '@/lib/api/upload';
+import { archiveBody, uploadFailure } from '@/lib/api/upload';
+import { checkDeclaredLength } from '@/lib/build/upload-limits';
 import { importRootfs } from '@/lib/docker/archives';
 import { familiarRepository } from '@/lib/reference';
 
@@ -9,7 +10,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (req) => {
-  guardUpload(req);
+  checkDeclaredLength(req);
   const params = new URL(req.url).searchParams;
   const query = importQuery.parse({
     tag: params.get('tag') ?? undefined,
@@ -23,4 +24,4 @@ export const POST = handle(async (req) => {
   } catch (error) {
     throw uploadFailure(body, error);
   }
-});
+}, { upload: true });

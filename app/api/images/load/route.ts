@@ -2,14 +2,15 @@
 // ending with the loaded tags. A file that is not an image archive is a 400 before anything streams.
 import { handle } from '@/lib/api/handle';
 import { ndjsonResponse } from '@/lib/api/ndjson';
-import { archiveBody, guardUpload, uploadFailure } from '@/lib/api/upload';
+import { archiveBody, uploadFailure } from '@/lib/api/upload';
+import { checkDeclaredLength } from '@/lib/build/upload-limits';
 import { loadArchive } from '@/lib/docker/archives';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (req) => {
-  guardUpload(req);
+  checkDeclaredLength(req);
   const body = archiveBody(req);
   const controller = new AbortController();
   req.signal.addEventListener('abort', () => controller.abort());
@@ -19,4 +20,4 @@ export const POST = handle(async (req) => {
   return ndjsonResponse(req, async function* () {
     yield* events;
   });
-});
+}, { upload: true });

@@ -1,0 +1,11 @@
+// The servers playwright.config.ts starts, all from one build, on ports derived from E2E_PORT.
+export const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** No engine, read-only, Hub unreachable. */
+export const DOWN_PORT = BASE_PORT + 1;
+/** The sandbox engine behind STRATA_TOKEN. */
+export const TOKEN_PORT = BASE_PORT + 2;
+/** The sandbox engine in read-only mode. */
+export const READ_ONLY_PORT = BASE_PORT + 3;
+export const HUB_PORT = BASE_PORT + 50;
+/** A throwaway token for the token server; never a real one. */
+export const E2E_TOKEN = 'e2e-token-not-a-secret-0123456789';
