@@ -4,7 +4,7 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
 import type { StrataEvent } from '@/lib/api/types';
-import { engine, resetConnection } from '@/lib/docker/client';
+import { engine, engineTimeoutMs, resetConnection } from '@/lib/docker/client';
 import { mapEvent } from '@/lib/docker/mappers';
 import type { RawEvent } from '@/lib/docker/raw-types';
 
@@ -82,6 +82,8 @@ async function open(): Promise<void> {
     const since = hub.lastEventTime ?? Math.floor(Date.now() / 1000) - 2;
     const stream = (await engine((docker) =>
       docker.getEvents({ since, filters: { type: ['image', 'container'] } }),
+      // The engine answers an events request at once; one that does not is stuck, and the banner says so.
+      { stream: true, timeoutMs: engineTimeoutMs() },
     )) as unknown as Readable;
     if (hub.listeners.size === 0) {
       stream.destroy();

@@ -69,7 +69,7 @@ export async function* pull(ref: ParsedReference, signal: AbortSignal): AsyncGen
   let stream: Readable;
   try {
     const authconfig = await authConfigFor(ref.domain);
-    stream = (await engine((docker) => docker.pull(name, { authconfig }))) as unknown as Readable;
+    stream = (await engine((docker) => docker.pull(name, { authconfig }), { stream: true })) as unknown as Readable;
   } catch (error) {
     yield await failure(error);
     return;
@@ -88,7 +88,7 @@ export async function* push(ref: ParsedReference, signal: AbortSignal): AsyncGen
   try {
     // Without an X-Registry-Auth header, Engine 1.41 refuses a push: anonymous is `{}`.
     const authconfig = await authConfigFor(ref.domain);
-    stream = (await engine((docker) => docker.getImage(repo).push({ tag, authconfig }))) as unknown as Readable;
+    stream = (await engine((docker) => docker.getImage(repo).push({ tag, authconfig }), { stream: true })) as unknown as Readable;
   } catch (error) {
     yield await failure(error);
     return;
