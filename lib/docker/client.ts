@@ -111,8 +111,11 @@ export interface EngineCallOptions {
   timeoutMs?: number;
 }
 
-/** A stream that starts after its caller gave up is closed at once rather than left open. */
-function closeWhenLate<T>(promise: Promise<T>, ms: number): Promise<T> {
+/**
+ * Cuts a call at `ms`: the caller gets a 504, the call's abort signal fires (dockerode closes the
+ * request where it takes one), and a stream that still starts afterwards is closed at once.
+ */
+function withLimit<T>(promise: Promise<T>, controller: AbortController, ms: number): Promise<T> {
   let late = false;
   void promise.then(
     (value) => {
@@ -121,7 +124,10 @@ function closeWhenLate<T>(promise: Promise<T>, ms: number): Promise<T> {
     () => {},
   );
   return withTimeout(promise, ms).catch((error: unknown) => {
-    if (error instanceof StrataError && error.code === 'engine_timeout') late = true;
+    if (error instanceof StrataError && error.code === 'engine_timeout') {
+      late = true;
+      controller.abort();
+    }
     throw error;
   });
 }
@@ -131,12 +137,16 @@ function closeWhenLate<T>(promise: Promise<T>, ms: number): Promise<T> {
  * Use for every dockerode call so no raw engine error reaches a route. Ordinary calls end with a 504
  * `engine_timeout` when the engine does not answer in time.
  */
-export async function engine<T>(call: (docker: Docker) => Promise<T>, options: EngineCallOptions = {}): Promise<T> {
+export async function engine<T>(call: (docker: Docker, signal: AbortSignal) => Promise<T>, options: EngineCallOptions = {}): Promise<T> {
   const state = await getState();
+  const controller = new AbortController();
   try {
-    if (options.stream) return await (options.timeoutMs ? closeWhenLate(call(state.docker), options.timeoutMs) : call(state.docker));
+    if (options.stream) {
+      const started = call(state.docker, controller.signal);
+      return await (options.timeoutMs ? withLimit(started, controller, options.timeoutMs) : started);
+    }
     const limit = options.timeoutMs ?? engineTimeoutMs();
-    return await withTimeout(call(clientFor(state, limit + SOCKET_GRACE_MS)), limit);
+    return await withLimit(call(clientFor(state, limit + SOCKET_GRACE_MS), controller.signal), controller, limit);
   } catch (cause) {
     const error = translateEngineError(cause);
     if (error.code === 'engine_unreachable' || error.code === 'engine_timeout') resetConnection();
