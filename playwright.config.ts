@@ -1,10 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
-// Two servers from one build: one on the sandbox engine, one pointed at a socket where nothing
-// listens, to check what a person sees when the engine is down.
+// Three servers from one build: one on the sandbox engine, one pointed at a socket where nothing
+// listens, to check what a person sees when the engine is down, and one on the fault sandbox, an
+// engine the fault specs stop and start (so the others' engine never goes away under them).
 const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const downPort = port + 1;
+const faultPort = port + 2;
+const faultDir = process.env.STRATA_FAULT_SANDBOX_DIR ?? '/tmp/strata-fault';
 const hubPort = port + 50;
 // Registry logins made by the specs go to a throwaway data directory, never the user's own.
 const dataDir = process.env.STRATA_E2E_DATA_DIR ?? `/tmp/strata-e2e-data-${port}`;
@@ -49,6 +52,14 @@ export default defineConfig({
       timeout: 60_000,
       // No engine, a Hub address where nothing listens (the offline states), and read-only mode.
       env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`, STRATA_SANDBOX: '0', HUB_API_URL: 'http://127.0.0.1:9', STRATA_READ_ONLY: '1' },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${faultPort}`,
+      // A page, not /api/engine: it answers 200 even while the fault engine is stopped.
+      url: `http://127.0.0.1:${faultPort}/graph`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...env, STRATA_DATA_DIR: `${dataDir}-fault`, DOCKER_HOST: `unix://${faultDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: 'http://127.0.0.1:9' },
     },
   ],
 });
