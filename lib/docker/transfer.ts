@@ -47,6 +47,10 @@ async function* relay(stream: Readable, signal: AbortSignal): AsyncGenerator<Tra
       if (event.kind === 'digest') digest = event.digest;
       yield event;
     }
+  } catch (error) {
+    // We destroyed the stream because the browser left: an ending, not a failure to log.
+    if (signal.aborted) return null;
+    throw error;
   } finally {
     signal.removeEventListener('abort', stop);
     stream.destroy();
