@@ -1,12 +1,15 @@
 import { defineConfig } from '@playwright/test';
-import { BASE_PORT, DOWN_PORT, E2E_TOKEN, HUB_PORT, READ_ONLY_PORT, TOKEN_PORT } from './e2e/support/servers';
+import { BASE_PORT, DOWN_PORT, E2E_TOKEN, FAULT_PORT, HUB_PORT, READ_ONLY_PORT, TOKEN_PORT } from './e2e/support/servers';
 
 // Servers from one build: one on the sandbox engine, one pointed at a socket where nothing listens (to
-// check what a person sees when the engine is down), and two more on the sandbox engine for the
-// security controls: one behind STRATA_TOKEN, one read-only.
+// check what a person sees when the engine is down), two more on the sandbox engine for the security
+// controls (one behind STRATA_TOKEN, one read-only), and one on the fault sandbox, an engine the fault
+// specs stop and start (so the others' engine never goes away under them).
 const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
 const port = BASE_PORT;
 const downPort = DOWN_PORT;
+const faultPort = FAULT_PORT;
+const faultDir = process.env.STRATA_FAULT_SANDBOX_DIR ?? '/tmp/strata-fault';
 const hubPort = HUB_PORT;
 // Registry logins made by the specs go to a throwaway data directory, never the user's own.
 const dataDir = process.env.STRATA_E2E_DATA_DIR ?? `/tmp/strata-e2e-data-${port}`;
@@ -66,6 +69,14 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}`, STRATA_READ_ONLY: '1' },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${faultPort}`,
+      // A page, not /api/engine: it answers 200 even while the fault engine is stopped.
+      url: `http://127.0.0.1:${faultPort}/graph`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...env, STRATA_DATA_DIR: `${dataDir}-fault`, DOCKER_HOST: `unix://${faultDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: 'http://127.0.0.1:9' },
     },
   ],
 });

@@ -28,8 +28,20 @@ describe('parseReference: valid names', () => {
     });
   });
 
-  it('trims what the user typed', () => {
-    expect(ok('  nginx:1.27 \n')).toMatchObject({ input: 'nginx:1.27', familiar: 'nginx:1.27' });
+  it('trims the spaces around what the user typed', () => {
+    expect(ok('  nginx:1.27 ')).toMatchObject({ input: 'nginx:1.27', familiar: 'nginx:1.27' });
+  });
+
+  it.each([
+    ['a trailing newline', 'nginx:1.27\n', 'U+000A at position 11'],
+    ['a NUL byte', 'nginx\u0000:1', 'U+0000 at position 6'],
+    ['a bidi override', '\u202Enginx:1', 'U+202E at position 1'],
+    ['a zero-width space', 'ngi\u200Bnx', 'U+200B at position 4'],
+  ])('refuses %s rather than trimming or passing it on', (_name, raw, where) => {
+    const result = parseReference(raw);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain(where);
+    expect(parseImageRef(raw).ok).toBe(false);
   });
 
   it('keeps a local registry with a port and a nested path', () => {

@@ -27,9 +27,29 @@ export function familiarRepository(domain: string, path: string): string {
   return path.startsWith('library/') && path.split('/').length === 2 ? path.slice('library/'.length) : path;
 }
 
+// Control characters (NUL, CR/LF, tab…), invisible format characters (bidi overrides, zero-width
+// spaces, byte-order marks) and line separators: never part of a reference, and trimming them away
+// would let `app:1\n` name `app:1`. Refused before anything else, with the character named.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const DIGEST_LIKE = /^(sha256|sha384|sha512):/i;
+
+/** Why `raw` may not be a reference or ID because of a character nobody can see, or null. */
+export function invisibleCharacterProblem(raw: string): string | null {
+  const match = INVISIBLE.exec(raw);
+  if (!match) return null;
+  const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `An image reference may not contain control or invisible characters (found U+${code} at position ${match.index + 1}).`;
+}
+
 export function parseReference(raw: string): ReferenceResult {
+  const invisible = invisibleCharacterProblem(raw);
+  if (invisible) return { ok: false, message: invisible };
   const input = raw.trim();
   if (input === '') return { ok: false, message: 'An image reference is empty.' };
+  // The grammar would read `sha256:abc` as repository "sha256", tag "abc"; nobody means that.
+  if (DIGEST_LIKE.test(input)) {
+    return { ok: false, message: `“${input}” looks like an image ID of the wrong form: an ID is sha256: and 64 hex digits, or its first 12 or more.` };
+  }
   if (input.length > 512) return { ok: false, message: 'An image reference is at most 255 characters of name plus tag or digest.' };
   try {
     const ref = parseFamiliarName(input);
@@ -78,6 +98,8 @@ export function looksLikeImageId(value: string): boolean {
  * Returns the string to hand to the engine.
  */
 export function parseImageRef(raw: string): { ok: true; value: string } | { ok: false; message: string } {
+  const invisible = invisibleCharacterProblem(raw);
+  if (invisible) return { ok: false, message: invisible };
   const value = raw.trim();
   if (looksLikeImageId(value)) return { ok: true, value };
   const parsed = parseReference(value);

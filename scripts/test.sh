@@ -19,17 +19,27 @@ finish() {
   exit $?
 }
 
+# Each destructive suite gets an engine of its own; every directory and port can be moved by env, so
+# two checkouts can run this side by side.
 PRUNE_SANDBOX_DIR="${STRATA_TEST_PRUNE_SANDBOX_DIR:-/tmp/strata-prune}"
+PRUNE_REGISTRY_PORT="${STRATA_TEST_PRUNE_REGISTRY_PORT:-5559}"
+# The fault specs stop and start this engine mid-session (e2e/faults.spec.ts).
+export STRATA_FAULT_SANDBOX_DIR="${STRATA_TEST_FAULT_SANDBOX_DIR:-/tmp/strata-fault}"
+export STRATA_FAULT_REGISTRY_PORT="${STRATA_TEST_FAULT_REGISTRY_PORT:-5560}"
+export E2E_PORT="${E2E_PORT:-3100}"
+export STRATA_E2E_DATA_DIR="${STRATA_E2E_DATA_DIR:-/tmp/strata-e2e-data-$E2E_PORT}"
+fault_sandbox() { STRATA_SANDBOX_DIR="$STRATA_FAULT_SANDBOX_DIR" STRATA_REGISTRY_PORT="$STRATA_FAULT_REGISTRY_PORT" DOCKER_HOST="unix://$STRATA_FAULT_SANDBOX_DIR/docker.sock" scripts/sandbox.sh "$@"; }
 cleanup() {
   scripts/sandbox.sh stop >/dev/null 2>&1 || true
   STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" scripts/sandbox.sh stop >/dev/null 2>&1 || true
+  fault_sandbox stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Only this run's own e2e data directory: other checkouts may be testing on other E2E_PORTs right now.
-rm -rf reports test-results "/tmp/strata-e2e-data-${E2E_PORT:-3100}" && mkdir -p reports
+# Only this run's own e2e data (another checkout may be using its own beside it).
+rm -rf reports test-results "$STRATA_E2E_DATA_DIR" "$STRATA_E2E_DATA_DIR-fault" && mkdir -p reports
 
 if ! scripts/install-deps.sh --engine --browser; then
   echo "tests: 0 passed, 1 failed"; exit 1
@@ -48,7 +58,7 @@ npx vitest run --exclude 'tests/prune/**' --reporter=default --reporter=json --o
 # A real `prune -a` empties an engine, so the prune tests get a sandbox engine of their own.
 echo "== prune tests (vitest, on their own sandbox engine)"
 (
-  export STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" STRATA_REGISTRY_PORT="${STRATA_TEST_PRUNE_REGISTRY_PORT:-5559}" DOCKER_HOST="unix://$PRUNE_SANDBOX_DIR/docker.sock"
+  export STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" STRATA_REGISTRY_PORT="$PRUNE_REGISTRY_PORT" DOCKER_HOST="unix://$PRUNE_SANDBOX_DIR/docker.sock"
   scripts/sandbox.sh reset && scripts/sandbox.sh start && scripts/fixtures.sh &&
     npx vitest run tests/prune --reporter=default --reporter=json --outputFile.json=reports/vitest-prune.json
   scripts/sandbox.sh stop
@@ -57,7 +67,13 @@ echo "== prune tests (vitest, on their own sandbox engine)"
 echo "== build"
 if npx next build >reports/build.log 2>&1; then
   echo "== end-to-end tests (Playwright, $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null))"
-  npx playwright test
+  # The fault engine needs no images of its own: the specs only stop it, start it and time the recovery.
+  if fault_sandbox reset && fault_sandbox start; then
+    npx playwright test
+  else
+    step_failures=$((step_failures + 1))
+  fi
+  fault_sandbox stop
 else
   tail -40 reports/build.log
   step_failures=$((step_failures + 1))

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'conflict'
   | 'forbidden'
   | 'engine_unreachable'
+  | 'engine_timeout'
   | 'upstream_failed'
   | 'rate_limited'
   | 'too_large'
@@ -21,6 +22,7 @@ export const statusForCode: Record<ErrorCode, number> = {
   conflict: 409,
   forbidden: 403,
   engine_unreachable: 503,
+  engine_timeout: 504,
   upstream_failed: 502,
   rate_limited: 429,
   too_large: 413,

@@ -31,11 +31,16 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
  * at once rather than after a minute of silent retries; `pollWhileUnreachable` then brings it back.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof StrataError && (error.code === 'engine_unreachable' || error.status < 500)) return false;
+  if (error instanceof StrataError && (isEngineDown(error) || error.status < 500)) return false;
   return failureCount < 2;
 }
 
-/** Refetch interval: every 3 s while the engine is unreachable, so pages recover without a reload. */
+/** The engine is gone (503) or stuck (504): retrying at once only repeats the wait. */
+function isEngineDown(error: StrataError): boolean {
+  return error.code === 'engine_unreachable' || error.code === 'engine_timeout';
+}
+
+/** Refetch interval: every 3 s while the engine is unreachable or stuck, so pages recover without a reload. */
 export function pollWhileUnreachable(query: { state: { error: unknown } }): number | false {
-  return query.state.error instanceof StrataError && query.state.error.code === 'engine_unreachable' ? 3000 : false;
+  return query.state.error instanceof StrataError && isEngineDown(query.state.error) ? 3000 : false;
 }

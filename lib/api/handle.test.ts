@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ZodError, z } from 'zod';
 import { StrataError, isErrorBody, statusForCode } from '@/lib/api/errors';
-import { errorResponse, handle, toStrataError } from '@/lib/api/handle';
+import { errorResponse, handle, readJson, toStrataError } from '@/lib/api/handle';
 import { imageRefParam } from '@/lib/api/schemas';
 
 const GENERIC = 'Something went wrong inside Strata. The server log has the details.';
@@ -75,7 +75,7 @@ describe('errorResponse', () => {
   it('maps every error code to the status in the house style', () => {
     expect(statusForCode).toEqual({
       invalid_input: 400, invalid_reference: 400, unauthorized: 401, not_found: 404, conflict: 409, forbidden: 403,
-      engine_unreachable: 503, upstream_failed: 502, rate_limited: 429, internal: 500,
+      engine_unreachable: 503, engine_timeout: 504, upstream_failed: 502, rate_limited: 429, internal: 500,
     });
   });
 });
@@ -101,5 +101,34 @@ describe('handle', () => {
     expect(response.status).toBe(400);
     const body: unknown = await response.json();
     expect(isErrorBody(body) && body.error.code).toBe('invalid_reference');
+  });
+});
+
+describe('readJson', () => {
+  const post = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    new Request('http://localhost/api/x', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+
+  it('counts bytes, not characters: 30 000 three-byte characters are over 64 KiB', async () => {
+    await expect(readJson(post(JSON.stringify({ ref: '€'.repeat(30_000) })))).rejects.toMatchObject({ code: 'invalid_input', message: /too large/ });
+  });
+
+  it('stops reading a body without Content-Length as soon as it passes the limit', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(32));
+      },
+    });
+    await expect(readJson(post(endless))).rejects.toMatchObject({ code: 'invalid_input', message: /too large/ });
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('refuses bytes that are not UTF-8', async () => {
+    await expect(readJson(post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).rejects.toMatchObject({ code: 'invalid_input', message: /UTF-8/ });
+  });
+
+  it('parses a body just under the limit', async () => {
+    expect(await readJson(post(JSON.stringify({ ref: 'a'.repeat(60_000) })))).toEqual({ ref: 'a'.repeat(60_000) });
   });
 });

@@ -67,14 +67,48 @@ async function audited(req: Request, response: Response): Promise<Response> {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** A write's JSON body: only `application/json`, at most 64 KiB, parsed — or a 400 that says why. */
+const TOO_LARGE = 'The request body is too large (64 KiB at most).';
+
+/** The body's bytes, refused as soon as it passes the limit: a huge or endless body is never buffered. */
+async function readBounded(req: Request, limit: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new StrataError('invalid_input', TOO_LARGE);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** A write's JSON body: only `application/json`, at most 64 KiB (bytes, not characters), parsed — or a 400 that says why. */
 export async function readJson(req: Request): Promise<unknown> {
   if (!(req.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new StrataError('invalid_input', 'Send the body as JSON (Content-Type: application/json).');
   }
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new StrataError('invalid_input', 'The request body is too large (64 KiB at most).');
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new StrataError('invalid_input', 'The request body is too large (64 KiB at most).');
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new StrataError('invalid_input', TOO_LARGE);
+  const bytes = await readBounded(req, MAX_BODY_BYTES).catch((error: unknown) => {
+    throw error instanceof StrataError ? error : new StrataError('invalid_input', 'The request body could not be read to its end.');
+  });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new StrataError('invalid_input', 'The request body is not valid UTF-8 JSON.');
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,7 +1,7 @@
 // Input schemas shared by routes and forms. Every image reference passes the reference grammar here,
 // before the engine ever sees it.
 import { z } from 'zod';
-import { parseImageRef, parseReference } from '@/lib/reference';
+import { invisibleCharacterProblem, parseImageRef, parseReference } from '@/lib/reference';
 
 /** `{ref}` in /api/images/{ref}: a full or short image ID, or `[registry/]name[:tag][@digest]`. */
 export const imageRefParam = z.string().transform((raw, ctx) => {
@@ -44,18 +44,43 @@ export const tagRef = z.string().transform((raw, ctx) => {
 
 export const addTagBody = z.object({ ref: tagRef });
 
+/** A bulk target: an image ID or reference, checked like `{ref}` but kept as typed (trimmed) for the report. */
+const bulkTarget = z.string().transform((raw, ctx) => {
+  const result = parseImageRef(raw);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: result.message, params: { code: 'invalid_reference' } });
+    return z.NEVER;
+  }
+  return raw.trim();
+});
+
 export const bulkBody = z.object({
   action: z.enum(['untag', 'delete']),
-  targets: z.array(z.string()).min(1, 'Choose at least one image or tag.').max(1000),
+  targets: z.array(bulkTarget).min(1, 'Choose at least one image or tag.').max(1000),
   force: z.boolean().default(false),
   dryRun: z.boolean().default(true),
 });
 
+/** A retag pattern: a reference in which one `*` may stand for any text (`*` → `x` must parse). */
+const tagPattern = (empty: string) =>
+  z
+    .string()
+    .superRefine((raw, ctx) => {
+      const problem = invisibleCharacterProblem(raw);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: 'invalid_reference' } });
+    })
+    .transform((raw) => raw.trim())
+    .pipe(z.string().min(1, empty))
+    .superRefine((pattern, ctx) => {
+      const parsed = parseReference(pattern.replace('*', 'x'));
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message.replace('“x”', '“*”'), params: { code: 'invalid_reference' } });
+    });
+
 /** `old.registry:5000/team/*` → `new.registry/team/*`: at most one `*` on each side, and both or neither. */
 export const retagBody = z
   .object({
-    from: z.string().trim().min(1, 'Say which tags to retag, e.g. old.registry:5000/team/*'),
-    to: z.string().trim().min(1, 'Say where they go, e.g. new.registry/team/*'),
+    from: tagPattern('Say which tags to retag, e.g. old.registry:5000/team/*'),
+    to: tagPattern('Say where they go, e.g. new.registry/team/*'),
     move: z.boolean().default(false),
     dryRun: z.boolean().default(true),
   })
@@ -82,7 +107,7 @@ export const pruneBody = z.object({
   dryRun: z.boolean().default(true),
   until: untilParam.optional(),
   labels: z
-    .array(z.string().trim().regex(/^[^=\s]+(=.*)?$/, 'A label filter is key or key=value.'))
+    .array(z.string().trim().regex(/^[^=\s\p{Cc}\p{Cf}]+(=[^\p{Cc}\p{Cf}]*)?$/u, 'A label filter is key or key=value, without control characters.').max(1024))
     .max(20)
     .optional(),
   only: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Pick images by their full ID.')).max(5000).optional(),
@@ -101,11 +126,15 @@ export const pullBody = z.object({
   }),
 });
 
-/** A registry to log in to: `docker.io` (Docker Hub) or host[:port]. */
+/** A registry to log in to: `docker.io` (Docker Hub) or host[:port] — DNS labels of at most 63 characters, 253 in all. */
 const registryHost = z
   .string()
   .trim()
-  .regex(/^(docker\.io|[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?(:\d{1,5})?)$/, 'A registry is docker.io or a host name with an optional :port, e.g. localhost:5000.');
+  .max(253 + 6, 'A registry host name is at most 253 characters.')
+  .regex(
+    /^(docker\.io|[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?)$/,
+    'A registry is docker.io or a host name with an optional :port, e.g. localhost:5000.',
+  );
 
 export const loginBody = z.object({
   server: registryHost,

@@ -32,6 +32,7 @@ export async function saveImages(refs: string[]): Promise<SaveSource> {
             (error: unknown, data: unknown) => (error ? reject(error) : resolve(data)),
           ),
         ),
+    { stream: true },
   )) as unknown as Readable;
   return { stream, estimatedBytes, names };
 }
@@ -103,7 +104,8 @@ function toLoadEvent(raw: RawLoadLine, loaded: string[]): LoadEvent | null {
  * word, so a malformed archive is a 400 rather than a stream that fails; the rest streams.
  */
 export async function loadArchive(body: Readable, signal: AbortSignal): Promise<AsyncGenerator<LoadEvent>> {
-  const stream = (await engine((docker) => docker.loadImage(body as unknown as NodeJS.ReadableStream, { quiet: false, abortSignal: signal } as unknown as object))) as unknown as Readable;
+  // The engine answers once it has read the whole archive: as long as the upload takes, so no limit.
+  const stream = (await engine((docker) => docker.loadImage(body as unknown as NodeJS.ReadableStream, { quiet: false, abortSignal: signal } as unknown as object), { stream: true })) as unknown as Readable;
   const lines = jsonLines<RawLoadLine>(stream);
   const loaded: string[] = [];
   const first = await lines.next().catch((error: unknown) => {
@@ -138,7 +140,7 @@ export async function importRootfs(body: Readable, options: { repo?: string; tag
   if (options.changes.length > 0) query.changes = options.changes;
   let stream: Readable;
   try {
-    stream = (await engine((docker) => docker.importImage(body as unknown as NodeJS.ReadableStream, query))) as unknown as Readable;
+    stream = (await engine((docker) => docker.importImage(body as unknown as NodeJS.ReadableStream, query), { stream: true })) as unknown as Readable;
   } catch (error) {
     if (error instanceof StrataError && /tar|archive|gzip|compress/i.test(error.message)) {
       throw new StrataError('invalid_input', explainArchiveError(error.message.replace(/^The Docker engine reported an error: /, ''), 'import'));

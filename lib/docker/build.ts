@@ -56,6 +56,8 @@ export async function* build(upload: BuildUpload, options: BuildOptions, signal:
         version: '1',
         abortSignal: signal,
       } as unknown as Parameters<typeof docker.buildImage>[1]),
+      // A build lasts as long as its steps do: no limit but the person's Cancel.
+      { stream: true },
     )) as unknown as Readable;
   } catch (error) {
     context.stream.destroy();

@@ -8,6 +8,7 @@ import { parentsOf } from '@/lib/docker/parents';
 import { addTag, deleteImage, removeTag, repoAndTag } from '@/lib/docker/tags';
 import { formatBytes } from '@/lib/format';
 import { looksLikeImageId, parseReference } from '@/lib/reference';
+import { imageWrite } from '@/lib/docker/write-lock';
 
 const describeImage = (image: ImageSummary) => image.repoTags[0] ?? image.shortId;
 
@@ -53,7 +54,12 @@ function planDelete(images: ImageSummary[], parents: Set<string>, running: Set<s
   return { target, imageId: image.id, outcome: 'planned', message: `Deletes ${image.shortId}${tags}, freeing ${formatBytes(image.uniqueSize)}.` };
 }
 
-export async function bulk(action: BulkAction, targets: string[], force: boolean, dryRun: boolean): Promise<BulkResponse> {
+export function bulk(action: BulkAction, targets: string[], force: boolean, dryRun: boolean): Promise<BulkResponse> {
+  // Applied under the write lock from the start, so a prune cannot begin between plan and apply.
+  return dryRun ? planAndApplyBulk(action, targets, force, true) : imageWrite(() => planAndApplyBulk(action, targets, force, false));
+}
+
+async function planAndApplyBulk(action: BulkAction, targets: string[], force: boolean, dryRun: boolean): Promise<BulkResponse> {
   const [{ images }, snap] = await Promise.all([listImages(), snapshot()]);
   const parents = parentsOf(snap);
   const running = new Set([...snap.containers].filter(([, containers]) => containers.some((container) => container.state === 'running')).map(([id]) => id));
@@ -117,7 +123,11 @@ export function planRetag(images: ImageSummary[], from: string, to: string): Ret
   return items.sort((a, b) => a.from.localeCompare(b.from));
 }
 
-export async function retag(from: string, to: string, move: boolean, dryRun: boolean): Promise<RetagResponse> {
+export function retag(from: string, to: string, move: boolean, dryRun: boolean): Promise<RetagResponse> {
+  return dryRun ? planAndApplyRetag(from, to, move, true) : imageWrite(() => planAndApplyRetag(from, to, move, false));
+}
+
+async function planAndApplyRetag(from: string, to: string, move: boolean, dryRun: boolean): Promise<RetagResponse> {
   const { images } = await listImages();
   const plans = planRetag(images, from, to);
   if (dryRun) return { dryRun, items: plans.map((item) => (move && item.outcome === 'planned' ? { ...item, message: `${item.message} Then removes ${item.from}.` } : item)) };

@@ -16,15 +16,40 @@ export interface EngineConnection {
   minApiVersion: string;
 }
 
-let connection: Promise<EngineConnection> | null = null;
+interface ConnectionState extends EngineConnection {
+  /** One client per socket idle limit (0 = none, for streams), all on the negotiated version. */
+  clients: Map<number, Docker>;
+}
 
-// An engine that accepts the connection but never answers must not hang every request.
-const PROBE_TIMEOUT_MS = 10_000;
+let connection: Promise<ConnectionState> | null = null;
+
+// An engine that accepts the connection but never answers must not hang a request: every call that is
+// not a long stream gets a limit (STRATA_ENGINE_TIMEOUT_MS, 10 s by default) and a 504 when it passes.
+const DEFAULT_TIMEOUT_MS = 10_000;
+// The socket itself is dropped a little after the 504, so a hung engine cannot pile up open requests
+// and the 504 (not the socket's "hang up") is what the caller sees.
+const SOCKET_GRACE_MS = 1_000;
+
+/** The limit for one ordinary engine call, in milliseconds. */
+export function engineTimeoutMs(): number {
+  const configured = Number(process.env.STRATA_ENGINE_TIMEOUT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+}
+
+function timeoutError(ms: number): StrataError {
+  const address = engineAddress();
+  const seconds = ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+  return new StrataError(
+    'engine_timeout',
+    `The Docker engine at ${address} did not answer within ${seconds}. It may be overloaded or stuck: try again in a moment, or restart it. A change you asked for may still complete; reload to see.`,
+    { address, timeoutMs: ms },
+  );
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer in ${ms / 1000} s`), { code: 'ETIMEDOUT' })), ms);
+    timer = setTimeout(() => reject(timeoutError(ms)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -35,16 +60,18 @@ export function engineAddress(): string {
   return address.replace(/^([a-z]+:\/\/)([^:/@]+):[^/@]*@/i, '$1$2@');
 }
 
-async function connect(): Promise<EngineConnection> {
-  const probe = new Docker();
-  const version = (await withTimeout(probe.version(), PROBE_TIMEOUT_MS)) as { ApiVersion?: string; MinAPIVersion?: string };
+async function connect(): Promise<ConnectionState> {
+  const limit = engineTimeoutMs();
+  const probe = new Docker({ timeout: limit + SOCKET_GRACE_MS });
+  const version = (await withTimeout(probe.version(), limit)) as { ApiVersion?: string; MinAPIVersion?: string };
   const maxApiVersion = version.ApiVersion ?? '1.41';
   const minApiVersion = version.MinAPIVersion ?? '1.12';
   const apiVersion = negotiateApiVersion(maxApiVersion, minApiVersion);
-  return { docker: new Docker({ version: `v${apiVersion}` }), apiVersion, maxApiVersion, minApiVersion };
+  const docker = new Docker({ version: `v${apiVersion}` });
+  return { docker, apiVersion, maxApiVersion, minApiVersion, clients: new Map([[0, docker]]) };
 }
 
-export async function getConnection(): Promise<EngineConnection> {
+async function getState(): Promise<ConnectionState> {
   if (!connection) {
     connection = connect().catch((cause) => {
       connection = null;
@@ -54,22 +81,75 @@ export async function getConnection(): Promise<EngineConnection> {
   return connection;
 }
 
+export async function getConnection(): Promise<EngineConnection> {
+  const { docker, apiVersion, maxApiVersion, minApiVersion } = await getState();
+  return { docker, apiVersion, maxApiVersion, minApiVersion };
+}
+
 /** Forget the negotiated version, e.g. after the engine went away: it may come back upgraded. */
 export function resetConnection(): void {
   connection = null;
 }
 
+function clientFor(state: ConnectionState, socketIdleMs: number): Docker {
+  let client = state.clients.get(socketIdleMs);
+  if (!client) {
+    client = new Docker({ version: `v${state.apiVersion}`, timeout: socketIdleMs });
+    state.clients.set(socketIdleMs, client);
+  }
+  return client;
+}
+
+export interface EngineCallOptions {
+  /**
+   * A long stream (events, pull, push, save/export, load, build): its length is the work's, so there is
+   * no limit unless `timeoutMs` is given, and then only on the stream starting (the response headers),
+   * never on the stream itself. The caller ends it (the browser went away) or watches its progress.
+   */
+  stream?: boolean;
+  /** A limit other than the default, for calls whose length grows with the work (prune). */
+  timeoutMs?: number;
+}
+
+/**
+ * Cuts a call at `ms`: the caller gets a 504, the call's abort signal fires (dockerode closes the
+ * request where it takes one), and a stream that still starts afterwards is closed at once.
+ */
+function withLimit<T>(promise: Promise<T>, controller: AbortController, ms: number): Promise<T> {
+  let late = false;
+  void promise.then(
+    (value) => {
+      if (late) (value as { destroy?: () => void } | null)?.destroy?.();
+    },
+    () => {},
+  );
+  return withTimeout(promise, ms).catch((error: unknown) => {
+    if (error instanceof StrataError && error.code === 'engine_timeout') {
+      late = true;
+      controller.abort();
+    }
+    throw error;
+  });
+}
+
 /**
  * Runs one engine call and turns any failure into a StrataError with a status the routes can send.
- * Use for every dockerode call so no raw engine error reaches a route.
+ * Use for every dockerode call so no raw engine error reaches a route. Ordinary calls end with a 504
+ * `engine_timeout` when the engine does not answer in time.
  */
-export async function engine<T>(call: (docker: Docker) => Promise<T>): Promise<T> {
-  const { docker } = await getConnection();
+export async function engine<T>(call: (docker: Docker, signal: AbortSignal) => Promise<T>, options: EngineCallOptions = {}): Promise<T> {
+  const state = await getState();
+  const controller = new AbortController();
   try {
-    return await call(docker);
+    if (options.stream) {
+      const started = call(state.docker, controller.signal);
+      return await (options.timeoutMs ? withLimit(started, controller, options.timeoutMs) : started);
+    }
+    const limit = options.timeoutMs ?? engineTimeoutMs();
+    return await withLimit(call(clientFor(state, limit + SOCKET_GRACE_MS), controller.signal), controller, limit);
   } catch (cause) {
     const error = translateEngineError(cause);
-    if (error.code === 'engine_unreachable') resetConnection();
+    if (error.code === 'engine_unreachable' || error.code === 'engine_timeout') resetConnection();
     throw error;
   }
 }
@@ -78,10 +158,11 @@ interface DialOptions {
   path: string;
   method: 'GET' | 'POST';
   query?: Record<string, unknown>;
+  timeoutMs?: number;
 }
 
 /** For endpoints whose options dockerode drops (df's `type`, build prune's filters): call the modem directly. */
-export async function dial<T>({ path, method, query = {} }: DialOptions): Promise<T> {
+export async function dial<T>({ path, method, query = {}, timeoutMs }: DialOptions): Promise<T> {
   return engine(
     (docker) =>
       new Promise<T>((resolve, reject) => {
@@ -95,6 +176,7 @@ export async function dial<T>({ path, method, query = {} }: DialOptions): Promis
           (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
         );
       }),
+    { timeoutMs },
   );
 }
 

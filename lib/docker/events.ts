@@ -4,7 +4,7 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
 import type { StrataEvent } from '@/lib/api/types';
-import { engine, resetConnection } from '@/lib/docker/client';
+import { engine, engineTimeoutMs, resetConnection } from '@/lib/docker/client';
 import { mapEvent } from '@/lib/docker/mappers';
 import type { RawEvent } from '@/lib/docker/raw-types';
 
@@ -80,8 +80,10 @@ async function open(): Promise<void> {
     // The engine sends headers before it subscribes, so resume a little in the past: a change made in
     // that gap (or while we were away) is replayed rather than missed. Replays only invalidate again.
     const since = hub.lastEventTime ?? Math.floor(Date.now() / 1000) - 2;
-    const stream = (await engine((docker) =>
-      docker.getEvents({ since, filters: { type: ['image', 'container'] } }),
+    const stream = (await engine(
+      (docker, signal) => docker.getEvents({ since, filters: { type: ['image', 'container'] }, abortSignal: signal }),
+      // The engine answers an events request at once; one that does not is stuck, and the banner says so.
+      { stream: true, timeoutMs: engineTimeoutMs() },
     )) as unknown as Readable;
     if (hub.listeners.size === 0) {
       stream.destroy();

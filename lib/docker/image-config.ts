@@ -40,7 +40,7 @@ async function readEntry(stream: AsyncIterable<unknown>): Promise<Buffer> {
 
 /** Reads the config of image `id` from its export. Resolves null if the archive has none. */
 export async function readImageConfig(id: string): Promise<ImageConfigFile | null> {
-  const archive = (await engine((docker) => docker.getImage(id).get())) as unknown as Readable;
+  const archive = (await engine((docker) => docker.getImage(id).get(), { stream: true })) as unknown as Readable;
   const hex = id.replace(/^sha256:/, '');
   // The config is named after the image ID on the classic store; elsewhere manifest.json says which.
   const likelyNames = new Set([`${hex}.json`, `blobs/sha256/${hex}`]);

@@ -83,7 +83,8 @@ async function fetchLayers(id: string): Promise<ImageLayers | null> {
   } catch (error) {
     // Deleted between list and inspect, or content missing on the containerd store: that image is
     // reported without layer facts (its sizes become estimates) rather than failing the whole list.
-    if ((error as { code?: string }).code === 'engine_unreachable') throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'engine_unreachable' || code === 'engine_timeout') throw error;
     return null;
   }
 }

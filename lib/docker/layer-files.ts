@@ -156,7 +156,7 @@ export async function parseExport(archive: Readable, wanted: ReadonlySet<string>
 
 /** Streams `docker save` of one image through `parseExport`; `signal` stops the export. */
 export async function readLayerFiles(id: string, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<Map<string, LayerEntry[]>> {
-  const archive = (await engine((docker) => docker.getImage(id).get())) as unknown as Readable;
+  const archive = (await engine((docker) => docker.getImage(id).get(), { stream: true })) as unknown as Readable;
   const stop = () => archive.destroy(new Error('cancelled'));
   signal.addEventListener('abort', stop);
   try {

@@ -3,11 +3,12 @@
 import 'server-only';
 import type { DiskUsage, PruneResponse, PruneResult, PruneTarget } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
-import { dial, engine } from '@/lib/docker/client';
+import { dial, engine, engineTimeoutMs } from '@/lib/docker/client';
 import { mapBuildCache, mapDiskUsage, rawDiskUsage } from '@/lib/docker/disk-usage';
 import { invalidateImages, listImages, snapshot } from '@/lib/docker/images';
 import { PROTECT_LABEL, engineTagOrder, planPrune, type PlanImage, type PlanOptions } from '@/lib/docker/prune-plan';
 import { ensureTagMemory, formerTags, rememberTags } from '@/lib/docker/tag-memory';
+import { exclusivePrune } from '@/lib/docker/write-lock';
 
 export interface PruneRequest {
   target: PruneTarget;
@@ -19,6 +20,9 @@ export interface PruneRequest {
   /** The IDs the user saw in the preview and confirmed: if the engine changed since, nothing runs. */
   expect?: string[] | null;
 }
+
+// A prune answers only when it has deleted everything, which takes longer the more there is to delete.
+const pruneTimeoutMs = () => engineTimeoutMs() * 12;
 
 async function planImages(): Promise<PlanImage[]> {
   await ensureTagMemory();
@@ -87,55 +91,81 @@ async function deleteLikePrune(image: PlanImage): Promise<EngineDeleted[]> {
   return out;
 }
 
-let running = false;
 
 export async function prune(request: PruneRequest): Promise<PruneResponse> {
-  if (request.target === 'build-cache') return pruneBuildCache(request.dryRun);
-  const options: PlanOptions = { target: request.target, until: request.until, labels: request.labels, only: request.only ? new Set(request.only) : null };
-  const before = await planImages();
+  // A preview only reads; a real prune plans and deletes under the lock, so no other write of
+  // Strata's lands between its plan and its deletes (lib/docker/write-lock.ts).
+  if (request.dryRun) return request.target === 'build-cache' ? pruneBuildCache(true) : planOnly(request);
+  return exclusivePrune(() => (request.target === 'build-cache' ? pruneBuildCache(false) : applyPrune(request)));
+}
+
+function planFor(request: PruneRequest, before: PlanImage[]) {
+  // Build cache never gets here (prune() sends it to pruneBuildCache).
+  const target = request.target === 'build-cache' ? 'dangling' : request.target;
+  const options: PlanOptions = { target, until: request.until, labels: request.labels, only: request.only ? new Set(request.only) : null };
   const plan = planPrune(before, options);
-  const preview = { target: request.target, images: plan.remove, keep: plan.keep, buildCache: [] };
-  if (request.dryRun) return { ...preview, dryRun: true, spaceReclaimed: plan.freedBytes, result: null };
+  return { plan, preview: { target: request.target, images: plan.remove, keep: plan.keep, buildCache: [] } };
+}
+
+async function planOnly(request: PruneRequest): Promise<PruneResponse> {
+  const { plan, preview } = planFor(request, await planImages());
+  return { ...preview, dryRun: true, spaceReclaimed: plan.freedBytes, result: null };
+}
+
+async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
+  const before = await planImages();
+  const { plan, preview } = planFor(request, before);
   if (request.expect) {
     const now = plan.remove.map((image) => image.id).sort().join();
     if (now !== [...request.expect].sort().join()) {
       throw new StrataError('conflict', 'Images changed since the preview: what would be deleted is no longer what you confirmed. Look at the new preview and confirm again.');
     }
   }
-
-  // The engine answers a second concurrent prune with an error; say it plainly, before touching anything.
-  if (running) throw new StrataError('conflict', 'Another cleanup is running on this engine. Wait for it to finish, then preview again.');
-  running = true;
-  try {
-    const diskBefore = await diskUsed();
-    let entries: EngineDeleted[];
-    let reported: number | null = null;
-    if (request.only) {
-      entries = [];
-      // What the plan deletes, and the kept images it says lose tags — never a protected one.
-      const touched = new Set([...plan.remove.map((item) => item.id), ...plan.keep.filter((item) => item.untags.length > 0).map((item) => item.id)]);
-      for (const image of before.filter((candidate) => touched.has(candidate.id))) {
+  const diskBefore = await diskUsed();
+  let entries: EngineDeleted[];
+  let reported: number | null = null;
+  if (request.only) {
+    entries = [];
+    // What the plan deletes, and the kept images it says lose tags — never a protected one.
+    const touched = new Set([...plan.remove.map((item) => item.id), ...plan.keep.filter((item) => item.untags.length > 0).map((item) => item.id)]);
+    const targets = before.filter((candidate) => touched.has(candidate.id));
+    for (const [index, image] of targets.entries()) {
+      try {
         entries.push(...(await deleteLikePrune(image)));
+      } catch (error) {
+        invalidateImages();
+        throw partlyDone(error, index, targets.length, entries);
       }
-    } else {
-      const answer = await dial<{ ImagesDeleted: EngineDeleted[] | null; SpaceReclaimed: number }>({
-        path: '/images/prune',
-        method: 'POST',
-        query: { filters: JSON.stringify(engineFilters(request)) },
-      });
-      entries = answer.ImagesDeleted ?? [];
-      reported = answer.SpaceReclaimed;
     }
-    invalidateImages();
-    const diskAfter = await diskUsed();
-    const known = new Set(before.map((image) => image.id));
-    const deletedImages = entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : []));
-    const untagged = entries.flatMap((entry) => (entry.Untagged ? [entry.Untagged] : []));
-    const spaceReclaimed = reported ?? (diskBefore !== null && diskAfter !== null ? diskBefore - diskAfter : 0);
-    return { ...preview, dryRun: false, spaceReclaimed, result: compare(plan, { deletedImages, untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 }) };
-  } finally {
-    running = false;
+  } else {
+    const answer = await dial<{ ImagesDeleted: EngineDeleted[] | null; SpaceReclaimed: number }>({
+      path: '/images/prune',
+      method: 'POST',
+      query: { filters: JSON.stringify(engineFilters(request)) },
+      timeoutMs: pruneTimeoutMs(),
+    });
+    entries = answer.ImagesDeleted ?? [];
+    reported = answer.SpaceReclaimed;
   }
+  invalidateImages();
+  const diskAfter = await diskUsed();
+  const known = new Set(before.map((image) => image.id));
+  const deletedImages = entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : []));
+  const untagged = entries.flatMap((entry) => (entry.Untagged ? [entry.Untagged] : []));
+  const spaceReclaimed = reported ?? (diskBefore !== null && diskAfter !== null ? diskBefore - diskAfter : 0);
+  return { ...preview, dryRun: false, spaceReclaimed, result: compare(plan, { deletedImages, untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 }) };
+}
+
+/** A prune of chosen images that stopped part-way says how far it got rather than only why it stopped. */
+function partlyDone(error: unknown, done: number, total: number, entries: EngineDeleted[]): unknown {
+  if (!(error instanceof StrataError) || entries.length === 0) return error;
+  const untagged = entries.flatMap((entry) => (entry.Untagged ? [entry.Untagged] : []));
+  const deleted = entries.flatMap((entry) => (entry.Deleted ? [entry.Deleted] : []));
+  return new StrataError(
+    error.code,
+    `The cleanup stopped after ${done} of ${total} images (${untagged.length} tags removed, ${deleted.length} images or layers deleted): ${error.message}`,
+    { ...error.details, untagged, deleted },
+  );
 }
 
 function compare(plan: ReturnType<typeof planPrune>, result: Omit<PruneResult, 'matchesPreview' | 'differences'>): PruneResult {
@@ -159,7 +189,7 @@ async function pruneBuildCache(dryRun: boolean): Promise<PruneResponse> {
   const predicted = goes.reduce((sum, record) => sum + record.size, 0);
   const base = { target: 'build-cache' as const, images: [], keep: [], buildCache: goes };
   if (dryRun) return { ...base, dryRun, spaceReclaimed: predicted, result: null };
-  const answer = await dial<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>({ path: '/build/prune', method: 'POST' });
+  const answer = await dial<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>({ path: '/build/prune', method: 'POST', timeoutMs: pruneTimeoutMs() });
   const deleted = answer.CachesDeleted ?? [];
   const differences = deleted.length === goes.length ? [] : [`The engine removed ${deleted.length} cache records; the preview listed ${goes.length}.`];
   if (answer.SpaceReclaimed !== predicted) differences.push(`The engine reports ${answer.SpaceReclaimed} bytes reclaimed; the preview said ${predicted}.`);

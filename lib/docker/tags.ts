@@ -9,6 +9,7 @@ import { inspectImage, invalidateImages, snapshot } from '@/lib/docker/images';
 import type { ParsedReference } from '@/lib/reference';
 import { familiarRepository } from '@/lib/reference';
 import { shortId } from '@/lib/format';
+import { imageWrite } from '@/lib/docker/write-lock';
 
 /** `team/app` and `v2` from a parsed `team/app:v2`, as the engine's tag endpoint wants them. */
 export function repoAndTag(ref: ParsedReference): { repo: string; tag: string; familiar: string } {
@@ -42,7 +43,11 @@ async function rephraseConflict(error: unknown): Promise<never> {
   throw error;
 }
 
-export async function addTag(imageRef: string, ref: ParsedReference): Promise<TagResult> {
+export function addTag(imageRef: string, ref: ParsedReference): Promise<TagResult> {
+  return imageWrite(() => writeTag(imageRef, ref));
+}
+
+async function writeTag(imageRef: string, ref: ParsedReference): Promise<TagResult> {
   const imageId = (await inspectImage(imageRef)).Id;
   const { repo, tag, familiar } = repoAndTag(ref);
   const previous = await imageIdOf(familiar);
@@ -84,7 +89,11 @@ async function knownImageIds(): Promise<Set<string>> {
 }
 
 /** Removes one tag. When it is the image's last tag and nothing uses the image, the image goes too. */
-export async function removeTag(ref: ParsedReference, force = false): Promise<RemoveResult> {
+export function removeTag(ref: ParsedReference, force = false): Promise<RemoveResult> {
+  return imageWrite(() => untag(ref, force));
+}
+
+async function untag(ref: ParsedReference, force: boolean): Promise<RemoveResult> {
   const { familiar } = repoAndTag(ref);
   const known = await knownImageIds();
   const id = await imageIdOf(familiar);
@@ -94,7 +103,11 @@ export async function removeTag(ref: ParsedReference, force = false): Promise<Re
   return remove(familiar, force, known);
 }
 
-export async function deleteImage(imageRef: string, force = false): Promise<RemoveResult> {
+export function deleteImage(imageRef: string, force = false): Promise<RemoveResult> {
+  return imageWrite(() => removeImage(imageRef, force));
+}
+
+async function removeImage(imageRef: string, force: boolean): Promise<RemoveResult> {
   const id = (await inspectImage(imageRef)).Id;
   const known = await knownImageIds();
   known.add(id);

@@ -47,6 +47,10 @@ async function* relay(stream: Readable, signal: AbortSignal): AsyncGenerator<Tra
       if (event.kind === 'digest') digest = event.digest;
       yield event;
     }
+  } catch (error) {
+    // We destroyed the stream because the browser left: an ending, not a failure to log.
+    if (signal.aborted) return null;
+    throw error;
   } finally {
     signal.removeEventListener('abort', stop);
     stream.destroy();
@@ -69,7 +73,7 @@ export async function* pull(ref: ParsedReference, signal: AbortSignal): AsyncGen
   let stream: Readable;
   try {
     const authconfig = await authConfigFor(ref.domain);
-    stream = (await engine((docker) => docker.pull(name, { authconfig }))) as unknown as Readable;
+    stream = (await engine((docker) => docker.pull(name, { authconfig }), { stream: true })) as unknown as Readable;
   } catch (error) {
     yield await failure(error);
     return;
@@ -88,7 +92,7 @@ export async function* push(ref: ParsedReference, signal: AbortSignal): AsyncGen
   try {
     // Without an X-Registry-Auth header, Engine 1.41 refuses a push: anonymous is `{}`.
     const authconfig = await authConfigFor(ref.domain);
-    stream = (await engine((docker) => docker.getImage(repo).push({ tag, authconfig }))) as unknown as Readable;
+    stream = (await engine((docker) => docker.getImage(repo).push({ tag, authconfig }), { stream: true })) as unknown as Readable;
   } catch (error) {
     yield await failure(error);
     return;

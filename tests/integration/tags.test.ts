@@ -73,8 +73,10 @@ describe('tag and delete actions', () => {
     for (const ref of ['Upper/Case:1', 'a..b:1']) {
       expect((await removeTagRoute(del(), at(ref))).status, ref).toBe(400);
     }
-    const badRetag = await (await retagRoute(json({ from: 'strata-fixture/web:*', to: 'Bad/Upper:*', dryRun: false }), ctx())).json();
-    expect(badRetag.items.map((item: { outcome: string }) => item.outcome)).toEqual(['error']);
+    // A pattern that cannot become a valid tag is refused whole, before anything is planned.
+    const badRetag = await retagRoute(json({ from: 'strata-fixture/web:*', to: 'Bad/Upper:*', dryRun: false }), ctx());
+    expect(badRetag.status).toBe(400);
+    expect((await badRetag.json()).error.code).toBe('invalid_reference');
     const notJson = await addTagRoute(new Request('http://localhost/x', { method: 'POST', body: 'ref=a:b' }), at('strata-fixture/web:1'));
     expect(notJson.status).toBe(400);
     expect(allTags()).toBe(before);

@@ -82,7 +82,7 @@ describe('prune on the sandbox engine', () => {
     expect(refused).toHaveLength(1);
     const reason = (refused[0] as PromiseRejectedResult).reason as StrataError;
     expect(reason.code).toBe('conflict');
-    expect(reason.message).toMatch(/Another cleanup is running/);
+    expect(reason.message).toMatch(/A prune is already running/);
 
     const applied = (done[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof prune>>>).value;
     expect(applied.result?.differences).toEqual([]);

@@ -1,6 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { ndjsonResponse } from '@/lib/api/ndjson';
 import { tagRef } from '@/lib/api/schemas';
+import { inspectImage } from '@/lib/docker/images';
 import { push } from '@/lib/docker/transfer';
 
 export const runtime = 'nodejs';
@@ -8,5 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export const POST = handle<{ ref: string }>(async (req, { params }) => {
   const ref = tagRef.parse((await params).ref);
+  // An image that is not here is a plain 404, before any stream starts.
+  await inspectImage(ref.familiar);
   return ndjsonResponse(req, (signal) => push(ref, signal));
 });
