@@ -3,15 +3,23 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import { archiveFilename } from '@/lib/api/build';
+import { batchChunks } from '@/lib/api/batch-chunks';
 import type { SaveSource } from '@/lib/docker/archives';
 
 export function tarDownload(req: Request, source: SaveSource): Response {
-  req.signal.addEventListener('abort', () => source.stream.destroy());
-  return new Response(Readable.toWeb(source.stream) as unknown as ReadableStream<Uint8Array>, {
+  const batched = source.stream.pipe(batchChunks());
+  source.stream.on('error', (error) => batched.destroy(error));
+  req.signal.addEventListener('abort', () => {
+    source.stream.destroy();
+    batched.destroy();
+  });
+  return new Response(Readable.toWeb(batched) as unknown as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': 'application/x-tar',
       'Content-Disposition': `attachment; filename="${archiveFilename(source.names)}"`,
-      'Cache-Control': 'no-store',
+      // no-transform: Next would otherwise gzip the archive on the fly, which costs more CPU than the
+      // whole save (layers are mostly compressed or random already) and made saves 6× slower.
+      'Cache-Control': 'no-store, no-transform',
       // About how big the archive will be (the images' sizes, shared layers once), for a progress bar.
       'X-Strata-Estimated-Bytes': String(source.estimatedBytes),
     },

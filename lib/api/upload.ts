@@ -3,6 +3,7 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
+import { batchChunks } from '@/lib/api/batch-chunks';
 import { StrataError } from '@/lib/api/errors';
 import { limitUpload } from '@/lib/docker/archives';
 
@@ -17,8 +18,10 @@ export function archiveBody(req: Request): Readable {
   if (!req.body) throw new StrataError('invalid_input', 'The request has no archive in its body.');
   const limit = limitUpload();
   const source = Readable.fromWeb(req.body as unknown as NodeWebStream<Uint8Array>);
-  source.on('error', (error) => limit.destroy(error));
-  return source.pipe(limit);
+  const batched = batchChunks();
+  source.on('error', (error) => batched.destroy(error));
+  batched.on('error', (error) => limit.destroy(error));
+  return source.pipe(batched).pipe(limit);
 }
 
 /** When an upload fails, its own cause (too large, cut off) explains it better than the engine's. */
