@@ -1,7 +1,7 @@
 // Token access (STRATA_TOKEN) as a person and a script meet it, on the token server.
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { BASE_PORT, E2E_TOKEN, TOKEN_PORT } from './support/servers';
+import { BASE_PORT, E2E_TOKEN, SCRATCH_PORT, TOKEN_PORT } from './support/servers';
 
 const TOKEN_URL = `http://127.0.0.1:${TOKEN_PORT}`;
 
@@ -65,12 +65,12 @@ test.describe('Token access', () => {
     delete env.STRATA_TOKEN;
     // The server itself (instrumentation.ts). It is told to listen on loopback, so even a failure to
     // refuse exposes nothing; STRATA_HOST says where it is meant to be reachable.
-    const server = await run('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(BASE_PORT + 4)], env);
+    const server = await run('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(SCRATCH_PORT)], env);
     expect(server.code).toBe(1);
     expect(server.output).toMatch(/refusing to start: Strata would listen on 0\.0\.0\.0.*Set STRATA_TOKEN/s);
     // And the run script, before it builds or installs anything. The address is a documentation one
     // (192.0.2.1) that this machine cannot bind, so a failure to refuse exposes nothing either.
-    const script = await run('bash', ['scripts/run.sh'], { ...env, STRATA_HOST: '192.0.2.1', PORT: String(BASE_PORT + 4) });
+    const script = await run('bash', ['scripts/run.sh'], { ...env, STRATA_HOST: '192.0.2.1', PORT: String(SCRATCH_PORT) });
     expect(script.code).toBe(1);
     expect(script.output).toMatch(/refusing to start: STRATA_HOST=192\.0\.2\.1/);
   });

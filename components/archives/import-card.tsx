@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { ProgressBar } from '@/components/archives/progress-bar';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
-import { IMPORT_CHANGE, type ImportResult } from '@/lib/api/build';
+import type { ImportResult } from '@/lib/api/build';
+import { IMPORT_CHANGE } from '@/lib/archives';
 import { errorMessage, uploadFile, useInvalidateImages, type Progress } from '@/lib/queries/archives';
 import { parseReference } from '@/lib/reference';
 

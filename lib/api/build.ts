@@ -3,6 +3,7 @@
 // travel as a JSON form field (build) or as query parameters (import), validated here.
 import { z } from 'zod';
 import { imageRefParam, tagRef } from '@/lib/api/schemas';
+import { IMPORT_CHANGE } from '@/lib/archives';
 
 /** One step of a classic-builder build, as the page shows it. */
 export interface BuildStep {
@@ -88,8 +89,6 @@ export interface ImportResult {
   tags: string[];
 }
 
-/** Config changes `docker import --change` accepts that make sense for a new base image. */
-export const IMPORT_CHANGE = /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)\s+\S[^\n\r]*$/i;
 
 export const importQuery = z
   .object({
@@ -107,8 +106,3 @@ export const exportQuery = z.object({
   ref: z.array(imageRefParam).min(1, 'Say which images to save: ?ref=…').max(200),
 });
 
-/** The file name a saved archive gets: `team_app_1.tar`, or `3-images.tar`. */
-export function archiveFilename(names: string[]): string {
-  const base = names.length === 1 ? (names[0] ?? 'image') : `${names.length}-images`;
-  return `${base.replace(/^sha256:/, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.tar`;
-}

@@ -11,7 +11,7 @@ import { GET as exportOne } from '@/app/api/images/[ref]/export/route';
 import { GET as exportMany } from '@/app/api/images/export/route';
 import { POST as importRoute } from '@/app/api/images/import/route';
 import { POST as loadRoute } from '@/app/api/images/load/route';
-import { buildImage, docker, requireSandbox } from './sandbox';
+import { buildImage, docker, privateBase, requireSandbox } from './sandbox';
 
 const HOST = { host: 'localhost:3000' };
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
@@ -40,7 +40,8 @@ describe('save, load and import', () => {
   let id = '';
   beforeAll(() => {
     requireSandbox();
-    id = buildImage('strata-test/saved:1', 'FROM strata-fixture/base:1\nRUN echo saved > /saved.txt\nLABEL purpose=save-load\n');
+    privateBase('strata-test/archive-base:1');
+    id = buildImage('strata-test/saved:1', 'FROM strata-test/archive-base:1\nRUN echo saved > /saved.txt\nLABEL purpose=save-load\n');
     docker('tag', 'strata-test/saved:1', 'strata-test/saved:also');
   });
 

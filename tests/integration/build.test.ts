@@ -6,10 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as buildRoute } from '@/app/api/build/route';
 import type { BuildEvent, BuildStep, BuildSummary } from '@/lib/api/build';
-import { docker, requireSandbox } from './sandbox';
+import { docker, privateBase, requireSandbox } from './sandbox';
 
 const TAG = 'strata-test/built:1';
-const DOCKERFILE = ['FROM strata-fixture/base:1', 'WORKDIR /app', 'COPY config.txt /app/', 'COPY app.txt /app/', 'RUN cat /app/app.txt > /app/copy.txt', 'CMD ["cat", "/app/copy.txt"]', ''].join('\n');
+const DOCKERFILE = ['FROM strata-test/build-base:1', 'WORKDIR /app', 'COPY config.txt /app/', 'COPY app.txt /app/', 'RUN cat /app/app.txt > /app/copy.txt', 'CMD ["cat", "/app/copy.txt"]', ''].join('\n');
 const ctx = { params: Promise.resolve({}) };
 
 function buildRequest(files: Record<string, string>, options: object, dockerfile: string | null = DOCKERFILE, signal?: AbortSignal): Request {
@@ -33,6 +33,7 @@ async function run(request: Request): Promise<{ status: number; events: BuildEve
 describe('POST /api/build', () => {
   beforeAll(() => {
     requireSandbox();
+    privateBase('strata-test/build-base:1');
     process.env.STRATA_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'strata-build-data-'));
     try {
       docker('image', 'rm', '-f', TAG);
@@ -85,7 +86,7 @@ describe('POST /api/build', () => {
   });
 
   it('shows a failing step with its output and no new tag', async () => {
-    const result = await run(buildRequest({}, { tags: ['strata-test/broken:1'] }, 'FROM strata-fixture/base:1\nRUN echo about to fail && exit 3\n'));
+    const result = await run(buildRequest({}, { tags: ['strata-test/broken:1'] }, 'FROM strata-test/build-base:1\nRUN echo about to fail && exit 3\n'));
     const failed = result.steps.find((step) => step.status === 'failed');
     expect(failed?.number).toBe(2);
     const error = result.events.find((event) => event.kind === 'error');
@@ -97,7 +98,7 @@ describe('POST /api/build', () => {
 
   it('cancel stops the build on the engine', async () => {
     const controller = new AbortController();
-    const response = await buildRoute(buildRequest({}, { tags: ['strata-test/cancelled:1'] }, 'FROM strata-fixture/base:1\nRUN echo started && sleep 30\nRUN true\n', controller.signal), ctx);
+    const response = await buildRoute(buildRequest({}, { tags: ['strata-test/cancelled:1'] }, 'FROM strata-test/build-base:1\nRUN echo started && sleep 30\nRUN true\n', controller.signal), ctx);
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let seen = '';
     while (!seen.includes('"started"')) {
@@ -109,11 +110,13 @@ describe('POST /api/build', () => {
     controller.abort();
     await reader.cancel().catch(() => undefined);
     // The engine kills the step's container and keeps nothing: no running container within 5 s.
+    // Only this build's containers: other test files may run containers at the same time.
+    const mine = () => docker('ps', '-q', '--filter', 'ancestor=strata-test/build-base:1');
     const deadline = Date.now() + 5000;
-    let running = docker('ps', '-q');
+    let running = mine();
     while (running && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      running = docker('ps', '-q');
+      running = mine();
     }
     expect(running).toBe('');
     expect(() => docker('image', 'inspect', 'strata-test/cancelled:1')).toThrow();

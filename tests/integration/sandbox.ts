@@ -30,3 +30,24 @@ export function buildImage(tag: string, dockerfile: string): string {
   execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'ignore'] });
   return docker('image', 'inspect', '--format', '{{.Id}}', tag);
 }
+
+/**
+ * A base image of the test's own: busybox plus a marker naming it, so its layer is unique and what a
+ * test builds on it shares no layer with the fixtures (other test files, running at the same time,
+ * count who shares the fixture base's layer).
+ */
+export function privateBase(tag: string): string {
+  requireSandbox();
+  const script = [
+    'set -e',
+    'root=$(mktemp -d)',
+    'mkdir -p "$root/bin"',
+    'cp "$(command -v busybox)" "$root/bin/busybox"',
+    'for app in sh cat echo ls test true sleep; do ln -sf busybox "$root/bin/$app"; done',
+    'echo "$1" > "$root/private-base"',
+    'tar -C "$root" -c . | docker import -c \'CMD ["/bin/sh"]\' - "$1" >/dev/null',
+    'rm -rf "$root"',
+  ].join('\n');
+  execFileSync('sh', ['-c', script, 'sh', tag], { env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  return tag;
+}
