@@ -33,8 +33,8 @@ export function LoginView({ tokenRequired, next, error }: LoginViewProps) {
     <section aria-labelledby="login-title" className="mx-auto mt-12 max-w-md rounded-lg border border-slate-200 bg-white p-6">
       <h1 id="login-title" className="text-lg font-semibold text-slate-900">Sign in to Strata</h1>
       <p className="mt-2 text-sm text-slate-600">
-        Strata controls this machine’s Docker engine, and whoever controls the engine controls the machine. Because this Strata can be
-        reached from other computers, it asks for the token it was started with (<code className="font-mono text-xs">STRATA_TOKEN</code>).
+        Strata controls this machine’s Docker engine, and whoever controls the engine controls the machine. So this Strata asks
+        for the token it was started with (<code className="font-mono text-xs">STRATA_TOKEN</code>).
         Ask whoever runs it if you do not have it.
       </p>
       {error && (

@@ -8,6 +8,7 @@ import { StrataError } from '@/lib/api/errors';
 import { tooLarge, uploadLimit } from '@/lib/build/upload-limits';
 import { engine } from '@/lib/docker/client';
 import { inspectImage, invalidateImages } from '@/lib/docker/images';
+import { jsonLines } from '@/lib/docker/json-lines';
 
 export interface SaveSource {
   stream: Readable;
@@ -72,18 +73,6 @@ export function explainArchiveError(message: string, what: 'load' | 'import'): s
     return `The file is not a valid tar archive${what === 'import' ? ' (tar, tar.gz, tar.bz2 or tar.xz)' : ''}: ${cleanEngineMessage(message)}.`;
   }
   return cleanEngineMessage(message);
-}
-
-async function* jsonLines<T>(stream: Readable): AsyncGenerator<T> {
-  stream.setEncoding('utf8');
-  let buffer = '';
-  for await (const chunk of stream) {
-    buffer += chunk as string;
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
-  }
-  if (buffer.trim()) yield JSON.parse(buffer) as T;
 }
 
 function toLoadEvent(raw: RawLoadLine, loaded: string[]): LoadEvent | null {

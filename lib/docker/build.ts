@@ -11,27 +11,7 @@ import { BuildOutputReader, type RawBuildLine } from '@/lib/build/output-reader'
 import { previousBuild, rememberBuild } from '@/lib/build/records';
 import { engine, getConnection } from '@/lib/docker/client';
 import { invalidateImages } from '@/lib/docker/images';
-
-async function* jsonLines(stream: Readable): AsyncGenerator<RawBuildLine> {
-  stream.setEncoding('utf8');
-  let buffer = '';
-  for await (const chunk of stream) {
-    buffer += chunk as string;
-    let newline = buffer.indexOf('\n');
-    while (newline >= 0) {
-      const line = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (line) {
-        try {
-          yield JSON.parse(line) as RawBuildLine;
-        } catch {
-          yield { stream: `${line}\n` };
-        }
-      }
-      newline = buffer.indexOf('\n');
-    }
-  }
-}
+import { jsonLines } from '@/lib/docker/json-lines';
 
 export async function* build(upload: BuildUpload, options: BuildOptions, signal: AbortSignal): AsyncGenerator<BuildEvent> {
   const started = Date.now();
@@ -69,7 +49,8 @@ export async function* build(upload: BuildUpload, options: BuildOptions, signal:
   const stop = () => stream.destroy();
   signal.addEventListener('abort', stop);
   try {
-    for await (const raw of jsonLines(stream)) yield* reader.push(raw);
+    // A line that is not JSON is still something the build printed.
+    for await (const raw of jsonLines<RawBuildLine>(stream, (line) => ({ stream: `${line}\n` }))) yield* reader.push(raw);
     yield* reader.finish();
   } finally {
     signal.removeEventListener('abort', stop);

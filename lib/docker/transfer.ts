@@ -7,37 +7,17 @@ import type { TransferEvent } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
 import { engine } from '@/lib/docker/client';
 import { invalidateImages } from '@/lib/docker/images';
+import { jsonLines } from '@/lib/docker/json-lines';
 import { explainTransferError, mapProgress, type RawProgress } from '@/lib/docker/progress';
 import { familiarRepository, type ParsedReference } from '@/lib/reference';
 import { authConfigFor } from '@/lib/registries/store';
-
-async function* lines(stream: Readable): AsyncGenerator<RawProgress> {
-  stream.setEncoding('utf8');
-  let buffer = '';
-  for await (const chunk of stream) {
-    buffer += chunk as string;
-    let newline = buffer.indexOf('\n');
-    while (newline >= 0) {
-      const line = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (line) {
-        try {
-          yield JSON.parse(line) as RawProgress;
-        } catch {
-          // not JSON: ignore the line
-        }
-      }
-      newline = buffer.indexOf('\n');
-    }
-  }
-}
 
 async function* relay(stream: Readable, signal: AbortSignal): AsyncGenerator<TransferEvent, string | null> {
   const stop = () => stream.destroy();
   signal.addEventListener('abort', stop);
   let digest: string | null = null;
   try {
-    for await (const raw of lines(stream)) {
+    for await (const raw of jsonLines<RawProgress>(stream)) {
       const event = mapProgress(raw);
       if (!event) continue;
       if (event.kind === 'error') {
