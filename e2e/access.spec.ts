@@ -1,7 +1,7 @@
 // Token access (STRATA_TOKEN) as a person and a script meet it, on the token server.
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { BASE_PORT, E2E_TOKEN, SCRATCH_PORT, TOKEN_PORT } from './support/servers';
+import { E2E_TOKEN, SCRATCH_PORT, TOKEN_PORT } from './support/servers';
 
 const TOKEN_URL = `http://127.0.0.1:${TOKEN_PORT}`;
 
