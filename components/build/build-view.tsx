@@ -68,7 +68,7 @@ export function BuildView() {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
-          <DockerfileEditor value={dockerfile} onChange={setDockerfile} findings={findings} focusLine={focusLine} />
+          <DockerfileEditor value={dockerfile} onChange={setDockerfile} target={options.target.trim()} focusLine={focusLine} />
           <AdvisorList
             findings={findings}
             checking={checking}

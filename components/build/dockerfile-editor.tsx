@@ -1,17 +1,21 @@
 'use client';
 // The Dockerfile editor: CodeMirror 6 with its Dockerfile mode, and the advisor's findings drawn inline
-// (underlined, with a gutter marker and the why and fix on hover).
-import { useEffect, useMemo, useRef } from 'react';
+// (underlined, with a gutter marker and the why and fix on hover). CodeMirror's own linter runs the
+// advisor on the editor's current text, so the marks always match the text they are drawn on.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Compartment, Facet } from '@codemirror/state';
 import CodeMirror, { EditorView, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { StreamLanguage } from '@codemirror/language';
 import { dockerFile } from '@codemirror/legacy-modes/mode/dockerfile';
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import type { DockerfileFinding } from '@/lib/api/dockerfile';
+import { lintDockerfile } from '@/lib/dockerfile';
 
 export interface DockerfileEditorProps {
   value: string;
   onChange: (value: string) => void;
-  findings: DockerfileFinding[];
+  /** The stage being built: it decides which stages' size rules apply. */
+  target: string;
   /** A line to scroll to and select (from the advisor list); changes of the counter re-trigger it. */
   focusLine: { line: number; nonce: number } | null;
 }
@@ -30,19 +34,34 @@ export function toDiagnostics(findings: DockerfileFinding[], doc: { lines: numbe
     }));
 }
 
-export function DockerfileEditor({ value, onChange, findings, focusLine }: DockerfileEditorProps) {
-  const ref = useRef<ReactCodeMirrorRef>(null);
-  const extensions = useMemo(
-    () => [StreamLanguage.define(dockerFile), lintGutter(), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': 'Dockerfile' })],
-    [],
-  );
+/** The stage being built, kept in the editor's own state so the linter reads it when it runs. */
+const buildTarget = Facet.define<string, string>({ combine: (values) => values[0] ?? '' });
 
-  // Findings arrive from the server after typing pauses; they replace the editor's diagnostics.
+const BASE_EXTENSIONS = [
+  StreamLanguage.define(dockerFile),
+  linter(
+    (view) => {
+      const target = view.state.facet(buildTarget);
+      return toDiagnostics(lintDockerfile(view.state.doc.toString(), target ? { target } : undefined), view.state.doc);
+    },
+    { delay: 250 },
+  ),
+  lintGutter(),
+  EditorView.lineWrapping,
+  EditorView.contentAttributes.of({ 'aria-label': 'Dockerfile' }),
+];
+
+export function DockerfileEditor({ value, onChange, target, focusLine }: DockerfileEditorProps) {
+  const ref = useRef<ReactCodeMirrorRef>(null);
+  const [targetSlot] = useState(() => new Compartment());
+  const extensions = useMemo(() => [...BASE_EXTENSIONS, targetSlot.of(buildTarget.of(''))], [targetSlot]);
+
   useEffect(() => {
     const view = ref.current?.view;
     if (!view) return;
-    view.dispatch(setDiagnostics(view.state, toDiagnostics(findings, view.state.doc)));
-  }, [findings, value]);
+    view.dispatch({ effects: targetSlot.reconfigure(buildTarget.of(target)) });
+    forceLinting(view);
+  }, [target, targetSlot]);
 
   useEffect(() => {
     const view = ref.current?.view;
