@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dockerfileFindingSchema, dockerfileRuleIds } from '@/lib/api/dockerfile';
 import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
 
 // What the advisor should be quiet about: the shapes people are told to copy.
 const NODE_MULTI_STAGE = file(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, substituteArgs } from '@/lib/dockerfile/model';
+import { file } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
 const MULTI = file(
   'ARG NODE=22.11',
   'ARG REGISTRY',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile, splitWords } from '@/lib/dockerfile/parse';
+import { file } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
 const summary = (text: string) => parseDockerfile(text).instructions.map(({ keyword, line, endLine, rest }) => ({ keyword, line, endLine, rest }));
 
 describe('parseDockerfile', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits as hits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string, rule: string) => lintDockerfile(text).filter((finding) => finding.rule === rule);
 const GOOD = 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*';
 
 describe('apt-update-separate', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
 import { splitTag } from '@/lib/dockerfile/rules/base-image';
+import { file, ruleHits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string) => lintDockerfile(text).filter((finding) => finding.rule === 'unpinned-base');
+const hits = (text: string) => ruleHits(text, 'unpinned-base');
 
 describe('unpinned-base', () => {
   it('flags a base without a tag, and one tagged latest or another moving name', () => {

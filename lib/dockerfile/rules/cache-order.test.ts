@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string) => lintDockerfile(text).filter((finding) => finding.rule === 'cache-order');
+const hits = (text: string) => ruleHits(text, 'cache-order');
 
 describe('cache-order', () => {
   it('flags COPY . . before npm ci, on the COPY line, naming the install and the manifests to copy first', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string) => lintDockerfile(text).filter((finding) => finding.rule === 'deleted-later');
+const hits = (text: string) => ruleHits(text, 'deleted-later');
 
 describe('deleted-later', () => {
   it('flags removing a download in a later RUN, naming the layer that keeps it', () => {

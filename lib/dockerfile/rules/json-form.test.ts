@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits as hits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string, rule: string) => lintDockerfile(text).filter((finding) => finding.rule === rule);
 
 describe('json-form (hadolint DL3025, narrowed)', () => {
   it('warns about a shell-form ENTRYPOINT and suggests the exec form', () => {

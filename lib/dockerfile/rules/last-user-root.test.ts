@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits as hits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string, rule: string) => lintDockerfile(text).filter((finding) => finding.rule === rule);
 
 describe('last-user-root (hadolint DL3002)', () => {
   it('flags an explicit USER root that is still in force in the built image', () => {

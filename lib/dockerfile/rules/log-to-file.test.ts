@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string) => lintDockerfile(text).filter((finding) => finding.rule === 'log-to-file');
+const hits = (text: string) => ruleHits(text, 'log-to-file');
 
 describe('log-to-file', () => {
   it('flags a start command that redirects its output into a log file', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
 const rules = (text: string) => lintDockerfile(text).filter((finding) => finding.rule.startsWith('multiple-'));
 
 describe('multiple-cmd / multiple-entrypoint / multiple-healthcheck', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string, rule = 'pid1-no-init') => lintDockerfile(text).filter((finding) => finding.rule === rule);
+const hits = (text: string, rule = 'pid1-no-init') => ruleHits(text, rule);
 
 describe('pid1-no-init', () => {
   it('flags node started directly as the container process, in exec or shell form', () => {

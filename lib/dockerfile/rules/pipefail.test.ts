@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits as hits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string, rule: string) => lintDockerfile(text).filter((finding) => finding.rule === rule);
 
 describe('pipefail (hadolint DL4006, downloads only)', () => {
   it('flags a download piped into another command without pipefail', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string) => lintDockerfile(text).filter((finding) => finding.rule === 'run-cd');
+const hits = (text: string) => ruleHits(text, 'run-cd');
 
 describe('run-cd', () => {
   it('warns about a RUN that only changes directory: it does nothing', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '@/lib/dockerfile/lint';
+import { file, ruleHits as hits } from '@/lib/dockerfile/testing';
 
-const file = (...lines: string[]) => lines.join('\n');
-const hits = (text: string, rule: string) => lintDockerfile(text).filter((finding) => finding.rule === rule);
 
 describe('unknown-instruction', () => {
   it('flags a misspelt instruction with a suggestion, and a lost continuation with the escape to add', () => {
