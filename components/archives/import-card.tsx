@@ -8,18 +8,15 @@ import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
 import type { ImportResult } from '@/lib/api/build';
 import { IMPORT_CHANGE } from '@/lib/archives';
-import { errorMessage, uploadFile, useInvalidateImages, type Progress } from '@/lib/queries/archives';
+import { useUpload } from '@/lib/queries/archives';
 import { parseReference } from '@/lib/reference';
 
 export function ImportCard({ disabled }: { disabled: boolean }) {
   const [file, setFile] = useState<File | null>(null);
   const [tag, setTag] = useState('');
   const [changes, setChanges] = useState('CMD ["/bin/sh"]');
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const invalidate = useInvalidateImages();
+  const { send, progress, running, error } = useUpload();
 
   const parsedTag = tag.trim() ? parseReference(tag.trim()) : null;
   const changeLines = changes.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -31,19 +28,8 @@ export function ImportCard({ disabled }: { disabled: boolean }) {
     const query = new URLSearchParams();
     if (tag.trim()) query.set('tag', tag.trim());
     for (const line of changeLines) query.append('change', line);
-    setRunning(true);
-    setError(null);
     setResult(null);
-    try {
-      const answer = await uploadFile(`/api/images/import?${query}`, file, setProgress);
-      if (answer.ok) setResult(JSON.parse(answer.text) as ImportResult);
-      else setError(errorMessage(answer));
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : 'The upload failed.');
-    } finally {
-      setRunning(false);
-      invalidate();
-    }
+    setResult(await send(`/api/images/import?${query}`, file, (text) => JSON.parse(text) as ImportResult));
   };
 
   return (

@@ -6,41 +6,25 @@ import { ProgressBar } from '@/components/archives/progress-bar';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
 import type { LoadEvent } from '@/lib/api/build';
-import { errorMessage, uploadFile, useInvalidateImages, type Progress } from '@/lib/queries/archives';
+import { useUpload } from '@/lib/queries/archives';
 
 export function LoadCard({ disabled }: { disabled: boolean }) {
   const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [running, setRunning] = useState(false);
   const [lines, setLines] = useState<string[]>([]);
   const [loaded, setLoaded] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const invalidate = useInvalidateImages();
+  const { send, progress, running, error, setError } = useUpload();
 
   const load = async () => {
     if (!file) return;
-    setRunning(true);
-    setError(null);
     setLoaded(null);
     setLines([]);
-    try {
-      const result = await uploadFile('/api/images/load', file, setProgress);
-      if (!result.ok) {
-        setError(errorMessage(result));
-        return;
-      }
-      const events = result.text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoadEvent);
-      setLines(events.flatMap((event) => (event.kind === 'output' ? [event.line] : [])));
-      const failure = events.find((event) => event.kind === 'error');
-      if (failure?.kind === 'error') setError(failure.message);
-      const done = events.find((event) => event.kind === 'done');
-      if (done?.kind === 'done') setLoaded(done.loaded);
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : 'The upload failed.');
-    } finally {
-      setRunning(false);
-      invalidate();
-    }
+    const events = await send('/api/images/load', file, (text) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoadEvent));
+    if (events === null) return;
+    setLines(events.flatMap((event) => (event.kind === 'output' ? [event.line] : [])));
+    const failure = events.find((event) => event.kind === 'error');
+    if (failure?.kind === 'error') setError(failure.message);
+    const done = events.find((event) => event.kind === 'done');
+    if (done?.kind === 'done') setLoaded(done.loaded);
   };
 
   return (

@@ -105,7 +105,7 @@ export function uploadFile(url: string, file: File, onProgress: (progress: Progr
 }
 
 /** The error message of a failed answer, in the one error shape. */
-export function errorMessage(result: UploadResult): string {
+function errorMessage(result: UploadResult): string {
   try {
     const body: unknown = JSON.parse(result.text);
     if (isErrorBody(body)) return body.error.message;
@@ -115,7 +115,35 @@ export function errorMessage(result: UploadResult): string {
   return `The server answered ${result.status}.`;
 }
 
-export function useInvalidateImages() {
+/**
+ * One upload (load, import) as the cards show it: progress while it goes, the error if it fails, and
+ * the image lists refreshed after it, whatever happened. `send` resolves with what `read` makes of the
+ * answer when the server accepted it, or null (and `error` says why).
+ */
+export function useUpload() {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const client = useQueryClient();
-  return useCallback(() => void client.invalidateQueries({ queryKey: imageKeys.all }), [client]);
+
+  const send = useCallback(
+    async <T,>(url: string, file: File, read: (text: string) => T): Promise<T | null> => {
+      setRunning(true);
+      setError(null);
+      try {
+        const result = await uploadFile(url, file, setProgress);
+        if (result.ok) return read(result.text);
+        setError(errorMessage(result));
+      } catch (cause) {
+        setError(cause instanceof Error ? cause.message : 'The upload failed.');
+      } finally {
+        setRunning(false);
+        void client.invalidateQueries({ queryKey: imageKeys.all });
+      }
+      return null;
+    },
+    [client],
+  );
+
+  return { send, progress, running, error, setError };
 }

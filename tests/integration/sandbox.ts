@@ -51,3 +51,13 @@ export function privateBase(tag: string): string {
   execFileSync('sh', ['-c', script, 'sh', tag], { env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
   return tag;
 }
+
+/** Whether the engine has an image by that name or ID. */
+export function imageExists(ref: string): boolean {
+  try {
+    docker('image', 'inspect', ref);
+    return true;
+  } catch {
+    return false;
+  }
+}

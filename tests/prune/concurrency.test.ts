@@ -8,19 +8,11 @@ import { StrataError } from '@/lib/api/errors';
 import { retag } from '@/lib/docker/bulk';
 import { prune } from '@/lib/docker/prune';
 import { BLOCKED_BY_PRUNE, PRUNE_RUNNING, WRITES_RUNNING } from '@/lib/docker/write-lock';
-import { buildImage, docker, requireSandbox } from '../integration/sandbox';
+import { buildImage, docker, imageExists as exists, requireSandbox } from '../integration/sandbox';
 
 const made: string[] = [];
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
 const post = (body: unknown) => new Request('http://localhost:3000/api/prune', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const exists = (ref: string) => {
-  try {
-    docker('image', 'inspect', ref);
-    return true;
-  } catch {
-    return false;
-  }
-};
 let serial = 0;
 /** A fresh image on the fixture base (a unique marker, so it never shares an ID). */
 function fresh(tag: string): string {

@@ -3,18 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prune } from '@/lib/docker/prune';
 import { StrataError } from '@/lib/api/errors';
-import { buildImage, docker, engineGet, requireSandbox } from '../integration/sandbox';
+import { buildImage, docker, imageExists as exists, engineGet, requireSandbox } from '../integration/sandbox';
 
 const ids = (list: { id: string }[]) => list.map((item) => item.id).sort();
 const layersSize = () => engineGet<{ LayersSize: number }>('/system/df').LayersSize;
-const exists = (ref: string) => {
-  try {
-    docker('image', 'inspect', ref);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('prune on the sandbox engine', () => {
   beforeAll(() => {
