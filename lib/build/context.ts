@@ -15,7 +15,7 @@ import dockerignore from '@balena/dockerignore';
 import Busboy from 'busboy';
 import tarFs from 'tar-fs';
 import { StrataError } from '@/lib/api/errors';
-import { tooLarge, uploadLimit } from '@/lib/build/upload-limits';
+import { limitUpload, tooLarge, uploadLimit } from '@/lib/build/upload-limits';
 
 export interface BuildUpload {
   dir: string;
@@ -63,7 +63,7 @@ async function parseMultipart(req: Request, contentType: string, upload: BuildUp
   const busboy = Busboy({ headers: { 'content-type': contentType }, preservePath: true, limits: { fileSize: limit, files: MAX_FILES, fieldSize: MAX_FIELD_BYTES, fields: 10 } });
   const writes: Promise<void>[] = [];
   let failure: StrataError | null = null;
-  let total = 0;
+  const tally = { bytes: 0 };
   const source = Readable.fromWeb(req.body as import('node:stream/web').ReadableStream<Uint8Array>);
   const fail = (error: StrataError) => {
     failure ??= error;
@@ -92,13 +92,7 @@ async function parseMultipart(req: Request, contentType: string, upload: BuildUp
     else if (name === 'options') upload.options = value;
   });
   busboy.on('file', (name, file, info) => {
-    const counted = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        total += chunk.length;
-        if (total > limit) done(tooLarge(limit));
-        else done(null, chunk);
-      },
-    });
+    const counted = limitUpload(limit, tally);
     file.on('limit', () => fail(tooLarge(limit)));
     file.on('error', () => undefined);
     if (failure) {

@@ -1,6 +1,7 @@
 // How much an upload (a build context, an image archive, a root filesystem) may be. Uploads stream
 // to disk or to the engine, never into memory, so the limit guards the disk and the engine, not Node.
 import 'server-only';
+import { Transform } from 'node:stream';
 import { StrataError } from '@/lib/api/errors';
 import { formatBytes } from '@/lib/format';
 
@@ -19,4 +20,18 @@ export function tooLarge(limit = uploadLimit()): StrataError {
 export function checkDeclaredLength(req: Request, limit = uploadLimit()): void {
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > limit) throw tooLarge(limit);
+}
+
+/**
+ * Counts an upload as it streams and stops it at the limit. Parts of one upload (the files of a folder)
+ * pass a shared `tally`, so the limit is on the whole upload, not on each part.
+ */
+export function limitUpload(limit = uploadLimit(), tally = { bytes: 0 }): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      tally.bytes += chunk.length;
+      if (tally.bytes > limit) done(tooLarge(limit));
+      else done(null, chunk);
+    },
+  });
 }

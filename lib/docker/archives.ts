@@ -2,10 +2,9 @@
 // end: an archive goes from the engine to the browser (or from the browser to the engine) without ever
 // being held whole in Strata's memory or written to its disk.
 import 'server-only';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { ImportResult, LoadEvent } from '@/lib/api/build';
 import { StrataError } from '@/lib/api/errors';
-import { tooLarge, uploadLimit } from '@/lib/build/upload-limits';
 import { engine } from '@/lib/docker/client';
 import { inspectImage, invalidateImages } from '@/lib/docker/images';
 import { jsonLines } from '@/lib/docker/json-lines';
@@ -36,19 +35,6 @@ export async function saveImages(refs: string[]): Promise<SaveSource> {
     { stream: true },
   )) as unknown as Readable;
   return { stream, estimatedBytes, names };
-}
-
-/** Counts an upload as it streams and stops it at the limit. */
-export function limitUpload(limit = uploadLimit()): Transform & { bytes: () => number } {
-  let total = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      total += chunk.length;
-      if (total > limit) done(tooLarge(limit));
-      else done(null, chunk);
-    },
-  });
-  return Object.assign(counter, { bytes: () => total });
 }
 
 interface RawLoadLine {
