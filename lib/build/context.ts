@@ -4,17 +4,17 @@
 // classic builder sends everything it is given into the build.
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { createWriteStream, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, type Gunzip } from 'node:zlib';
 import dockerignore from '@balena/dockerignore';
 import Busboy from 'busboy';
 import tarFs from 'tar-fs';
 import { StrataError } from '@/lib/api/errors';
+import { createFileInside, readRegularFile, unpackContextTar, verifyContextTree, writeFileInside } from '@/lib/build/context-tree';
 import { limitUpload, tooLarge, uploadLimit } from '@/lib/build/upload-limits';
 
 export interface BuildUpload {
@@ -48,9 +48,11 @@ export async function receiveBuildUpload(req: Request): Promise<BuildUpload> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'strata-build-'));
   const contextDir = path.join(dir, 'context');
   await mkdir(contextDir, { mode: 0o700 });
-  const upload: BuildUpload = { dir: contextDir, dockerfile: null, options: null, received: 0, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const upload: BuildUpload = { dir: contextDir, dockerfile: null, options: null, received: 0, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }) };
   try {
     await parseMultipart(req, contentType, upload);
+    // Links are judged on the finished tree, where every earlier link is in place.
+    await verifyContextTree(contextDir);
     return upload;
   } catch (error) {
     await upload.cleanup();
@@ -64,6 +66,8 @@ async function parseMultipart(req: Request, contentType: string, upload: BuildUp
   const writes: Promise<void>[] = [];
   let failure: StrataError | null = null;
   const tally = { bytes: 0 };
+  // A tar and loose files in one request would be two writers racing on one tree: one or the other.
+  const kinds = new Set<string>();
   const source = Readable.fromWeb(req.body as import('node:stream/web').ReadableStream<Uint8Array>);
   const fail = (error: StrataError) => {
     failure ??= error;
@@ -99,6 +103,13 @@ async function parseMultipart(req: Request, contentType: string, upload: BuildUp
       file.resume();
       return;
     }
+    const second = name === 'context' && kinds.has('context');
+    if (name === 'context' || name === 'files') kinds.add(name);
+    if (kinds.size > 1 || second) {
+      fail(new StrataError('invalid_input', 'Send the build context as one .tar or as a folder’s files, not both (and one .tar at most).'));
+      file.resume();
+      return;
+    }
     if (name === 'context') consume(file, (input) => unpackContext(input, counted, upload));
     else if (name === 'files') {
       const relative = safeRelativePath(info.filename ?? '');
@@ -108,8 +119,10 @@ async function parseMultipart(req: Request, contentType: string, upload: BuildUp
         return;
       }
       upload.received++;
-      const target = path.join(upload.dir, relative);
-      consume(file, (input) => mkdir(path.dirname(target), { recursive: true }).then(() => pipeline(input, counted, createWriteStream(target, { mode: 0o600 }))));
+      consume(file, async (input) => {
+        const handle = await createFileInside(upload.dir, relative);
+        await pipeline(input, counted, handle.createWriteStream());
+      });
     } else file.resume();
   });
   busboy.on('filesLimit', () => fail(new StrataError('too_large', `A build context may hold ${MAX_FILES.toLocaleString('en-US')} files at most.`)));
@@ -123,45 +136,9 @@ async function parseMultipart(req: Request, contentType: string, upload: BuildUp
   if (failure) throw failure;
 }
 
-/** A context sent as one .tar (or .tar.gz), unpacked safely: no entry may land outside the directory. */
+/** A context sent as one .tar (or .tar.gz): unpacked so that no entry can land or point outside. */
 async function unpackContext(file: Readable, counted: Transform, upload: BuildUpload): Promise<void> {
-  const extract = tarFs.extract(upload.dir, {
-    dmode: 0o700,
-    fmode: 0o600,
-    // Only plain files, directories and links; device nodes and the like have no place in a context.
-    ignore: (_name, header) => {
-      const keep = !header || ['file', 'directory', 'symlink', 'link'].includes(header.type);
-      if (keep && header?.type === 'file') upload.received++;
-      return !keep;
-    },
-  });
-  await pipeline(file, counted, gunzipIfCompressed(), extract);
-}
-
-/** Passes a plain tar through and inflates a gzipped one, decided by the first two bytes. */
-function gunzipIfCompressed(): Transform {
-  let gunzip: Gunzip | null = null;
-  let decided = false;
-  const out = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (!decided) {
-        decided = true;
-        if (chunk[0] === 0x1f && chunk[1] === 0x8b) {
-          gunzip = createGunzip();
-          gunzip.on('data', (data: Buffer) => out.push(data));
-          gunzip.on('error', (error) => out.destroy(error));
-        }
-      }
-      if (gunzip) gunzip.write(chunk, () => done());
-      else done(null, chunk);
-    },
-    flush(done) {
-      if (!gunzip) return done();
-      gunzip.once('end', () => done());
-      gunzip.end();
-    },
-  });
-  return out;
+  await unpackContextTar(file.pipe(counted), upload.dir, () => upload.received++);
 }
 
 function asUploadError(error: unknown): StrataError {
@@ -181,12 +158,9 @@ export interface PackedContext {
 
 /** Writes the editor's Dockerfile into the context, then packs it, leaving out `.dockerignore`d paths. */
 export async function packContext(dir: string, dockerfilePath: string, dockerfile: string | null): Promise<PackedContext> {
-  if (dockerfile !== null) {
-    const target = path.join(dir, dockerfilePath);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, dockerfile, { mode: 0o600 });
-  }
-  const rules = await readFile(path.join(dir, '.dockerignore'), 'utf8').catch(() => '');
+  // Only to a path proven inside: every folder on the way a real one, the file itself replaced.
+  if (dockerfile !== null) await writeFileInside(dir, dockerfilePath, dockerfile);
+  const rules = (await readRegularFile(dir, '.dockerignore')) ?? '';
   const matcher = dockerignore({ ignorecase: false }).add(rules);
   // `!pattern` can re-include a path below an excluded directory, so excluded directories are walked.
   const mayReinclude = /^\s*!/m.test(rules);
@@ -218,7 +192,7 @@ export async function packContext(dir: string, dockerfilePath: string, dockerfil
 
 function isDirectorySync(name: string): boolean {
   try {
-    return statSync(name).isDirectory();
+    return lstatSync(name).isDirectory();
   } catch {
     return false;
   }
