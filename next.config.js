@@ -3,6 +3,9 @@ module.exports = {
   // dockerode and its transport must run as plain Node modules: bundling breaks ssh2's optional native part.
   serverExternalPackages: ['dockerode', 'docker-modem', 'ssh2', 'cpu-features'],
   poweredByHeader: false,
+  // The proxy copies a request's body to hand it on; JSON writes are 64 KiB at most (the guard refuses
+  // larger ones from their Content-Length first), so it never holds more. The upload routes bypass it.
+  experimental: { proxyClientMaxBodySize: 64 * 1024 },
   // Never framed (clickjacking), no MIME sniffing, no referrer leaking image names to other sites.
   // proxy.ts sets these too, on every answer including its own refusals, plus the Content-Security-Policy
   // with a fresh nonce per request (lib/security/csp.ts); these stay for anything the proxy does not answer.

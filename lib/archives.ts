@@ -7,5 +7,9 @@ export function archiveFilename(names: string[]): string {
   return `${base.replace(/^sha256:/, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.tar`;
 }
 
-/** Config changes `docker import --change` accepts that make sense for a new base image. */
-export const IMPORT_CHANGE = /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)\s+\S[^\n\r]*$/i;
+/**
+ * Config changes `docker import --change` accepts that make sense for a new base image: exactly one
+ * instruction per value. The engine parses each value as Dockerfile text, so a line break (or any
+ * control character) would smuggle in more instructions (`CMD x` + newline + `ONBUILD RUN …`).
+ */
+export const IMPORT_CHANGE = /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)[ \t]+[^\p{Cc}\p{Zl}\p{Zp}\s](?:\t|[^\p{Cc}\p{Zl}\p{Zp}])*$/iu;

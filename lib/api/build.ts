@@ -95,7 +95,7 @@ export const importQuery = z
     tag: z.union([tagRef, z.literal('').transform(() => undefined)]).optional(),
     message: z.string().max(500, 'The commit message may be 500 characters at most.').optional(),
     change: z
-      .array(z.string().trim().regex(IMPORT_CHANGE, 'A change is one Dockerfile instruction: CMD, ENTRYPOINT, ENV, WORKDIR, EXPOSE, USER, LABEL, STOPSIGNAL or VOLUME.').max(4096))
+      .array(z.string().trim().regex(IMPORT_CHANGE, 'A change is one Dockerfile instruction on one line: CMD, ENTRYPOINT, ENV, WORKDIR, EXPOSE, USER, LABEL, STOPSIGNAL or VOLUME.').max(4096))
       .max(50)
       .default([]),
   })

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'upstream_failed'
   | 'rate_limited'
   | 'too_large'
+  | 'request_timeout'
   | 'internal';
 
 export const statusForCode: Record<ErrorCode, number> = {
@@ -26,6 +27,7 @@ export const statusForCode: Record<ErrorCode, number> = {
   upstream_failed: 502,
   rate_limited: 429,
   too_large: 413,
+  request_timeout: 408,
   internal: 500,
 };
 

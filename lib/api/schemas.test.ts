@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { imageRefParam, safeDecode } from '@/lib/api/schemas';
+import { imageRefParam, tagRef } from '@/lib/api/schemas';
 
 describe('imageRefParam', () => {
-  it('decodes a percent-encoded route param before validating it', () => {
-    expect(imageRefParam.parse('localhost%3A5555%2Fteam%2Fapp%3A1.0')).toBe('localhost:5555/team/app:1.0');
-    expect(imageRefParam.parse('localhost%3A5000%2Fteam%2Fapp')).toBe('localhost:5000/team/app:latest');
+  it('validates the route param as Next decoded it', () => {
+    expect(imageRefParam.parse('localhost:5555/team/app:1.0')).toBe('localhost:5555/team/app:1.0');
+    expect(imageRefParam.parse('localhost:5000/team/app')).toBe('localhost:5000/team/app:latest');
   });
 
   it('hands the engine a familiar name or the ID as given', () => {
     expect(imageRefParam.parse('nginx')).toBe('nginx:latest');
-    expect(imageRefParam.parse('docker.io%2Flibrary%2Fnginx%3A1.27')).toBe('nginx:1.27');
+    expect(imageRefParam.parse('docker.io/library/nginx:1.27')).toBe('nginx:1.27');
     expect(imageRefParam.parse('444089671c21')).toBe('444089671c21');
-    expect(imageRefParam.parse('sha256%3A444089671c213d48cf0e1ece0e543fbd1b30715634cffc8b0339f9bd8c05c22c')).toBe(
+    expect(imageRefParam.parse('sha256:444089671c213d48cf0e1ece0e543fbd1b30715634cffc8b0339f9bd8c05c22c')).toBe(
       'sha256:444089671c213d48cf0e1ece0e543fbd1b30715634cffc8b0339f9bd8c05c22c',
     );
   });
@@ -20,7 +20,7 @@ describe('imageRefParam', () => {
   it('throws a ZodError whose one issue is marked invalid_reference, with the reference message', () => {
     let caught: unknown;
     try {
-      imageRefParam.parse('Team%2FApp');
+      imageRefParam.parse('Team/App');
     } catch (error) {
       caught = error;
     }
@@ -35,7 +35,7 @@ describe('imageRefParam', () => {
   });
 
   it('rejects an empty param and a bad tag the same way', () => {
-    for (const raw of ['', 'app%3A-bad']) {
+    for (const raw of ['', 'app:-bad']) {
       const result = imageRefParam.safeParse(raw);
       expect(result.success).toBe(false);
       expect(result.error?.issues[0]).toMatchObject({ params: { code: 'invalid_reference' } });
@@ -49,10 +49,11 @@ describe('imageRefParam', () => {
   });
 });
 
-describe('safeDecode', () => {
-  it('decodes valid escapes and returns malformed ones unchanged instead of throwing', () => {
-    expect(safeDecode('a%2Fb')).toBe('a/b');
-    expect(safeDecode('100%')).toBe('100%');
-    expect(safeDecode('%E0%A4%A')).toBe('%E0%A4%A');
+describe('one decoding (issue 13)', () => {
+  it('never decodes a parameter Next has already decoded: a still-encoded value is refused, not acted on', () => {
+    // `DELETE /api/tags/sec%252Ftarget%3A1` reaches the route as `sec%2Ftarget:1`.
+    expect(tagRef.safeParse('sec%2Ftarget:1').success).toBe(false);
+    expect(imageRefParam.safeParse('strata-fixture%2Fapp').success).toBe(false);
+    expect(tagRef.parse('sec/target:1').familiar).toBe('sec/target:1');
   });
 });

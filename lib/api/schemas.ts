@@ -3,24 +3,19 @@
 import { z } from 'zod';
 import { invisibleCharacterProblem, parseImageRef, parseReference } from '@/lib/reference';
 
-/** `{ref}` in /api/images/{ref}: a full or short image ID, or `[registry/]name[:tag][@digest]`. */
+/**
+ * `{ref}` in /api/images/{ref}: a full or short image ID, or `[registry/]name[:tag][@digest]`. Next has
+ * already decoded route parameters (and URLSearchParams query values) once; decoding again would let
+ * `sec%252Ftarget` act on `sec/target` while the audit log says `sec%2Ftarget`. One decoding, everywhere.
+ */
 export const imageRefParam = z.string().transform((raw, ctx) => {
-  const result = parseImageRef(safeDecode(raw));
+  const result = parseImageRef(raw);
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', message: result.message, params: { code: 'invalid_reference' } });
     return z.NEVER;
   }
   return result.value;
 });
-
-/** Route params may arrive still percent-encoded (`localhost%3A5000%2Fteam%2Fapp`); never throw on them. */
-export function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /** `?a=…&b=…` for /api/compare: two image references or IDs. */
 export const compareQuery = z.object({
@@ -30,7 +25,7 @@ export const compareQuery = z.object({
 
 /** A tag to create or remove: `[registry/]name[:tag]`, never a digest or an image ID. */
 export const tagRef = z.string().transform((raw, ctx) => {
-  const parsed = parseReference(safeDecode(raw));
+  const parsed = parseReference(raw);
   if (!parsed.ok) {
     ctx.addIssue({ code: 'custom', message: parsed.message, params: { code: 'invalid_reference' } });
     return z.NEVER;
@@ -169,4 +164,4 @@ export const layerFilesQuery = z.object({
   view: z.enum(['changes', 'filesystem']).default('changes'),
 });
 
-export const diffIdParam = z.string().transform((raw) => safeDecode(raw)).pipe(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'A layer is named by its diff ID, sha256:<64 hex>.'));
+export const diffIdParam = z.string().pipe(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'A layer is named by its diff ID, sha256:<64 hex>.'));

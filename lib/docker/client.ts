@@ -210,6 +210,8 @@ export function translateEngineError(cause: unknown): StrataError {
       cause: error.code,
     });
   }
+  // Strata itself ended the call (a cancelled build, a refused upload): not an engine failure.
+  if ((cause as { name?: string } | null)?.name === 'AbortError') return new StrataError('invalid_input', 'The request was cancelled before the engine finished it.');
   const message = engineMessage(error) || 'The Docker engine failed without saying why.';
   switch (error.statusCode) {
     case 400:

@@ -5,12 +5,13 @@ import 'server-only';
 import { appendFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir } from '@/lib/registries/store';
+import { clientKey } from '@/lib/security/rate-limit';
 
 export interface AuditEntry {
   time: string;
   client: string;
   method: string;
-  /** Path and query, decoded: what was acted on. */
+  /** Path and query, decoded once — as the route's parameters are, so this is what was acted on. */
   target: string;
   status: number;
 }
@@ -46,9 +47,9 @@ export async function readAudit(limit = 200): Promise<AuditEntry[]> {
     .reverse();
 }
 
-/** The caller as the server saw it; behind no proxy this is the loopback address. */
+/** The caller as the server saw it (the socket's address; see lib/security/rate-limit.ts). */
 export function clientOf(req: Request): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'local';
+  return clientKey(req.headers);
 }
 
 export function targetOf(req: Request): string {

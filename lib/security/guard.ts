@@ -6,7 +6,7 @@
 //  3. a fresh CSP nonce and the security headers on every answer, refusals included (lib/security/csp.ts).
 import { NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/csp';
-import { clientKey, FailureLimiter } from '@/lib/security/rate-limit';
+import { clientKey, sharedLimiter } from '@/lib/security/rate-limit';
 import { checkRequest } from '@/lib/security/request-guard';
 import { startupProblem } from '@/lib/security/startup';
 import {
@@ -19,7 +19,6 @@ import {
   sessionValue,
 } from '@/lib/security/token';
 
-const limiter = new FailureLimiter();
 const SESSION_PATHS = new Set(['/login', '/logout']);
 
 export function withHeaders(response: NextResponse, csp: string): NextResponse {
@@ -50,6 +49,7 @@ async function login(request: NextRequest, token: string | undefined): Promise<N
   const next = safeNextPath(form?.get('next'));
   const given = form?.get('token');
   const client = clientKey(request.headers);
+  const limiter = sharedLimiter();
   if (limiter.blocked(client)) return redirectTo(request, loginUrl(next, 'rate_limited'), 303);
   if (typeof given === 'string' && given && (await credentialsValid({ kind: 'bearer', value: given }, token))) {
     return redirectTo(request, next, 303, sessionCookie(await sessionValue(token), isHttps(request)));
@@ -65,6 +65,7 @@ async function requireToken(request: NextRequest, token: string): Promise<NextRe
   if (pathname.startsWith('/_next/static/')) return null;
   const credentials = credentialsOf(request.headers, request.cookies.get(SESSION_COOKIE)?.value);
   const client = clientKey(request.headers);
+  const limiter = sharedLimiter();
   if (credentials.kind === 'bearer' && limiter.blocked(client)) {
     return errorJson(429, 'rate_limited', 'Too many wrong tokens from this client: wait a minute, then try again.', { 'Retry-After': '60' });
   }
@@ -90,17 +91,18 @@ const exposedWithoutToken = startupProblem(process.argv, process.env);
 
 
 /** The refusal (headers set), or the CSP for the answer when the request may go on. */
-export async function screen(request: NextRequest): Promise<NextResponse | { csp: string }> {
+export async function screen(request: NextRequest, upload = false): Promise<NextResponse | { csp: string }> {
   const csp = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === 'development');
   if (exposedWithoutToken) return withHeaders(errorJson(503, 'forbidden', exposedWithoutToken), csp);
   const { pathname } = request.nextUrl;
   const sessionPost = request.method === 'POST' && SESSION_PATHS.has(pathname);
-  const verdict = checkRequest(request, {
+  const verdict = checkRequest({ method: request.method, headers: request.headers, pathname }, {
     bindHost: process.env.STRATA_HOST,
     allowedHosts: process.env.STRATA_ALLOWED_HOSTS,
     port: process.env.PORT,
     // Signing in or out changes nothing on the engine, so read-only mode lets it through.
     readOnly: process.env.STRATA_READ_ONLY === '1' && !sessionPost,
+    upload,
   });
   if (!verdict.ok) return withHeaders(errorJson(verdict.status, verdict.code, verdict.message), csp);
 
@@ -122,5 +124,5 @@ export const UPLOAD_ROUTES = ['/api/build', '/api/images/load', '/api/images/imp
  * read, so the body stays untouched for the route to stream.
  */
 export function screenUpload(request: Request): Promise<NextResponse | { csp: string }> {
-  return screen(request instanceof NextRequest ? request : new NextRequest(request.url, { method: request.method, headers: request.headers }));
+  return screen(request instanceof NextRequest ? request : new NextRequest(request.url, { method: request.method, headers: request.headers }), true);
 }

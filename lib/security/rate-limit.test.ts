@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { clientKey, FailureLimiter } from '@/lib/security/rate-limit';
+import { describe, expect, it, vi } from 'vitest';
+import { clientKey, FailureLimiter, sharedLimiter } from '@/lib/security/rate-limit';
 
 describe('FailureLimiter', () => {
   it('blocks a client after 10 failures in a minute, and lets it try again a minute later', () => {
@@ -23,8 +23,23 @@ describe('FailureLimiter', () => {
 });
 
 describe('clientKey', () => {
-  it('takes the first X-Forwarded-For address, else local', () => {
-    expect(clientKey(new Headers({ 'x-forwarded-for': '203.0.113.7, 127.0.0.1' }))).toBe('203.0.113.7');
-    expect(clientKey(new Headers({}))).toBe('local');
+  it('is the socket address the server stamped, whatever X-Forwarded-For says', () => {
+    expect(clientKey(new Headers({ 'x-strata-peer': '127.0.0.1', 'x-forwarded-for': '203.0.113.7' }), '')).toBe('127.0.0.1');
+    expect(clientKey(new Headers({ 'x-forwarded-for': '203.0.113.7' }), '')).toBe('unknown');
+  });
+
+  it('reads X-Forwarded-For only behind a trusted proxy, from the right, skipping trusted hops', () => {
+    const headers = new Headers({ 'x-strata-peer': '::ffff:10.0.0.2', 'x-forwarded-for': 'forged, 203.0.113.7, 10.0.0.3' });
+    expect(clientKey(headers, '10.0.0.2,10.0.0.3')).toBe('203.0.113.7');
+    expect(clientKey(headers, '10.0.0.9')).toBe('::ffff:10.0.0.2');
+  });
+});
+
+describe('sharedLimiter', () => {
+  it('is one limiter for the whole process, even across separately loaded copies of the module', async () => {
+    const first = sharedLimiter();
+    vi.resetModules();
+    const again = await import('@/lib/security/rate-limit');
+    expect(again.sharedLimiter()).toBe(first);
   });
 });

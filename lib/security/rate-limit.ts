@@ -1,7 +1,11 @@
-// Wrong tokens are limited a little: 10 per minute per client, and 600 per minute in all. The second
-// bound matters because the client address comes from X-Forwarded-For, which a caller can set itself
-// when Strata is not behind a reverse proxy. While a client is limited, even the right token is refused,
-// or the limit would not slow guessing down.
+// Wrong tokens are limited a little: 10 per minute per client, and 600 per minute in all (many
+// addresses at once). While a client is limited, even the right token is refused, or the limit would not
+// slow guessing down.
+//  - One limiter per process: proxy.ts and the upload routes run in separate bundles, and a module-level
+//    limiter in each gave two guessing budgets and an oracle (one refused with 429, the other answered).
+//  - The client is the socket's address, stamped on every request by the server itself
+//    (lib/security/socket-guard.ts). X-Forwarded-For counts only when that address is a proxy the
+//    operator named in STRATA_TRUSTED_PROXIES; otherwise anyone could rotate it.
 
 export interface FailureLimits {
   perClient: number;
@@ -46,7 +50,35 @@ export class FailureLimiter {
   }
 }
 
-/** The caller as the server saw it: Next sets X-Forwarded-For to the socket address unless one came in. */
-export function clientKey(headers: { get(name: string): string | null }): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'local';
+const SHARED = Symbol.for('strata.failure-limiter');
+
+/** The process's one limiter, whichever bundle asks. */
+export function sharedLimiter(): FailureLimiter {
+  const holder = globalThis as { [SHARED]?: FailureLimiter };
+  holder[SHARED] ??= new FailureLimiter();
+  return holder[SHARED];
+}
+
+/** The header the server stamps with the socket's address; whatever a client sent under it is replaced. */
+export const PEER_HEADER = 'x-strata-peer';
+
+/**
+ * The caller: the socket's address, or — when that is a trusted proxy — the last X-Forwarded-For hop
+ * that is not itself a trusted proxy.
+ */
+export function clientKey(headers: { get(name: string): string | null }, trustedProxies: string | undefined = process.env.STRATA_TRUSTED_PROXIES): string {
+  const peer = headers.get(PEER_HEADER)?.trim() || 'unknown';
+  const trusted = new Set((trustedProxies ?? '').split(',').map((entry) => normalizeAddress(entry)).filter(Boolean));
+  if (!trusted.has(normalizeAddress(peer))) return peer;
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i -= 1) {
+    const hop = hops[i] as string;
+    if (!trusted.has(normalizeAddress(hop))) return hop;
+  }
+  return peer;
+}
+
+/** `::ffff:127.0.0.1` and `127.0.0.1` are the same client. */
+function normalizeAddress(address: string): string {
+  return address.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 }

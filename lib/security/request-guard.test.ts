@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHostnames, checkRequest, hostnameOf, type GuardConfig } from '@/lib/security/request-guard';
+import { allowedHostnames, checkRequest, hostnameOf, parseHostHeader, type GuardConfig } from '@/lib/security/request-guard';
 
 const request = (method: string, headers: Record<string, string>) => ({ method, headers: new Headers(headers) });
 const check = (method: string, headers: Record<string, string>, config: GuardConfig = {}) => checkRequest(request(method, headers), config);
@@ -127,5 +127,45 @@ describe('read-only mode', () => {
     expect(checkRequest({ method: 'POST', headers: headers({ host: 'localhost:3000', origin: 'http://localhost:3000' }) }, config)).toMatchObject({ ok: false, status: 403 });
     expect(checkRequest({ method: 'DELETE', headers: headers({ host: 'localhost:3000' }) }, config)).toMatchObject({ ok: false, status: 403 });
     expect(checkRequest({ method: 'GET', headers: headers({ host: 'localhost:3000' }) }, config)).toEqual({ ok: true });
+  });
+});
+
+describe('strict Host parsing (issue 13)', () => {
+  it('refuses Host values no browser sends', () => {
+    for (const host of ['[::1].evil.test', 'localhost:3000@evil.test', 'localhost@evil.test', 'localhost:3000:80', 'localhost:99999', 'local host', 'localhost/', '[::1]x', '127.0.0.1:3000/evil']) {
+      expect(check('GET', { host }), host).toMatchObject({ ok: false, status: 421 });
+    }
+    expect(parseHostHeader('LOCALHOST.:3000')).toBe('localhost');
+    expect(parseHostHeader('[::1]:3000')).toBe('::1');
+    expect(parseHostHeader('strata.lan')).toBe('strata.lan');
+  });
+});
+
+describe('Fetch Metadata resource isolation (issue 13)', () => {
+  const api = (method: string, headers: Record<string, string>) => checkRequest({ method, headers: new Headers(headers), pathname: '/api/images/x/export' }, {});
+  it('refuses cross-site requests to the API for every method', () => {
+    expect(api('GET', { host: 'localhost:3000', 'sec-fetch-site': 'cross-site' })).toMatchObject({ ok: false, status: 403 });
+    expect(api('HEAD', { host: 'localhost:3000', 'sec-fetch-site': 'cross-site' })).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it('serves same-origin, same-site and typed requests, and cross-site page navigations', () => {
+    for (const site of ['same-origin', 'same-site', 'none']) expect(api('GET', { host: 'localhost:3000', 'sec-fetch-site': site })).toEqual({ ok: true });
+    expect(api('GET', { host: 'localhost:3000' })).toEqual({ ok: true });
+    expect(checkRequest({ method: 'GET', headers: new Headers({ host: 'localhost:3000', 'sec-fetch-site': 'cross-site' }), pathname: '/images' }, {})).toEqual({ ok: true });
+  });
+});
+
+describe('write bodies are sized from their headers (issue 13)', () => {
+  const write = (headers: Record<string, string>, upload = false) => checkRequest({ method: 'POST', headers: new Headers({ host: 'localhost:3000', ...headers }), pathname: '/api/prune' }, { upload });
+  it('refuses a JSON body over 64 KiB, or one without a length, before reading it', () => {
+    expect(write({ 'content-length': String(64 * 1024 + 1) })).toMatchObject({ ok: false, status: 413, code: 'too_large' });
+    expect(write({ 'transfer-encoding': 'chunked' })).toMatchObject({ ok: false, status: 411 });
+    expect(write({ 'content-length': '12abc' })).toMatchObject({ ok: false, status: 411 });
+    expect(write({ 'content-length': '2048' })).toEqual({ ok: true });
+    expect(write({})).toEqual({ ok: true });
+  });
+
+  it('leaves upload routes to their own limits', () => {
+    expect(write({ 'content-length': String(1024 ** 3) }, true)).toEqual({ ok: true });
   });
 });

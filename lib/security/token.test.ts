@@ -70,10 +70,22 @@ describe('safeNextPath', () => {
       '/login?next=/x',
       '/logout',
       `/${'a'.repeat(3000)}`,
+      // Issue 13: paths that normalise to a scheme-relative URL (`//evil.test`).
+      '/.//evil.test',
+      '/..//evil.test',
+      '/%2e//evil.test',
+      '/a/.././/evil.test',
+      '/./\\evil.test',
     ]) {
       const result = safeNextPath(hostile);
       expect(result.startsWith('/') && !result.startsWith('//'), String(hostile)).toBe(true);
       expect(['/', '/%0d%0aSet-Cookie:x']).toContain(result);
+    }
+  });
+
+  it('redirects every hostile next to this site when followed', () => {
+    for (const hostile of ['/.//evil.test', '/..//evil.test', '/%2e//evil.test', '/a/.././/evil.test', '/.///evil.test/x?y']) {
+      expect(new URL(safeNextPath(hostile), 'http://localhost:3000').host, hostile).toBe('localhost:3000');
     }
   });
 });

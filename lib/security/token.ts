@@ -58,17 +58,20 @@ export async function credentialsValid(credentials: Credentials, token: string):
 }
 
 /**
- * Where to go after signing in: only a path on this site. Absolute URLs, scheme-relative `//host`,
- * backslash tricks and control characters all become `/`.
+ * Where to go after signing in: only a path on this site. The value is normalised first (as the URL
+ * parser will when the redirect is followed), then checked: `/.//evil.test` normalises to
+ * `//evil.test`, a scheme-relative URL to another host. Anything but a plain same-site path becomes `/`.
  */
 export function safeNextPath(value: unknown): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2048) return '/';
-  if (/[\u0000-\u001f\u007f\\]/.test(value) || value.startsWith('//')) return '/';
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
   try {
     const base = 'http://strata.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return '/';
     const path = url.pathname + url.search + url.hash;
+    // Whatever the redirect resolves against, the path alone must land on the same origin again.
+    if (!path.startsWith('/') || path.startsWith('//') || new URL(path, base).origin !== base) return '/';
     return path.startsWith('/login') || path.startsWith('/logout') ? '/' : path;
   } catch {
     return '/';

@@ -11,7 +11,7 @@ import { GET as exportOne } from '@/app/api/images/[ref]/export/route';
 import { GET as exportMany } from '@/app/api/images/export/route';
 import { POST as importRoute } from '@/app/api/images/import/route';
 import { POST as loadRoute } from '@/app/api/images/load/route';
-import { buildImage, docker, privateBase, requireSandbox } from './sandbox';
+import { buildImage, docker, imageExists, privateBase, requireSandbox } from './sandbox';
 
 const HOST = { host: 'localhost:3000' };
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
@@ -141,4 +141,52 @@ describe('save, load and import', () => {
       delete process.env.STRATA_UPLOAD_LIMIT_BYTES;
     }
   });
+
+  it('refuses an import change that smuggles a second instruction on a new line', async () => {
+    for (const change of ['CMD\nONBUILD RUN touch /x', 'CMD ["sh"]\r\nONBUILD RUN touch /x', 'ENV A=1\u2028ONBUILD RUN touch /x']) {
+      const query = new URLSearchParams({ tag: 'strata-test/smuggled:1' });
+      query.append('change', change);
+      const response = await upload(importRoute, `/api/images/import?${query}`, new Uint8Array(10));
+      expect(response.status, JSON.stringify(change)).toBe(400);
+      expect((await response.json()).error.message).toMatch(/one line/);
+    }
+    expect(imageExists('strata-test/smuggled:1')).toBe(false);
+  });
+
+  it('refuses an archive whose tag is invalid with 400 and loads nothing at all', async () => {
+    const tag = 'strata-test/badtag:1';
+    const id = buildImage(tag, `FROM strata-test/archive-base:1\nRUN echo ${Date.now()} > /badtag.txt\n`);
+    const saved = execFileSync('docker', ['save', tag], { maxBuffer: 256 * 1024 * 1024 });
+    docker('image', 'rm', tag);
+    const archive = await rewriteEntries(saved, (name, body) =>
+      name === 'manifest.json' ? Buffer.from(JSON.stringify(JSON.parse(body.toString()).map((entry: object) => ({ ...entry, RepoTags: ['strata-test/BadTag:1'] })))) : body,
+    );
+    const response = await upload(loadRoute, '/api/images/load', new Uint8Array(archive));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/“strata-test\/BadTag:1”.*nothing was loaded/);
+    // Not even untagged: the engine never had the whole archive.
+    expect(imageExists(id)).toBe(false);
+  });
 });
+
+/** A copy of a tar with some entries' bodies replaced (the archive is small: a test image). */
+async function rewriteEntries(archive: Buffer, change: (name: string, body: Buffer) => Buffer): Promise<Buffer> {
+  const extract = tar.extract();
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  pack.on('data', (chunk: unknown) => void chunks.push(chunk as Buffer));
+  const packed = new Promise<void>((resolve) => pack.on('end', () => resolve()));
+  extract.on('entry', (header, stream, next) => {
+    const parts: Buffer[] = [];
+    stream.on('data', (part: unknown) => void parts.push(part as Buffer));
+    stream.on('end', () => {
+      const body = change(header.name, Buffer.concat(parts));
+      pack.entry({ ...header, size: body.length }, body, () => next());
+    });
+  });
+  extract.on('finish', () => pack.finalize());
+  Readable.from([archive]).pipe(extract);
+  await packed;
+  return Buffer.concat(chunks);
+}
+

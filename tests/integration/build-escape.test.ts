@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pack as tarPack, type Headers } from 'tar-stream';
+import { pack as tarPack, type Header } from 'tar-stream';
 import { POST as buildRoute } from '@/app/api/build/route';
 import { requireSandbox } from './sandbox';
 
@@ -14,13 +14,13 @@ const ctx = { params: Promise.resolve({}) };
 const DEEP = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8'];
 const UP = Array(8).fill('..').join('/');
 
-type Entry = Partial<Headers> & { name: string; body?: string };
+type Entry = Partial<Header> & { name: string; body?: string };
 
 async function tarOf(entries: Entry[]): Promise<Uint8Array> {
   const archive = tarPack();
   const chunks: Buffer[] = [];
-  archive.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve) => archive.on('end', resolve));
+  archive.on('data', (chunk: unknown) => void chunks.push(chunk as Buffer));
+  const done = new Promise<void>((resolve) => archive.on('end', () => resolve()));
   for (const { body, ...header } of entries) {
     await new Promise<void>((resolve, reject) => archive.entry({ mode: 0o644, ...header }, body ?? '', (error) => (error ? reject(error) : resolve())));
   }

@@ -19,8 +19,8 @@ describe('JSON API', () => {
     expect(body.totals.images).toBe(body.images.length);
   });
 
-  it('GET /api/images/{ref} accepts an encoded name with registry and port', async () => {
-    const response = await getImage(get('/api/images/x'), ctx({ ref: encodeURIComponent('localhost:5555/team/app:1.0') }));
+  it('GET /api/images/{ref} accepts a name with registry and port (as Next hands it on, decoded once)', async () => {
+    const response = await getImage(get('/api/images/x'), ctx({ ref: 'localhost:5555/team/app:1.0' }));
     expect(response.status).toBe(200);
     expect((await response.json()).repoTags).toContain('localhost:5555/team/app:1.0');
   });

@@ -82,6 +82,14 @@ describe('tag and delete actions', () => {
     expect(allTags()).toBe(before);
   });
 
+  it('decodes a tag once: a double-encoded delete acts on nothing, and the audit says what it refused', async () => {
+    build('sec/target:1', `double-${Date.now()}`);
+    // `DELETE /api/tags/sec%252Ftarget%3A1` reaches the route with its parameter decoded once.
+    const response = await removeTagRoute(new Request('http://localhost/api/tags/sec%252Ftarget%3A1', { method: 'DELETE' }), at('sec%2Ftarget:1'));
+    expect(response.status).toBe(400);
+    expect(exists('sec/target:1')).toBe(true);
+  });
+
   it('removes a tag; removing the last tag of an unused image deletes the image', async () => {
     const id = build('strata-test/untag:a', 'untag');
     docker('tag', 'strata-test/untag:a', 'strata-test/untag:b');
@@ -89,7 +97,7 @@ describe('tag and delete actions', () => {
     const first = await removeTagRoute(del(), at('strata-test/untag:a'));
     expect(await first.json()).toEqual({ untagged: ['strata-test/untag:a'], deletedImages: [], deletedLayers: 0 });
     expect(exists(id)).toBe(true);
-    const last = await removeTagRoute(del(), at(encodeURIComponent('strata-test/untag:b')));
+    const last = await removeTagRoute(del(), at('strata-test/untag:b'));
     const body = await last.json();
     expect(body.untagged).toEqual(['strata-test/untag:b']);
     expect(body.deletedImages).toEqual([id]);

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { ImageDetailView } from '@/components/image-detail/image-detail-view';
-import { safeDecode } from '@/lib/api/schemas';
 
 type Props = { params: Promise<{ ref: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: safeDecode((await params).ref).slice(0, 40) };
+  return { title: (await params).ref.slice(0, 40) };
 }
 
 export default async function ImagePage({ params }: Props) {
-  return <ImageDetailView imageRef={safeDecode((await params).ref)} />;
+  return <ImageDetailView imageRef={(await params).ref} />;
 }

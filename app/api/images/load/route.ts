@@ -3,6 +3,7 @@
 import { handle } from '@/lib/api/handle';
 import { ndjsonResponse } from '@/lib/api/ndjson';
 import { archiveBody, uploadFailure } from '@/lib/api/upload';
+import { archiveTagGate } from '@/lib/build/archive-tags';
 import { checkDeclaredLength } from '@/lib/build/upload-limits';
 import { loadArchive } from '@/lib/docker/archives';
 
@@ -11,11 +12,15 @@ export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (req) => {
   checkDeclaredLength(req);
-  const body = archiveBody(req);
   const controller = new AbortController();
   req.signal.addEventListener('abort', () => controller.abort());
-  const events = await loadArchive(body, controller.signal).catch((error: unknown) => {
-    throw uploadFailure(body, error);
+  // A bad tag stops the upload before the engine has it whole, so the engine keeps nothing.
+  const gate = archiveTagGate();
+  const body = archiveBody(req);
+  body.on('error', (error) => gate.destroy(error));
+  gate.on('error', () => controller.abort());
+  const events = await loadArchive(body.pipe(gate), controller.signal).catch((error: unknown) => {
+    throw gate.problem ?? uploadFailure(body, error);
   });
   return ndjsonResponse(req, async function* () {
     yield* events;
