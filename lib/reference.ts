@@ -1,6 +1,7 @@
-// Image references, validated with the distribution/reference grammar (a faithful port of Docker's
-// regexps) before anything reaches the engine. Pure: safe in the browser and on the server.
-import { parseFamiliarName } from '@swimlane/docker-reference';
+// Image references, validated with the distribution/reference grammar (lib/reference-grammar.ts, a
+// linear-time port of Docker's rules) before anything reaches the engine. Pure: safe in the browser
+// and on the server.
+import { parseNormalizedName } from '@/lib/reference-grammar';
 
 export interface ParsedReference {
   /** What the user typed, trimmed. */
@@ -52,11 +53,8 @@ export function parseReference(raw: string): ReferenceResult {
   }
   if (input.length > 512) return { ok: false, message: 'An image reference is at most 255 characters of name plus tag or digest.' };
   try {
-    const ref = parseFamiliarName(input);
-    const domain = ref.domain ?? HUB;
-    const path = ref.repository ?? '';
-    const tag = ref.tag ?? (ref.digest ? null : 'latest');
-    const digest = ref.digest ?? null;
+    const { domain, repository: path, tag: givenTag, digest } = parseNormalizedName(input);
+    const tag = givenTag ?? (digest ? null : 'latest');
     const suffix = `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
     return {
       ok: true,
