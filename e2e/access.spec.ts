@@ -1,6 +1,7 @@
 // Token access (STRATA_TOKEN) as a person and a script meet it, on the token server.
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { send } from './support/raw-http';
 import { E2E_TOKEN, SCRATCH_PORT, TOKEN_PORT } from './support/servers';
 
 const TOKEN_URL = `http://127.0.0.1:${TOKEN_PORT}`;
@@ -35,28 +36,41 @@ test.describe('Token access', () => {
   });
 
   test('after signing in, only a path on this site is followed', async ({ request }) => {
-    for (const next of ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/images']) {
+    const hostile = ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/.//evil.test', '/..//evil.test', '/%2e//evil.test', '/a/.././/evil.test'];
+    for (const next of [...hostile, '/images']) {
       const response = await request.post(`${TOKEN_URL}/login`, { form: { token: E2E_TOKEN, next }, maxRedirects: 0 });
       expect(response.status()).toBe(303);
       expect(response.headers().location, next).toBe(next === '/images' ? '/images' : '/');
     }
+    // Signed in already, GET /login?next=… sends the visitor on: only to this site.
+    const signIn = await request.post(`${TOKEN_URL}/login`, { form: { token: E2E_TOKEN, next: '/' }, maxRedirects: 0 });
+    const cookie = String(signIn.headers()['set-cookie'] ?? '').split(';')[0] ?? '';
+    for (const next of ['%2F.%2F%2Fevil.test', '/..//evil.test', '/%252e//evil.test', '/a/.././/evil.test']) {
+      const response = await send(TOKEN_PORT, 'GET', `/login?next=${next}`, { Cookie: cookie });
+      expect(response.status, next).toBe(307);
+      expect(new URL(String(response.headers.location), TOKEN_URL).host, next).toBe(`127.0.0.1:${TOKEN_PORT}`);
+    }
   });
 
-  test('scripts send a bearer token; a wrong one is 401, and ten wrong ones in a minute make it 429', async ({ request }) => {
+  test('scripts send a bearer token; ten wrong ones in a minute make it 429 everywhere, whatever X-Forwarded-For says', async ({ request }) => {
     const right = await request.get(`${TOKEN_URL}/api/engine`, { headers: { Authorization: `Bearer ${E2E_TOKEN}` } });
     expect(right.status()).toBe(200);
-    const client = { 'X-Forwarded-For': '203.0.113.77' };
+    // One client (one loopback address) rotating X-Forwarded-For: the limit is on the socket's address.
+    const guesser = '127.0.0.77';
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) {
-      const response = await request.get(`${TOKEN_URL}/api/images`, { headers: { ...client, Authorization: `Bearer wrong-${i}` } });
-      statuses.push(response.status());
+      const response = await send(TOKEN_PORT, 'GET', '/api/images', { 'X-Forwarded-For': `203.0.113.${i}`, Authorization: `Bearer wrong-${i}` }, undefined, guesser);
+      statuses.push(response.status);
     }
     expect(statuses).toEqual([...Array<number>(10).fill(401), 429]);
-    const limited = await request.get(`${TOKEN_URL}/api/images`, { headers: { ...client, Authorization: `Bearer ${E2E_TOKEN}` } });
-    expect(limited.status(), 'while limited, even the right token waits').toBe(429);
-    expect((await limited.json()).error.code).toBe('rate_limited');
-    const other = await request.get(`${TOKEN_URL}/api/engine`, { headers: { 'X-Forwarded-For': '203.0.113.78', Authorization: `Bearer ${E2E_TOKEN}` } });
-    expect(other.status(), 'another client is not affected').toBe(200);
+    const limited = await send(TOKEN_PORT, 'GET', '/api/images', { Authorization: `Bearer ${E2E_TOKEN}` }, undefined, guesser);
+    expect(limited.status, 'while limited, even the right token waits').toBe(429);
+    expect(JSON.parse(limited.body).error.code).toBe('rate_limited');
+    // The upload routes guard themselves, with the same limiter: no second budget, no oracle.
+    const upload = await send(TOKEN_PORT, 'POST', '/api/images/load', { Authorization: `Bearer ${E2E_TOKEN}`, 'Content-Type': 'application/x-tar' }, 'not a tar', guesser);
+    expect(upload.status, 'an upload route answers the same 429').toBe(429);
+    const other = await send(TOKEN_PORT, 'GET', '/api/engine', { Authorization: `Bearer ${E2E_TOKEN}` }, undefined, '127.0.0.78');
+    expect(other.status, 'another client is not affected').toBe(200);
   });
 
   test('Strata refuses to start on a non-loopback address without STRATA_TOKEN, and says why', async () => {

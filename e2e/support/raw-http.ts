@@ -8,12 +8,17 @@ export interface RawResponse {
   body: string;
 }
 
-export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawResponse> {
+/**
+ * `from`: the loopback address to connect from (any 127.x.y.z works on Linux). Strata keys its rate
+ * limit on the socket's address, so this is how a test is a different client.
+ */
+export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string, from?: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
         host: '127.0.0.1',
         port,
+        localAddress: from,
         method,
         path,
         // Content-Length always: Node sends a DELETE body unframed otherwise.

@@ -75,7 +75,7 @@ describe('errorResponse', () => {
   it('maps every error code to the status in the house style', () => {
     expect(statusForCode).toEqual({
       invalid_input: 400, invalid_reference: 400, unauthorized: 401, not_found: 404, conflict: 409, forbidden: 403,
-      engine_unreachable: 503, engine_timeout: 504, upstream_failed: 502, rate_limited: 429, too_large: 413, internal: 500,
+      engine_unreachable: 503, engine_timeout: 504, upstream_failed: 502, rate_limited: 429, too_large: 413, request_timeout: 408, internal: 500,
     });
   });
 });

@@ -1,0 +1,87 @@
+// Issue 13's findings, each against the running server as the attacker met it: a reference that froze
+// the event loop, bodies that were buffered or trickled, headers that never ended, a double-encoded
+// delete, and a page on another site making Strata work through an <img>.
+import net from 'node:net';
+import { expect, test } from '@playwright/test';
+import { buildImage, docker } from './support/engine';
+import { send } from './support/raw-http';
+import { BASE_PORT } from './support/servers';
+
+const BASE = `http://127.0.0.1:${BASE_PORT}`;
+const sameOrigin = { Origin: BASE, 'Sec-Fetch-Site': 'same-origin' };
+
+test.describe('Hardening (issue 13)', () => {
+  test('a reference built to backtrack is refused at once, and the server keeps answering meanwhile', async () => {
+    const started = Date.now();
+    const [hostile, engine] = await Promise.all([
+      send(BASE_PORT, 'GET', `/api/images/${'a'.repeat(60)}-/history`),
+      send(BASE_PORT, 'GET', '/api/engine'),
+    ]);
+    const elapsed = Date.now() - started;
+    console.log(`[hardening] backtracking reference: ${hostile.status} with /api/engine ${engine.status}, both in ${elapsed} ms`);
+    expect(hostile.status).toBe(400);
+    expect(engine.status).toBe(200);
+    expect(elapsed).toBeLessThan(3000);
+  });
+
+  test('JSON writes are refused from their headers when too large or unsized, before any body is read', async () => {
+    const big = JSON.stringify({ target: 'dangling', dryRun: true, pad: 'x'.repeat(100_000) });
+    const tooLarge = await send(BASE_PORT, 'POST', '/api/prune', { ...sameOrigin, 'Content-Type': 'application/json' }, big);
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body).error.code).toBe('too_large');
+    const chunked = await new Promise<string>((resolve) => {
+      const socket = net.connect(BASE_PORT, '127.0.0.1', () =>
+        socket.write(`POST /api/prune HTTP/1.1\r\nHost: 127.0.0.1:${BASE_PORT}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n`),
+      );
+      let answer = '';
+      socket.on('data', (data) => (answer += data.toString()));
+      socket.on('close', () => resolve(answer));
+    });
+    expect(chunked).toMatch(/^HTTP\/1\.1 411/);
+  });
+
+  test('a client that never finishes its headers is cut off within the limit', async () => {
+    test.setTimeout(40_000);
+    const started = Date.now();
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(BASE_PORT, '127.0.0.1', () => socket.write(`GET /api/engine HTTP/1.1\r\nHost: 127.0.0.1:${BASE_PORT}\r\n`));
+      // One more header byte a second: never complete.
+      const drip = setInterval(() => socket.writable && socket.write('X'), 1000);
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(drip);
+        resolve();
+      });
+    });
+    const elapsed = Date.now() - started;
+    console.log(`[hardening] dripping headers closed after ${elapsed} ms`);
+    expect(elapsed).toBeLessThan(15_000);
+  });
+
+  test('a double-encoded delete acts on nothing, and the audit log says exactly what was refused', async () => {
+    buildImage('sec/target:1', `double-${Date.now()}`);
+    try {
+      const response = await send(BASE_PORT, 'DELETE', '/api/tags/sec%252Ftarget%3A1', sameOrigin);
+      expect(response.status).toBe(400);
+      expect(docker('image', 'inspect', '--format', '{{.RepoTags}}', 'sec/target:1')).toContain('sec/target:1');
+      const activity = JSON.parse((await send(BASE_PORT, 'GET', '/api/activity')).body) as { writes: { method: string; target: string; status: number }[] };
+      expect(activity.writes.find((write) => write.method === 'DELETE' && write.target.startsWith('/api/tags/sec'))).toMatchObject({ target: '/api/tags/sec%2Ftarget:1', status: 400 });
+    } finally {
+      docker('image', 'rm', '-f', 'sec/target:1');
+    }
+  });
+
+  test('a page on another site cannot make Strata work through an <img>', async ({ page }) => {
+    // A hostile page served from another host name (localhost is another site than 127.0.0.1).
+    await page.route('http://localhost:9/evil.html', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<img src="${BASE}/api/images/strata-fixture%2Fweb%3A1/analysis"><img src="${BASE}/api/images/strata-fixture%2Fweb%3A1/export">` }),
+    );
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().startsWith(`${BASE}/api/`)) answers.push(response.status());
+    });
+    await page.goto('http://localhost:9/evil.html');
+    await expect.poll(() => answers.length).toBe(2);
+    expect(answers).toEqual([403, 403]);
+  });
+});
