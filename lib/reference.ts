@@ -75,6 +75,8 @@ export function parseReference(raw: string): ReferenceResult {
 
 /** The grammar's own messages are terse; say what is wrong in words a newcomer can act on. */
 function explainReferenceError(input: string, message: string): string {
+  // Before the case check: `%2F` would otherwise read as "capital letters".
+  if (/%[0-9a-f]{2}/i.test(input)) return `“${input}” holds a percent-escape; a reference never does (was it encoded twice?).`;
   if (/must be lowercase/.test(message)) return `“${input}” has capital letters in its repository name; repository names must be lowercase.`;
   if (/64-byte hexadecimal/.test(message)) return `“${input}” looks like a full image ID, not a name; use it as an ID instead.`;
   const tag = input.includes('@') ? null : input.slice(input.lastIndexOf('/') + 1).split(':')[1];

@@ -52,7 +52,9 @@ describe('imageRefParam', () => {
 describe('one decoding (issue 13)', () => {
   it('never decodes a parameter Next has already decoded: a still-encoded value is refused, not acted on', () => {
     // `DELETE /api/tags/sec%252Ftarget%3A1` reaches the route as `sec%2Ftarget:1`.
-    expect(tagRef.safeParse('sec%2Ftarget:1').success).toBe(false);
+    const refused = tagRef.safeParse('sec%2Ftarget:1');
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/percent-escape.*encoded twice/);
     expect(imageRefParam.safeParse('strata-fixture%2Fapp').success).toBe(false);
     expect(tagRef.parse('sec/target:1').familiar).toBe('sec/target:1');
   });
