@@ -66,7 +66,8 @@ fetch() {
   mkdir -p "$CACHE/apt/lists/partial" "$CACHE/apt/cache/archives/partial"
   echo "deb [signed-by=$KEYRING] $(archive_uri) $SUITE main" >"$CACHE/apt/sources.list"
   log "asking the archive for $SUITE's ${PACKAGES[*]}"
-  apt_private update >"$CACHE/apt/update.log" 2>&1 || { cat "$CACHE/apt/update.log" >&2; die "apt-get update failed"; }
+  # --error-on=any: an unreachable archive is a failure, not a warning over the old lists.
+  apt_private update --error-on=any >"$CACHE/apt/update.log" 2>&1 || { cat "$CACHE/apt/update.log" >&2; die "apt-get update failed"; }
 
   local versions=() p v
   for p in "${PACKAGES[@]}"; do

@@ -44,18 +44,20 @@ done
 
 [ "${2:-}" = --prune ] || exit 0
 
-# Two more dangling images beside the fixtures' two: one protected by strata.keep=true, one not. Then a
-# prune that should spare only the protected one, then a plain dangling prune.
+# Three more dangling images beside the fixtures' two (which have no strata.keep label): strata.keep=true,
+# strata.keep=false and no such label. Then a prune that should spare only the =true one, then a plain
+# dangling prune.
 export DOCKER_BUILDKIT=0
 CTX="$(mktemp -d)"; trap 'rm -rf "$CTX"' EXIT
-for kind in keep plain; do
+# The events file covers the probe builds (create, tag, untag of a moved tag) and both prunes.
+since="$(date +%s)"
+for kind in true false none; do
   for n in 1 2; do
-    label=""; [ "$kind" = keep ] && label='LABEL strata.keep=true'
+    label=""; [ "$kind" = none ] || label="LABEL strata.keep=$kind"
     printf 'FROM strata-fixture/base:1\n%s\nRUN echo %s %s > /probe.txt\n' "$label" "$kind" "$n" >"$CTX/Dockerfile"
     docker build -q -t "strata-probe/$kind:1" "$CTX" >/dev/null 2>&1
   done
 done
-since="$(date +%s)"
 api "/images/json?filters=$(enc '{"dangling":["true"]}')" | save images_json_dangling_before_prune
 api "/images/prune?filters=$(enc '{"dangling":["true"],"label!":["strata.keep=true"]}')" -X POST | save images_prune_dangling_label_not_keep
 api "/images/json?filters=$(enc '{"dangling":["true"]}')" | save images_json_dangling_after_label_prune

@@ -143,10 +143,23 @@ pids_with_arg() {
   return 0
 }
 
-stop_pids() { # NAME PID…: TERM, wait up to 5 s, then KILL
+# Direct children of PID (from /proc: the procps tools may be missing).
+children_of() {
+  local parent="$1" f stat
+  for f in /proc/[0-9]*/stat; do
+    read -r stat <"$f" 2>/dev/null || continue
+    stat="${stat##*) }"          # after "pid (comm) ": state, ppid, …
+    stat="${stat#* }"
+    [ "${stat%% *}" = "$parent" ] && { f="${f#/proc/}"; echo "${f%/stat}"; }
+  done
+  return 0
+}
+
+stop_pids() { # [-KILL] NAME PID…: TERM, wait up to 5 s, then KILL
+  local sig=TERM; [ "$1" = -KILL ] && { sig=KILL; shift; }
   local name="$1"; shift
   [ "$#" -gt 0 ] || return 0
-  kill "$@" 2>/dev/null || true
+  kill -s "$sig" "$@" 2>/dev/null || true
   for _ in $(seq 1 50); do
     local alive=0 p; for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
     [ "$alive" = 0 ] && break; sleep 0.1
@@ -164,8 +177,14 @@ stop_all() {
   # config path is this sandbox's), and shims of either kind's containerd (their -address is this sandbox's).
   # shellcheck disable=SC2046
   stop_pids "leftover containerd" $(pids_with_arg "$DIR/exec/containerd/containerd.toml")
-  # shellcheck disable=SC2046
-  stop_pids "leftover shims" $(pids_with_arg "$CTRD_SOCK")
+  local shims shim inits=()
+  shims="$(pids_with_arg "$CTRD_SOCK")"
+  # A container outlives its shim (it is re-parented to init), so its init goes first. It is pid 1 of its
+  # own pid namespace, which ignores TERM, and no engine is left to stop it gracefully.
+  for shim in $shims; do mapfile -t -O "${#inits[@]}" inits < <(children_of "$shim"); done
+  stop_pids -KILL "leftover containers" ${inits[@]+"${inits[@]}"}
+  # shellcheck disable=SC2086
+  stop_pids "leftover shims" $shims
 }
 
 case "${1:-status}" in
