@@ -9,7 +9,8 @@
 #   strata-fixture/used:1           used by a stopped container named strata-fixture-used
 #   two dangling images             earlier builds of strata-fixture/app:dev, untagged by later ones
 # Every image carries the label strata.fixture=1. Safe to run twice: it skips when already seeded
-# unless --force is given.
+# unless --force is given. The same set is built on both sandbox engine kinds (classic and modern): the
+# modern engine (Docker 28, containerd image store) still has the legacy builder used here.
 set -euo pipefail
 cd "$(dirname "$0")"
 . ./guard-sandbox.sh
@@ -119,5 +120,15 @@ LABEL app=dev
 RUN echo "build $n" > /build.txt
 DF
 done
+# Both engine kinds (scripts/sandbox.sh, STRATA_ENGINE_KIND) must end with the same set; the IDs differ
+# (the containerd store's IDs are manifest digests), the names, the dangling pair and the container do not.
+for t in strata-fixture/base:1 strata-fixture/app:1.0 strata-fixture/app:latest localhost:5555/team/app:1.0 \
+  registry.example.com/team/app:1.0 strata-fixture/web:1 strata-fixture/many:1 strata-fixture/steps:1 \
+  strata-fixture/used:1 strata-fixture/app:dev; do
+  docker image inspect "$t" >/dev/null 2>&1 || { echo "[fixtures] missing after the build: $t" >&2; exit 1; }
+done
+dangling="$(docker image ls -q --filter dangling=true --filter label=strata.fixture=1 | sort -u | wc -l)"
+[ "$dangling" -ge 2 ] || { echo "[fixtures] expected 2 dangling images, found $dangling" >&2; exit 1; }
+docker container inspect strata-fixture-used >/dev/null 2>&1 || { echo "[fixtures] no strata-fixture-used container" >&2; exit 1; }
 date -u +%FT%TZ > "$MARKER"
 echo "[fixtures] done: $(docker image ls -q | sort -u | wc -l) image IDs" >&2

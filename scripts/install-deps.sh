@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Strata needs and is missing: Debian packages (as root, with apt) and node modules.
-#   scripts/install-deps.sh [--engine] [--browser]
-#   --engine   dockerd, the registry and busybox-static (the sandbox engine and fixtures)
+#   scripts/install-deps.sh [--engine] [--modern-engine] [--browser]
+#   --engine          dockerd, the registry and busybox-static (the sandbox engine and fixtures); with
+#                     STRATA_ENGINE_KIND=modern also what --modern-engine does
+#   --modern-engine   the sandbox's modern engine (Debian sid's docker.io and containerd, unpacked into a
+#                     cache by scripts/modern-engine.sh, never installed); implies --engine
 #   --browser  Debian's Chromium (Playwright cannot download its own browsers here)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,13 +16,24 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); proce
 fi
 
 want=()
-# curl probes the server in run.sh; pkill (procps) stops the sandbox's processes.
+modern=0
+# curl probes the server in run.sh.
 command -v curl >/dev/null || want+=(curl)
-command -v pkill >/dev/null || want+=(procps)
+# The modern engine needs the classic one's companions (registry, busybox, runc, the docker CLI) too.
+args=()
 for arg in "$@"; do
+  case "$arg" in
+    --modern-engine) modern=1; args+=(--engine) ;;
+    --engine) [ "${STRATA_ENGINE_KIND:-classic}" = modern ] && modern=1; args+=("$arg") ;;
+    *) args+=("$arg") ;;
+  esac
+done
+for arg in ${args[@]+"${args[@]}"}; do
   case "$arg" in
     --engine)
       command -v dockerd >/dev/null || want+=(docker.io)
+      # The modern engine runs on the system's runc (docker.io depends on it).
+      [ -x /usr/sbin/runc ] || want+=(runc)
       command -v docker >/dev/null || want+=(docker.io)
       command -v docker-registry >/dev/null || want+=(docker-registry)
       # Debian's plain busybox is dynamically linked and useless in a libc-less image.
@@ -40,6 +54,11 @@ if [ "${#want[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${want[@]}" | sort -u) >/dev/null
+fi
+
+# After apt: the fetch needs runc, which docker.io brings. Cached after the first run (no network then).
+if [ "$modern" = 1 ]; then
+  echo "[deps] modern engine: $(scripts/modern-engine.sh fetch)" >&2
 fi
 
 # npm ci only when node_modules is missing or older than the lock file.
