@@ -18,6 +18,7 @@ export default defineConfig({
     // Integration tests compare Strata with the engine right after changing it from the CLI; they
     // read through the cache-less path. The snapshot cache has tests of its own.
     // …and nothing a test writes (audit log, logins, layer cache) lands in the user's ~/.strata.
-    env: { STRATA_SNAPSHOT_CACHE: 'off', STRATA_DATA_DIR: '/tmp/strata-vitest-data' },
+    // (STRATA_VITEST_DATA_DIR moves it, so runs on two engines side by side keep apart.)
+    env: { STRATA_SNAPSHOT_CACHE: 'off', STRATA_DATA_DIR: process.env.STRATA_VITEST_DATA_DIR ?? '/tmp/strata-vitest-data' },
   },
 });

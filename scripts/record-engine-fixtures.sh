@@ -3,14 +3,18 @@
 #   scripts/record-engine-fixtures.sh OUTDIR            read-only endpoints
 #   scripts/record-engine-fixtures.sh OUTDIR --prune    also the dangling-prune experiment (DELETES images:
 #                                                       sandbox only, guarded like fixtures.sh)
+#   scripts/record-engine-fixtures.sh OUTDIR --disk     only OUTDIR/disk/: one consistent set for disk
+#                                                       accounting (the list with shared-size and manifests,
+#                                                       system/df, and every top-level image's inspect and history)
 # Files are named like lib/docker/__fixtures__/api-1.41 (path with / → _, query k=v → _k_v). Host-specific
 # values (engine ID, host name) are replaced; nothing else is trimmed, so the shapes stay the engine's own.
 set -euo pipefail
+# OUTDIR is relative to where the script was called from, not to scripts/.
+OUT="${1:?usage: $0 OUTDIR [--prune|--disk]}"
+mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
 cd "$(dirname "$0")"
 . ./guard-sandbox.sh
 guard_sandbox
-OUT="${1:?usage: $0 OUTDIR [--prune]}"
-mkdir -p "$OUT"
 SOCK="${DOCKER_HOST#unix://}"
 command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; exit 1; }
 
@@ -23,6 +27,24 @@ save() { # NAME JSON-on-stdin
 
 # Same-named images on both kinds, so a test can pair them.
 FIXTURE=strata-fixture/app:1.0
+
+if [ "${2:-}" = --disk ]; then
+  # Read at one moment, so the figures add up across files (lib/docker/disk-accounting.test.ts).
+  OUT="$OUT/disk"; mkdir -p "$OUT"
+  api '/images/json?shared-size=1&manifests=1' | save images_json_shared-size_1_manifests_1
+  api /system/df | save system_df
+  api '/system/df?type=image' | save system_df_type_image
+  api '/containers/json?all=1' | save containers_json_all_1
+  for id in $(api /images/json | jq -r '.[].Id'); do
+    api "/images/$id/json?manifests=1" | save "images_${id:7:12}_json_manifests_1"
+    api "/images/$id/history" | save "images_${id:7:12}_history"
+    # The image config as the export holds it (its empty_layer flags settle ambiguous histories).
+    x="$(mktemp -d)"; api "/images/$id/get" | tar -C "$x" -x
+    jq '{diff_ids: .rootfs.diff_ids, history}' "$x/$(jq -r '.[0].Config' "$x/manifest.json")" | save "images_${id:7:12}_config"
+    rm -rf "$x"
+  done
+  exit 0
+fi
 
 api /version | save version
 # Headers as an object: the client reads Api-Version and Builder-Version from here.

@@ -11,6 +11,8 @@ function summary(id: string, over: Partial<ImageSummary> = {}): ImageSummary {
     repoDigests: [],
     created: '2026-11-29T12:00:00.000Z',
     size,
+    contentSize: null,
+    unpackedSize: null,
     sharedSize: 0,
     uniqueSize: size,
     containers: 0,

@@ -12,11 +12,28 @@ export interface ImageSummary {
   repoDigests: string[];
   /** ISO 8601. */
   created: string;
-  /** Bytes of all the image's layers, as the engine's image list reports them. */
+  /**
+   * Its disk usage, as the engine's image list reports it. Classic store: the bytes of all its layers.
+   * containerd store: `contentSize + unpackedSize` (DISK USAGE in `docker image ls --tree`).
+   */
   size: number;
-  /** Bytes of this image's layers that other images also use. */
+  /**
+   * containerd store only (null on the classic store, which keeps one copy): the image's content, i.e. its
+   * compressed layers, config and manifest as pulled or built (CONTENT SIZE in `docker image ls --tree`).
+   */
+  contentSize: number | null;
+  /** containerd store only (null on the classic store): its layers unpacked into snapshots for containers. */
+  unpackedSize: number | null;
+  /**
+   * Bytes of this image's layers that other images also use. On the containerd store these are unpacked
+   * layers only (the engine's SharedSize): content shared between images is not counted.
+   */
   sharedSize: number;
-  /** Bytes only this image uses: what deleting it would free. `sharedSize + uniqueSize === size`. */
+  /**
+   * The rest of the layers `sharedSize` counts: `sharedSize + uniqueSize === (unpackedSize ?? size)`.
+   * Classic store: exactly what deleting the image frees. containerd store: its unpacked layers no other
+   * image uses; deleting it frees those plus the part of `contentSize` no other image shares.
+   */
   uniqueSize: number;
   /** Containers (running or stopped) created from this image. */
   containers: number;
@@ -32,11 +49,19 @@ export interface ImageTotals {
   images: number;
   /** Tags across all images. */
   tags: number;
-  /** Bytes really on disk: every distinct layer counted once. */
+  /**
+   * What the store keeps per image, and so what the sizes count. 'layers': the classic store, one copy of
+   * each layer. 'content-and-unpacked': the containerd store, compressed content plus unpacked snapshots.
+   */
+  accounting: SizeAccounting;
+  /**
+   * Bytes really on disk for images, each shared piece counted once; the engine's own figure (`docker system
+   * df`, LayersSize). containerd store: content and unpacked layers, intermediates' and containers' snapshots.
+   */
   diskUsed: number;
   /** What summing every image's size would claim: shared layers counted again for each image. */
   naiveSum: number;
-  /** Bytes in layers used by two or more images. */
+  /** Bytes in layers used by two or more images, counted once (unpacked layers only on the containerd store). */
   shared: number;
   dangling: number;
   /** Images no container uses. */
@@ -45,6 +70,8 @@ export interface ImageTotals {
   /** True when every layer's size was known; otherwise diskUsed is an estimate (image sizes fill the gaps). */
   exact: boolean;
 }
+
+export type SizeAccounting = 'layers' | 'content-and-unpacked';
 
 export interface ImageListResponse {
   images: ImageSummary[];

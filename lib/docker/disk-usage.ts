@@ -83,6 +83,26 @@ export function mapDiskUsage(raw: RawDf, imagesReclaimable: number): DiskUsage {
   };
 }
 
+/** The engine's disk total for images: LayersSize up to API 1.52, the images summary from 1.53. */
+export function imagesDiskUsed(raw: RawDf): number | null {
+  const total = raw.LayersSize ?? raw.ImagesUsage?.TotalSize ?? raw.ImageUsage?.TotalSize;
+  return typeof total === 'number' && total >= 0 ? total : null;
+}
+
+/**
+ * The images part of `docker system df` alone (`type=image`, 1.42+, so the engine sizes no containers or
+ * volumes), for the containerd store's disk total. Null when the engine cannot say; the caller estimates.
+ */
+export async function imageStoreDiskUsed(): Promise<number | null> {
+  try {
+    return imagesDiskUsed(await dial<RawDf>({ path: '/system/df', method: 'GET', query: { type: 'image' } }));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'engine_unreachable' || code === 'engine_timeout') throw error;
+    return null;
+  }
+}
+
 export async function rawDiskUsage(): Promise<RawDf> {
   // verbose=1 keeps the item lists on 1.52+; older engines ignore it.
   return dial<RawDf>({ path: '/system/df', method: 'GET', query: { verbose: 1 } });

@@ -1,28 +1,33 @@
 // Images as Strata shows them: the engine's list, made exact about shared layers and container use.
 import 'server-only';
-import type { ContainerRef, ImageDetail, ImageListResponse, ImageSummary } from '@/lib/api/types';
+import type { ImageDetail, ImageListResponse } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
-import { engine } from '@/lib/docker/client';
-import { getManyLayers, rememberLayers, resolveImageLayers, type ImageLayers } from '@/lib/docker/layer-cache';
-import { containersByImage, mapInspect, mapListItem, type ListedImage } from '@/lib/docker/mappers';
+import { dial, engine } from '@/lib/docker/client';
+import { imageStoreDiskUsed } from '@/lib/docker/disk-usage';
+import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/layer-cache';
+import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/mappers';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/raw-types';
-import { computeSizes, type SizedImage } from '@/lib/docker/sizes';
+import { sizeReport, summarizeImages, toSummary, type Snapshot } from '@/lib/docker/image-summaries';
 import { snapshotCache } from '@/lib/docker/snapshot-cache';
 
-export interface Snapshot {
-  listed: ListedImage[];
-  layers: Map<string, ImageLayers>;
-  containers: Map<string, ContainerRef[]>;
-}
+export type { Snapshot } from '@/lib/docker/image-summaries';
+
+// The containerd store needs both options for its sizes (SharedSize 1.42+, Manifests 1.47+); older engines
+// ignore them, and on the classic store Strata computes the split itself.
+const LIST_OPTIONS = { 'shared-size': true, manifests: true };
 
 async function loadSnapshot(): Promise<Snapshot> {
   const [rawImages, rawContainers] = await Promise.all([
-    engine((docker) => docker.listImages() as Promise<RawImageListItem[]>),
+    engine((docker) => docker.listImages(LIST_OPTIONS as object) as Promise<RawImageListItem[]>),
     engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>),
   ]);
   const listed = rawImages.map(mapListItem);
-  const layers = await getManyLayers(listed.map((image) => image.id));
-  return { listed, layers, containers: containersByImage(rawContainers) };
+  const store = listedStore(rawImages);
+  const [layers, engineDiskUsed] = await Promise.all([
+    getManyLayers(listed.map((image) => image.id)),
+    store === 'containerd' ? imageStoreDiskUsed() : Promise.resolve(null),
+  ]);
+  return { listed, layers, containers: containersByImage(rawContainers), store, engineDiskUsed };
 }
 
 const engineLists = snapshotCache('engine-lists', loadSnapshot);
@@ -35,61 +40,19 @@ export function invalidateImages(): void {
 /** A copy the caller may extend (the detail page adds intermediate images) without touching the cache. */
 export async function snapshot(): Promise<Snapshot> {
   const snap = await engineLists.get();
-  return { listed: [...snap.listed], layers: new Map(snap.layers), containers: snap.containers };
-}
-
-function toSized(image: ListedImage, layers: ImageLayers | undefined): SizedImage {
-  return {
-    id: image.id,
-    size: image.size,
-    engineSharedSize: image.engineSharedSize,
-    layers: layers ? layers.chainIds.map((chainId, i) => ({ chainId, size: layers.sizes?.[i] ?? null })) : null,
-  };
-}
-
-function toSummary(image: ListedImage, snap: Snapshot, split: { sharedSize: number; uniqueSize: number } | undefined): ImageSummary {
-  return {
-    id: image.id,
-    shortId: image.shortId,
-    repoTags: image.repoTags,
-    repoDigests: image.repoDigests,
-    created: image.created,
-    size: image.size,
-    sharedSize: split?.sharedSize ?? 0,
-    uniqueSize: split?.uniqueSize ?? image.size,
-    containers: snap.containers.get(image.id)?.length ?? image.engineContainers ?? 0,
-    // The top-level list never holds parents of other images, so untagged here means dangling.
-    dangling: image.repoTags.length === 0,
-    labels: image.labels,
-    layerCount: snap.layers.get(image.id)?.diffIds.length ?? null,
-  };
+  return { ...snap, listed: [...snap.listed], layers: new Map(snap.layers) };
 }
 
 export async function listImages(): Promise<ImageListResponse> {
-  const snap = await snapshot();
-  const report = computeSizes(snap.listed.map((image) => toSized(image, snap.layers.get(image.id))));
-  const images = snap.listed.map((image) => toSummary(image, snap, report.byId.get(image.id)));
-  const inUse = images.filter((image) => image.containers > 0).length;
-  return {
-    images,
-    totals: {
-      images: images.length,
-      tags: images.reduce((sum, image) => sum + image.repoTags.length, 0),
-      diskUsed: report.diskUsed,
-      naiveSum: report.naiveSum,
-      shared: report.shared,
-      dangling: images.filter((image) => image.dangling).length,
-      unused: images.length - inUse,
-      inUse,
-      exact: report.exact,
-    },
-  };
+  return summarizeImages(await snapshot());
 }
 
 /** Inspect by ID, short ID or name; an unknown image is a not_found that names what was asked. */
 export async function inspectImage(ref: string): Promise<RawImageInspect> {
   try {
-    return await engine((docker) => docker.getImage(ref).inspect() as Promise<RawImageInspect>);
+    // manifests=1 (1.48+, containerd store) gives inspect the list's sizes; other engines ignore it.
+    // (dockerode's inspect drops every query option, hence the modem; the name goes in as dockerode puts it.)
+    return await dial<RawImageInspect>({ path: `/images/${ref}/json`, method: 'GET', query: { manifests: 1 } });
   } catch (error) {
     if (error instanceof StrataError && error.code === 'not_found') {
       throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
@@ -107,15 +70,19 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
   const topLevel = listed !== undefined;
   if (!listed) {
     // An intermediate image of a legacy build is not in the top-level list; size it against the rest.
-    listed = { ...mapListItem({ Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size }), repoTags: detail.repoTags };
+    listed = {
+      ...mapListItem({ Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size }),
+      contentSize: detail.contentSize,
+      unpackedSize: detail.unpackedSize,
+      repoTags: detail.repoTags,
+    };
     const history = await engine((docker) => docker.getImage(detail.id).history() as Promise<RawHistoryItem[]>);
     const layers = await resolveImageLayers(detail.id, detail.diffIds, history);
     rememberLayers(detail.id, layers);
     snap.layers.set(detail.id, layers);
     snap.listed.push(listed);
   }
-  const report = computeSizes(snap.listed.map((image) => toSized(image, snap.layers.get(image.id))));
-  const summary = toSummary(listed, snap, report.byId.get(detail.id));
+  const summary = toSummary(listed, snap, sizeReport(snap));
   return {
     ...summary,
     repoTags: detail.repoTags,

@@ -46,11 +46,24 @@ describe('mapListItem', () => {
       repoDigests: [],
       created: '2026-11-29T12:51:48.000Z',
       size: 2244633,
+      contentSize: null,
+      unpackedSize: null,
       engineSharedSize: null,
       engineContainers: null,
       labels: { app: 'demo', 'org.opencontainers.image.title': 'Strata demo app', 'strata.fixture': '1' },
       parentId: 'sha256:6ddefbb2f1438eafb33e73a00f54609781f50a332454efa2e074bd128a380eea',
     });
+  });
+
+  it('maps a containerd-store image with manifests=1: disk usage, content and unpacked (recorded live)', () => {
+    const list = JSON.parse(readFileSync(path.join(__dirname, '__fixtures__', 'modern', 'images_json_manifests_1.json'), 'utf8')) as RawImageListItem[];
+    const app = list.find((raw) => raw.RepoTags?.includes('strata-fixture/app:1.0'))!;
+    expect(mapListItem(app)).toMatchObject({ size: 3431329, contentSize: 1084321, unpackedSize: 2347008, engineSharedSize: null, engineContainers: 0 });
+    // Without manifests=1 the same engine says only the total.
+    expect(mapListItem({ ...app, Manifests: undefined })).toMatchObject({ size: 3431329, contentSize: null, unpackedSize: null });
+    // A platform that is not here (Available: false) takes no disk.
+    const absent = { ...app.Manifests![0]!, Available: false, Size: { Content: 5, Total: 9 } };
+    expect(mapListItem({ ...app, Manifests: [...app.Manifests!, absent] })).toMatchObject({ contentSize: 1084321, unpackedSize: 2347008 });
   });
 
   it('never lets <none>:<none> or <none>@<none> leak from any image of either engine', () => {
@@ -151,6 +164,8 @@ describe('mapInspect', () => {
       comment: '',
       dockerVersion: '',
       size: 0,
+      contentSize: null,
+      unpackedSize: null,
       config: { cmd: null, entrypoint: null, env: [], workingDir: '', user: '', exposedPorts: [], volumes: [], labels: {}, stopSignal: null },
       diffIds: [],
       labels: {},

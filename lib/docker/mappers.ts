@@ -3,7 +3,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { ContainerRef, EngineInfo, ImageConfig, ImageStore, ImageSummary, StrataEvent } from '@/lib/api/types';
-import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawVersion } from '@/lib/docker/raw-types';
+import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawManifestSummary, RawVersion } from '@/lib/docker/raw-types';
 import { shortId } from '@/lib/format';
 import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history-mappers';
 
@@ -17,8 +17,32 @@ export function realCount(value: number | undefined): number | null {
   return typeof value === 'number' && value >= 0 ? value : null;
 }
 
+export interface StoreSizes {
+  /** Everything that is not unpacked: compressed layers, configs, manifests (and an index, if any). */
+  contentSize: number;
+  unpackedSize: number;
+  /** content + unpacked: what the engine calls the image's size in its list. */
+  total: number;
+}
+
+/**
+ * The containerd store's two sizes from `manifests=1` (list 1.47+, inspect 1.48+): each available
+ * platform's unpacked snapshots, and its content. Null where the engine gives no manifests: the classic
+ * store, which keeps one (unpacked) copy, or an older API.
+ */
+export function storeSizes(manifests: readonly RawManifestSummary[] | null | undefined, listedTotal?: number): StoreSizes | null {
+  const available = (manifests ?? []).filter((manifest) => manifest.Available !== false);
+  if (available.length === 0) return null;
+  const unpackedSize = available.reduce((sum, manifest) => sum + Math.max(0, manifest.ImageData?.Size?.Unpacked ?? 0), 0);
+  const manifestTotal = available.reduce((sum, manifest) => sum + Math.max(0, manifest.Size?.Total ?? 0), 0);
+  // The list's own Size is authoritative where given (an index blob counts there, in no manifest).
+  const total = Math.max(listedTotal ?? manifestTotal, unpackedSize);
+  return { contentSize: total - unpackedSize, unpackedSize, total };
+}
+
 /** One entry of the engine's image list, before Strata works out sizes and container use. */
-export interface ListedImage extends Pick<ImageSummary, 'id' | 'shortId' | 'repoTags' | 'repoDigests' | 'created' | 'size' | 'labels'> {
+export interface ListedImage
+  extends Pick<ImageSummary, 'id' | 'shortId' | 'repoTags' | 'repoDigests' | 'created' | 'size' | 'contentSize' | 'unpackedSize' | 'labels'> {
   /** The engine's SharedSize when it computed one (1.42+ with shared-size=1), else null. */
   engineSharedSize: number | null;
   /** The engine's container count when it computed one (1.51+), else null. */
@@ -27,13 +51,17 @@ export interface ListedImage extends Pick<ImageSummary, 'id' | 'shortId' | 'repo
 }
 
 export function mapListItem(raw: RawImageListItem): ListedImage {
+  const size = Math.max(0, raw.Size ?? 0);
+  const store = storeSizes(raw.Manifests, size);
   return {
     id: raw.Id,
     shortId: shortId(raw.Id),
     repoTags: cleanNames(raw.RepoTags),
     repoDigests: cleanNames(raw.RepoDigests),
     created: new Date(raw.Created * 1000).toISOString(),
-    size: Math.max(0, raw.Size ?? 0),
+    size: store?.total ?? size,
+    contentSize: store?.contentSize ?? null,
+    unpackedSize: store?.unpackedSize ?? null,
     engineSharedSize: realCount(raw.SharedSize),
     engineContainers: realCount(raw.Containers),
     labels: raw.Labels ?? {},
@@ -67,15 +95,23 @@ export interface InspectedImage {
   author: string;
   comment: string;
   dockerVersion: string;
+  /** Disk usage, as in the list: on the containerd store content + unpacked when the engine says both. */
   size: number;
+  contentSize: number | null;
+  unpackedSize: number | null;
   config: ImageConfig;
   diffIds: string[];
   labels: Record<string, string>;
 }
 
-/** Inspect fields vanish with newer APIs (Parent, DockerVersion from 1.52 when empty): default them. */
+/**
+ * Inspect fields vanish with newer APIs (Parent, DockerVersion from 1.52 when empty): default them.
+ * Inspect's own `Size` is the content alone on the containerd store; with `manifests=1` (1.48+) the
+ * manifests give the list's figure (content + unpacked) and both parts.
+ */
 export function mapInspect(raw: RawImageInspect): InspectedImage {
   const config = mapConfig(raw.Config);
+  const store = storeSizes(raw.Manifests);
   return {
     id: raw.Id,
     repoTags: cleanNames(raw.RepoTags),
@@ -88,7 +124,9 @@ export function mapInspect(raw: RawImageInspect): InspectedImage {
     author: raw.Author ?? '',
     comment: raw.Comment ?? '',
     dockerVersion: raw.DockerVersion ?? '',
-    size: Math.max(0, raw.Size ?? 0),
+    size: store?.total ?? Math.max(0, raw.Size ?? 0),
+    contentSize: store?.contentSize ?? null,
+    unpackedSize: store?.unpackedSize ?? null,
     config,
     diffIds: raw.RootFS?.Layers ?? [],
     labels: config.labels,
@@ -141,6 +179,15 @@ export function containersByImage(raw: readonly RawContainer[]): Map<string, Con
     else byImage.set(container.ImageID, [ref]);
   }
   return byImage;
+}
+
+/**
+ * The store behind an image list: only the containerd store gives list entries a `Descriptor` (1.48+) or
+ * `Manifests` (with manifests=1, 1.47+). An empty list, or an older containerd-store engine, reads as classic:
+ * then Strata's own layer arithmetic stands, which is all such an engine allows.
+ */
+export function listedStore(raw: readonly RawImageListItem[]): ImageStore {
+  return raw.some((image) => Array.isArray(image.Manifests) || (image.Descriptor ?? null) !== null) ? 'containerd' : 'classic';
 }
 
 /** The containerd image store reports a snapshotter driver-type; the classic store does not. */

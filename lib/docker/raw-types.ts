@@ -2,6 +2,27 @@
 // stores. Everything optional that some version omits is optional here; mappers decide defaults.
 import 'server-only';
 
+/** An OCI descriptor (1.48+ on the containerd store: the manifest or index an image ID names). */
+export interface RawDescriptor {
+  mediaType?: string;
+  digest?: string;
+  size?: number;
+}
+
+/**
+ * One platform manifest of an image on the containerd store (`manifests=1`: list 1.47+, inspect 1.48+).
+ * `Size.Content` counts its blobs (compressed layers, config, manifest), `Size.Total` adds the unpacked
+ * snapshots, which `ImageData.Size.Unpacked` gives alone.
+ */
+export interface RawManifestSummary {
+  ID?: string;
+  Kind?: string;
+  Available?: boolean;
+  Descriptor?: RawDescriptor;
+  Size?: { Content?: number; Total?: number } | null;
+  ImageData?: { Platform?: { architecture?: string; os?: string; variant?: string }; Size?: { Unpacked?: number } | null; Containers?: string[] | null } | null;
+}
+
 export interface RawImageListItem {
   Id: string;
   ParentId?: string;
@@ -13,6 +34,8 @@ export interface RawImageListItem {
   SharedSize?: number;
   Containers?: number;
   Labels?: Record<string, string> | null;
+  Descriptor?: RawDescriptor | null;
+  Manifests?: RawManifestSummary[] | null;
 }
 
 export interface RawImageConfig {
@@ -42,6 +65,8 @@ export interface RawImageInspect {
   Os?: string;
   Size?: number;
   RootFS?: { Type?: string; Layers?: string[] | null };
+  Descriptor?: RawDescriptor | null;
+  Manifests?: RawManifestSummary[] | null;
 }
 
 export interface RawHistoryItem {

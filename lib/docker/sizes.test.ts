@@ -128,4 +128,14 @@ describe('computeSizes with synthetic layers', () => {
     const report = computeSizes([image('a', 100, [['c1', null], ['c2', null]])]);
     expect(report.diskUsed).toBe(100);
   });
+
+  it('reports the engine’s SharedSize when told to prefer it (the containerd store), its own sum otherwise', () => {
+    // Two images on one 100-byte layer; the engine counts 120 shared (its snapshots are block-rounded).
+    const both = [image('a', 150, [['c1', 100], ['a2', 50]], 120), image('b', 130, [['c1', 100], ['b2', 30]], 120)];
+    expect(computeSizes(both).byId.get('a')).toEqual({ sharedSize: 100, uniqueSize: 50 });
+    expect(computeSizes(both, { preferEngineShared: true }).byId.get('a')).toEqual({ sharedSize: 120, uniqueSize: 30 });
+    // Where the engine said nothing (an intermediate image, inspected alone), the layers still tell.
+    const silent = [image('a', 150, [['c1', 100], ['a2', 50]]), image('b', 130, [['c1', 100], ['b2', 30]], 120)];
+    expect(computeSizes(silent, { preferEngineShared: true }).byId.get('a')).toEqual({ sharedSize: 100, uniqueSize: 50 });
+  });
 });

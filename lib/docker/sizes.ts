@@ -6,6 +6,11 @@
 // Layers are keyed by chain ID, because the same diff on a different stack is a different layer.
 // Only top-level images are counted as users of a layer: a legacy build's untagged intermediate
 // parents go away with their child, so they do not make its layers "shared".
+//
+// That is the classic store, where the layers are all there is. The containerd store keeps content
+// (compressed blobs) beside the unpacked snapshots, and its history sizes are snapshot blocks that do not
+// add up to the image's unpacked size; there the split is of the unpacked size, the engine's SharedSize is
+// the shared part (`preferEngineShared`), and the disk total is the engine's (lib/docker/images.ts).
 import 'server-only';
 
 export interface LayerRef {
@@ -16,8 +21,9 @@ export interface LayerRef {
 
 export interface SizedImage {
   id: string;
+  /** The bytes split into shared + unique: all layers (classic store), the unpacked ones (containerd). */
   size: number;
-  /** The engine's own SharedSize, used only where Strata cannot compute one. */
+  /** The engine's own SharedSize: used where Strata cannot compute one, or with `preferEngineShared`. */
   engineSharedSize: number | null;
   layers: LayerRef[] | null;
 }
@@ -38,7 +44,12 @@ export interface SizeReport {
 
 const clamp = (value: number, max: number) => Math.min(Math.max(0, value), max);
 
-export function computeSizes(images: readonly SizedImage[]): SizeReport {
+export interface SizeOptions {
+  /** Report the engine's SharedSize where it gave one, rather than Strata's own sum of shared layers. */
+  preferEngineShared?: boolean;
+}
+
+export function computeSizes(images: readonly SizedImage[], options: SizeOptions = {}): SizeReport {
   const users = new Map<string, number>();
   const layerSize = new Map<string, number | null>();
   for (const image of images) {
@@ -60,7 +71,9 @@ export function computeSizes(images: readonly SizedImage[]): SizeReport {
     // A layer's size may be known from another image that has the same layer.
     const sizes = image.layers?.map((layer) => layer.size ?? layerSize.get(layer.chainId) ?? null) ?? null;
     let shared: number;
-    if (sizes !== null && sizes.every((size) => size !== null)) {
+    if (options.preferEngineShared && image.engineSharedSize !== null) {
+      shared = image.engineSharedSize;
+    } else if (sizes !== null && sizes.every((size) => size !== null)) {
       shared = image.layers!.reduce((sum, layer, i) => sum + ((users.get(layer.chainId) ?? 0) > 1 ? sizes[i]! : 0), 0);
     } else {
       exact = false;

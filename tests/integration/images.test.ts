@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listImages, getImageDetail } from '@/lib/docker/images';
 import { getConnection } from '@/lib/docker/client';
 import { StrataError } from '@/lib/api/errors';
-import { buildImage, docker, engineGet, requireSandbox } from './sandbox';
+import { buildImage, docker, engineGet, engineStore, requireSandbox } from './sandbox';
 
 const EXTRA_TAG = 'strata-test/extra:1';
 
@@ -29,12 +29,35 @@ describe('images on the sandbox engine', () => {
     expect(totals.naiveSum).toBeGreaterThan(totals.diskUsed);
   });
 
-  it('splits every image’s size into shared and unique parts that add up', async () => {
+  it('gives every image the size and shared size the engine’s own df gives it', async () => {
     const { images } = await listImages();
+    const df = engineGet<{ Images: { Id: string; Size: number; SharedSize: number }[] }>('/system/df');
+    expect(images.map((image) => image.id).sort()).toEqual(df.Images.map((image) => image.Id).sort());
+    for (const image of images) {
+      const entry = df.Images.find((candidate) => candidate.Id === image.id)!;
+      expect({ size: image.size, sharedSize: image.sharedSize }, image.repoTags[0] ?? image.id).toEqual({ size: entry.Size, sharedSize: entry.SharedSize });
+    }
+  });
+
+  it('splits every image’s size into parts that add up, and says which parts the store has', async () => {
+    const { images, totals } = await listImages();
     const raw = engineGet<{ Id: string; Size: number }[]>('/images/json');
     expect(images.map((image) => image.id).sort()).toEqual(raw.map((image) => image.Id).sort());
+    const tree = engineStore() === 'containerd'
+      ? engineGet<{ Id: string; Manifests: { Size: { Content: number }; ImageData: { Size: { Unpacked: number } } }[] }[]>('/images/json?manifests=1')
+      : [];
+    expect(totals.accounting).toBe(engineStore() === 'containerd' ? 'content-and-unpacked' : 'layers');
     for (const image of images) {
-      expect(image.sharedSize + image.uniqueSize).toBe(image.size);
+      if (engineStore() === 'classic') {
+        expect([image.contentSize, image.unpackedSize]).toEqual([null, null]);
+        expect(image.sharedSize + image.uniqueSize).toBe(image.size);
+      } else {
+        // DISK USAGE and CONTENT SIZE of `docker image ls --tree`; shared and unique split the unpacked part.
+        const manifest = tree.find((entry) => entry.Id === image.id)!.Manifests[0]!;
+        expect([image.contentSize, image.unpackedSize]).toEqual([manifest.Size.Content, manifest.ImageData.Size.Unpacked]);
+        expect(image.contentSize! + image.unpackedSize!).toBe(image.size);
+        expect(image.sharedSize + image.uniqueSize).toBe(image.unpackedSize);
+      }
       expect(image.repoTags).not.toContain('<none>:<none>');
       expect(image.repoDigests).not.toContain('<none>@<none>');
     }
@@ -43,14 +66,23 @@ describe('images on the sandbox engine', () => {
   it('knows which bytes belong to one image only', async () => {
     const { images } = await listImages();
     const app = images.find((image) => image.repoTags.includes('strata-fixture/app:1.0'))!;
-    // Its own layers: WORKDIR (0 B), the run script (35 B) and 256 KiB of data; the base is shared.
-    expect(app.uniqueSize).toBe(35 + 256 * 1024);
     expect(app.repoTags).toEqual(
       expect.arrayContaining(['strata-fixture/app:latest', 'localhost:5555/team/app:1.0', 'registry.example.com/team/app:1.0']),
     );
     const base = images.find((image) => image.repoTags.includes('strata-fixture/base:1'))!;
     expect(base.uniqueSize).toBe(0);
-    expect(base.sharedSize).toBe(base.size);
+    // Its own layers: WORKDIR (0 B), the run script (35 B) and 256 KiB of data; the base is shared.
+    if (engineStore() === 'classic') {
+      expect(app.uniqueSize).toBe(35 + 256 * 1024);
+      expect(base.sharedSize).toBe(base.size);
+    } else {
+      // The same layers unpacked, in filesystem blocks (directories count), over the shared base snapshot.
+      expect(base.sharedSize).toBe(base.unpackedSize);
+      expect(app.sharedSize).toBe(base.unpackedSize);
+      expect(app.uniqueSize).toBe(app.unpackedSize! - base.unpackedSize!);
+      expect(app.uniqueSize).toBeGreaterThanOrEqual(35 + 256 * 1024);
+      expect(app.uniqueSize).toBeLessThan(35 + 256 * 1024 + 3 * 64 * 1024);
+    }
   });
 
   it('counts containers and dangling images like the engine', async () => {
@@ -61,14 +93,30 @@ describe('images on the sandbox engine', () => {
     expect(totals.dangling).toBe(dangling.length);
   });
 
-  it('sees a newly built image, with its new layer unique and the base shared', async () => {
+  it('sees a newly built image, with its new layer unique and the base shared, and gets it back when it goes', async () => {
     const before = await listImages();
     const id = buildImage(EXTRA_TAG, 'FROM strata-fixture/base:1\nRUN dd if=/dev/zero of=/extra.bin bs=1000 count=100 2>/dev/null\n');
     const after = await listImages();
     const extra = after.images.find((image) => image.id === id)!;
+    const base = after.images.find((image) => image.repoTags.includes('strata-fixture/base:1'))!;
     expect(extra.repoTags).toEqual([EXTRA_TAG]);
-    expect(extra.uniqueSize).toBe(100_000);
-    expect(after.totals.diskUsed - before.totals.diskUsed).toBe(100_000);
+    const grew = after.totals.diskUsed - before.totals.diskUsed;
+    docker('rmi', EXTRA_TAG);
+    const freed = after.totals.diskUsed - (await listImages()).totals.diskUsed;
+    if (engineStore() === 'classic') {
+      expect(extra.sharedSize).toBe(base.size);
+      expect(extra.uniqueSize).toBe(100_000);
+      expect(grew).toBe(100_000);
+      expect(freed).toBe(extra.uniqueSize);
+    } else {
+      expect(extra.sharedSize).toBe(base.unpackedSize);
+      expect(extra.uniqueSize).toBeGreaterThanOrEqual(100_000);
+      // The disk grows by the new unpacked layer and the image's own content (the new layer compressed,
+      // config, manifest), never by the base's content again, which its contentSize includes.
+      expect(grew).toBeGreaterThanOrEqual(extra.uniqueSize);
+      expect(grew).toBeLessThan(extra.uniqueSize + extra.contentSize! - base.contentSize! / 2);
+      expect(freed).toBe(grew);
+    }
   });
 
   it('finds one image by full ID, short ID and name, all the same', async () => {
@@ -89,7 +137,8 @@ describe('images on the sandbox engine', () => {
     const detail = await getImageDetail(appParent);
     expect(detail.repoTags).toEqual([]);
     expect(detail.dangling).toBe(false);
-    expect(detail.sharedSize + detail.uniqueSize).toBe(detail.size);
+    expect(detail.sharedSize + detail.uniqueSize).toBe(detail.unpackedSize ?? detail.size);
+    expect(detail.contentSize === null).toBe(engineStore() === 'classic');
   });
 
   it('reports an unknown image as not_found', async () => {

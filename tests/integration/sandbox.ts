@@ -61,3 +61,19 @@ export function imageExists(ref: string): boolean {
     return false;
   }
 }
+
+export type EngineStore = 'classic' | 'containerd';
+let store: EngineStore | undefined;
+
+/**
+ * The sandbox engine's image store, asked of the engine itself: tests assert what is true on each store
+ * (the containerd store keeps content beside unpacked layers, names images by manifest digest, …).
+ */
+export function engineStore(): EngineStore {
+  store ??= (engineGet<{ DriverStatus?: [string, string][] | null }>('/info').DriverStatus ?? []).some(
+    ([key, value]) => key === 'driver-type' && value.startsWith('io.containerd.snapshotter'),
+  )
+    ? 'containerd'
+    : 'classic';
+  return store;
+}
