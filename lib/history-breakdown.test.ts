@@ -10,7 +10,7 @@ const step = (instruction: string, createdBy: string, size: number, layerIndex: 
 });
 
 const history: HistoryResponse = {
-  image: { id: 'sha256:' + 'f'.repeat(64), shortId: 'ffffffffffff', repoTags: ['team/app:2'], created: '2026-11-29T12:00:00.000Z', size: 1_050_022, architecture: 'amd64', os: 'linux' },
+  image: { id: 'sha256:' + 'f'.repeat(64), shortId: 'ffffffffffff', repoTags: ['team/app:2'], created: '2026-11-29T12:00:00.000Z', size: 1_050_022, unpackedSize: null, architecture: 'amd64', os: 'linux' },
   steps: [
     step('IMPORT', 'IMPORT rootfs', 1_000_000, 0, true),
     step('ENV', 'ENV DB_PASSWORD=hunter2 MODE=demo', 0, null),

@@ -159,7 +159,10 @@ export interface HistoryStep {
   /** Decoded: `RUN apt-get update`, not `/bin/sh -c apt-get update`. Not redacted: views redact. */
   createdBy: string;
   created: string;
-  /** Bytes this step added; 0 for metadata-only steps and for 0-byte layers. */
+  /**
+   * Bytes this step added; 0 for metadata-only steps. Classic store: the layer's bytes (0 for a 0-byte layer).
+   * containerd store: the disk its unpacked snapshot takes, in filesystem blocks (an empty layer is 8 KiB).
+   */
   size: number;
   /** True when the step made no filesystem layer (ENV, LABEL, CMD, … or a RUN that changed nothing). */
   emptyLayer: boolean;
@@ -189,7 +192,11 @@ export interface BaseImage extends ImageBrief {
 }
 
 export interface HistoryResponse {
-  image: ImageBrief & { created: string; size: number; architecture: string; os: string };
+  /**
+   * `size` is the image's disk usage as in ImageSummary. `unpackedSize` (containerd store only, else null) is
+   * what the steps' sizes add up to there, less the legacy builder's few blocks per build container.
+   */
+  image: ImageBrief & { created: string; size: number; unpackedSize: number | null; architecture: string; os: string };
   steps: HistoryStep[];
   /** The largest local tagged image whose layers this one's start with: what it was built FROM. */
   base: BaseImage | null;

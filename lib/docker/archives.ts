@@ -19,6 +19,8 @@ export interface SaveSource {
 /** Checks every image exists first (a clear 404 before any byte is sent), then opens the engine's tar. */
 export async function saveImages(refs: string[]): Promise<SaveSource> {
   const inspected = await Promise.all(refs.map((ref) => inspectImage(ref)));
+  // Inspect's own Size is what an archive holds on either store: the uncompressed layers on the classic
+  // store, the content (compressed blobs as stored) on the containerd store.
   const estimatedBytes = inspected.reduce((sum, image) => sum + (image.Size ?? 0), 0);
   // A name keeps its tags in the archive (`docker load` restores them); an ID alone does not.
   const names = refs;
@@ -48,11 +50,15 @@ interface RawLoadLine {
 
 /** Engine paths (its data root) say nothing useful to a user and something about the host: dropped. */
 function cleanEngineMessage(message: string): string {
+  // The containerd store wraps a tar error in the layer it was unpacking and the mount it used.
+  const tarError = /archive\/tar: [^:]+$/.exec(message);
+  if (tarError) return tarError[0];
   return message.replace(/(open|stat|lstat) \/\S+\/(docker-import-\d+|tmp)\/?/g, '$1 ').replace(/\/\S*\/docker-import-\d+\/?/g, '');
 }
 
 export function explainArchiveError(message: string, what: 'load' | 'import'): string {
-  if (/(repositories|manifest\.json|\/json|VERSION): no such file/.test(message)) {
+  // The classic store looks for the legacy files by name; the containerd store finds no layout at all.
+  if (/(repositories|manifest\.json|\/json|VERSION): no such file|unrecognized image format/.test(message)) {
     return 'This archive is not an image archive (it has no manifest.json or repositories file). A root filesystem tarball is brought in with Import, not Load.';
   }
   if (/invalid tar header|unexpected EOF|archive\/tar/.test(message)) {
@@ -108,19 +114,50 @@ export async function loadArchive(body: Readable, signal: AbortSignal): Promise<
   })();
 }
 
+async function imageIdOf(ref: string): Promise<string | null> {
+  try {
+    return (await inspectImage(ref)).Id;
+  } catch (error) {
+    if (error instanceof StrataError && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
+/**
+ * A failed import must change nothing, but the containerd store (Docker 28) tags a half-made image with
+ * the name before it finds the layer unreadable, and leaves it there. Remove that image and give the name
+ * back to the image it named before, if any.
+ */
+async function undoFailedImport(name: string, before: string | null): Promise<void> {
+  const now = await imageIdOf(name).catch(() => null);
+  if (now === null || now === before) return;
+  await engine((docker) => docker.getImage(name).remove({ force: true }));
+  if (before) {
+    const colon = name.lastIndexOf(':');
+    await engine((docker) => docker.getImage(before).tag({ repo: name.slice(0, colon), tag: name.slice(colon + 1) }));
+  }
+}
+
 /** `docker import`: a root filesystem tarball becomes a one-layer image, with optional config changes. */
 export async function importRootfs(body: Readable, options: { repo?: string; tag?: string; message?: string; changes: string[] }): Promise<ImportResult> {
   const query: Record<string, unknown> = { ...(options.repo ? { repo: options.repo, tag: options.tag ?? 'latest' } : {}) };
   if (options.message) query.message = options.message;
   if (options.changes.length > 0) query.changes = options.changes;
+  const name = options.repo ? `${options.repo}:${options.tag ?? 'latest'}` : null;
+  const before = name ? await imageIdOf(name) : null;
+  const fail = async (error: unknown): Promise<never> => {
+    if (name) await undoFailedImport(name, before).catch(() => undefined);
+    invalidateImages();
+    throw error;
+  };
   let stream: Readable;
   try {
     stream = (await engine((docker) => docker.importImage(body as unknown as NodeJS.ReadableStream, query), { stream: true })) as unknown as Readable;
   } catch (error) {
     if (error instanceof StrataError && /tar|archive|gzip|compress/i.test(error.message)) {
-      throw new StrataError('invalid_input', explainArchiveError(error.message.replace(/^The Docker engine reported an error: /, ''), 'import'));
+      return fail(new StrataError('invalid_input', explainArchiveError(error.message.replace(/^The Docker engine reported an error: /, ''), 'import')));
     }
-    throw error;
+    return fail(error);
   }
   let id: string | null = null;
   try {
@@ -128,6 +165,8 @@ export async function importRootfs(body: Readable, options: { repo?: string; tag
       if (raw.error || raw.errorDetail) throw new StrataError('invalid_input', explainArchiveError(raw.errorDetail?.message ?? raw.error ?? '', 'import'));
       if (raw.status && /^sha256:[0-9a-f]{64}$/.test(raw.status)) id = raw.status;
     }
+  } catch (error) {
+    return await fail(error);
   } finally {
     invalidateImages();
   }

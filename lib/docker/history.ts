@@ -7,7 +7,7 @@ import { shortId } from '@/lib/format';
 import { decodeCreatedBy } from '@/lib/docker/history-mappers';
 import { inspectImage, snapshot, type Snapshot } from '@/lib/docker/images';
 import { getLayers, type ImageLayers } from '@/lib/docker/layer-cache';
-import { cleanNames } from '@/lib/docker/mappers';
+import { cleanNames, mapInspect } from '@/lib/docker/mappers';
 
 const brief = (id: string, repoTags: string[]): ImageBrief => ({ id, shortId: shortId(id), repoTags });
 
@@ -73,6 +73,7 @@ export function buildSteps(id: string, layers: ImageLayers, snap: Snapshot, base
 
 export async function getHistory(ref: string): Promise<HistoryResponse> {
   const raw = await inspectImage(ref);
+  const sizes = mapInspect(raw);
   const snap = await snapshot();
   const layers = snap.layers.get(raw.Id) ?? (await getLayers(raw.Id));
   if (!layers) throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
@@ -92,7 +93,9 @@ export async function getHistory(ref: string): Promise<HistoryResponse> {
     image: {
       ...brief(raw.Id, cleanNames(raw.RepoTags)),
       created: raw.Created ? new Date(raw.Created).toISOString() : new Date(0).toISOString(),
-      size: Math.max(0, raw.Size ?? 0),
+      // The list's disk usage (inspect's own Size is the content alone on the containerd store).
+      size: sizes.size,
+      unpackedSize: sizes.unpackedSize,
       architecture: raw.Architecture ?? 'unknown',
       os: raw.Os ?? 'unknown',
     },

@@ -41,6 +41,11 @@ async function readEntry(stream: AsyncIterable<unknown>): Promise<Buffer> {
 /** Reads the config of image `id` from its export. Resolves null if the archive has none. */
 export async function readImageConfig(id: string): Promise<ImageConfigFile | null> {
   const archive = (await engine((docker) => docker.getImage(id).get(), { stream: true })) as unknown as Readable;
+  return configFromArchive(archive, id);
+}
+
+/** The config of image `id` from an export stream of it (any of the layouts above); closes the stream. */
+export function configFromArchive(archive: Readable, id: string): Promise<ImageConfigFile | null> {
   const hex = id.replace(/^sha256:/, '');
   // The config is named after the image ID on the classic store; elsewhere manifest.json says which.
   const likelyNames = new Set([`${hex}.json`, `blobs/sha256/${hex}`]);
@@ -60,6 +65,35 @@ export async function readImageConfig(id: string): Promise<ImageConfigFile | nul
       tar.destroy();
       if (error) reject(error);
       else resolve(value);
+    };
+
+    // The containerd store's export of an image *ID* has no manifest.json, only the OCI layout: the ID
+    // names the manifest (or index) blob, and index.json points at it too. Follow it to the config.
+    const blobJson = (digest: unknown): { config?: { digest?: string }; manifests?: { digest?: string }[] } | null => {
+      const body = typeof digest === 'string' ? small.get(`blobs/sha256/${digest.replace(/^sha256:/, '')}`) : undefined;
+      if (!body) return null;
+      try {
+        return JSON.parse(body.toString('utf8'));
+      } catch {
+        return null;
+      }
+    };
+    const fromLayout = (): ImageConfigFile | null | undefined => {
+      let node = blobJson(hex);
+      if (!node) {
+        try {
+          const index = small.get('index.json');
+          node = index ? (JSON.parse(index.toString('utf8')) as { manifests?: { digest?: string }[] }) : null;
+        } catch {
+          node = null;
+        }
+      }
+      // An index: its first platform manifest that the archive holds.
+      for (let depth = 0; node && !node.config && node.manifests && depth < 2; depth++) {
+        node = node.manifests.map((entry) => blobJson(entry.digest)).find((entry) => entry !== null) ?? null;
+      }
+      const config = blobJson(node?.config?.digest);
+      return config ? parseConfig(JSON.stringify(config)) : undefined;
     };
 
     const fromManifest = (): ImageConfigFile | null | undefined => {
@@ -83,7 +117,8 @@ export async function readImageConfig(id: string): Promise<ImageConfigFile | nul
         return;
       }
       readEntry(stream).then((body) => {
-        if (body[0] === 0x7b /* { */) small.set(header.name, body);
+        // JSON objects, and manifest.json, which is an array.
+        if (body[0] === 0x7b /* { */ || body[0] === 0x5b /* [ */) small.set(header.name, body);
         if (likelyNames.has(header.name)) {
           const config = parseConfig(body.toString('utf8'));
           if (config) return finish(config);
@@ -95,7 +130,7 @@ export async function readImageConfig(id: string): Promise<ImageConfigFile | nul
         next();
       }, (error) => finish(null, error));
     });
-    tar.on('finish', () => finish(fromManifest() ?? null));
+    tar.on('finish', () => finish(fromManifest() ?? fromLayout() ?? null));
     tar.on('error', (error) => finish(null, error));
     archive.on('error', (error) => finish(null, error));
     archive.pipe(tar);

@@ -33,6 +33,11 @@ describe('explainTransferError', () => {
   it.each([
     ['manifest for localhost:5000/nope:v1 not found: manifest unknown: manifest unknown', /^Not found/],
     ['unauthorized: authentication required', /^Not allowed: log in/],
+    // Engine 20.10 and 28 (containerd store) on a push without a login:
+    ['no basic auth credentials', /^Not allowed: log in/],
+    ['push access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials', /^Not allowed: log in/],
+    ['pull access denied for nope, repository does not exist or may require \'docker login\'', /^Not found/],
+    ['denied: requested access to the resource is denied', /^Not allowed: log in/],
     ['toomanyrequests: You have reached your pull rate limit', /^Rate limited/],
     ['Get "http://localhost:5001/v2/": dial tcp 127.0.0.1:5001: connect: connection refused', /^The registry is unreachable/],
   ])('%s', (message, expected) => expect(explainTransferError(message)).toMatch(expected));

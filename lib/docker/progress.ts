@@ -43,8 +43,13 @@ export function mapProgress(raw: RawProgress): TransferEvent | null {
 
 /** Plain words for the usual failures. */
 export function explainTransferError(message: string): string {
+  // A registry that asked for credentials and got none is a login problem, even where the engine also
+  // says the repository may not exist (Docker 28: "push access denied, repository does not exist or may
+  // require authorization: authorization failed: no basic auth credentials").
+  const notAllowed = `Not allowed: log in to this registry first, or check that the account may use this repository. (${message})`;
+  if (/no basic auth credentials|authorization failed|unauthorized|authentication required/i.test(message)) return notAllowed;
   if (/manifest unknown|not found|does not exist/i.test(message)) return `Not found: ${message}`;
-  if (/unauthorized|authentication required|denied|no basic auth credentials/i.test(message)) return `Not allowed: log in to this registry first, or check that the account may use this repository. (${message})`;
+  if (/denied/i.test(message)) return notAllowed;
   if (/toomanyrequests|rate limit/i.test(message)) return `Rate limited by the registry: wait a while, or log in for a higher limit. (${message})`;
   if (/connection refused|no such host|dial tcp|i\/o timeout|network is unreachable|TLS handshake/i.test(message)) return `The registry is unreachable from the Docker engine. (${message})`;
   return message;

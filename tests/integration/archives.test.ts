@@ -11,7 +11,7 @@ import { GET as exportOne } from '@/app/api/images/[ref]/export/route';
 import { GET as exportMany } from '@/app/api/images/export/route';
 import { POST as importRoute } from '@/app/api/images/import/route';
 import { POST as loadRoute } from '@/app/api/images/load/route';
-import { buildImage, docker, imageExists, privateBase, requireSandbox } from './sandbox';
+import { buildImage, docker, engineStore, imageExists, privateBase, requireSandbox } from './sandbox';
 
 const HOST = { host: 'localhost:3000' };
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
@@ -21,13 +21,20 @@ function upload(route: typeof loadRoute, url: string, body: BodyInit, type = 'ap
   return route(new Request(`http://localhost:3000${url}`, { method: 'POST', headers: { ...HOST, 'content-type': type }, body, duplex: 'half' } as RequestInit), ctx({}));
 }
 
-/** Entry names of a tar, read as a stream (the archive is not kept). */
-async function entryNames(body: ReadableStream<Uint8Array>): Promise<string[]> {
-  const names: string[] = [];
+/** Entry names of a tar, read as a stream (the archive is not kept), and the text of its manifest.json. */
+async function entryNames(body: ReadableStream<Uint8Array>): Promise<string[] & { manifest?: string }> {
+  const names: string[] & { manifest?: string } = [];
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     names.push(header.name);
-    stream.on('end', next);
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: unknown) => {
+      if (header.name === 'manifest.json') chunks.push(chunk as Buffer);
+    });
+    stream.on('end', () => {
+      if (header.name === 'manifest.json') names.manifest = Buffer.concat(chunks).toString('utf8');
+      next();
+    });
     stream.resume();
   });
   const done = new Promise<void>((resolve, reject) => extract.on('finish', () => resolve()).on('error', reject));
@@ -71,7 +78,11 @@ describe('save, load and import', () => {
     expect(response.headers.get('content-disposition')).toContain('2-images.tar');
     const names = await entryNames(response.body!);
     expect(names).toContain('manifest.json');
-    expect(names).toContain('repositories');
+    // Both images with their tags, which `docker load` gives back.
+    const manifest = JSON.parse(names.manifest!) as { RepoTags: string[] | null }[];
+    expect(manifest.flatMap((entry) => entry.RepoTags ?? []).sort()).toEqual(['strata-fixture/web:1', 'strata-test/saved:1']);
+    // The legacy layout also names them in `repositories`; the containerd store writes an OCI layout.
+    expect(names).toContain(engineStore() === 'classic' ? 'repositories' : 'index.json');
   });
 
   it('answers 404 for an unknown image before sending any archive, and 400 for a bad reference', async () => {
@@ -125,8 +136,19 @@ describe('save, load and import', () => {
   it('refuses an import of a file that is not a tarball, and changes it does not allow', async () => {
     const junk = await upload(importRoute, '/api/images/import?tag=strata-test/junk:1', new Uint8Array(3000).fill(1));
     expect(junk.status).toBe(400);
-    expect((await junk.json()).error.message).toMatch(/not a valid tar archive/);
+    const message = (await junk.json()).error.message as string;
+    expect(message).toMatch(/not a valid tar archive/);
+    expect(message).not.toMatch(/\/tmp\//);
     expect(() => docker('image', 'inspect', 'strata-test/junk:1')).toThrow();
+    // A name that was taken stays with its image when an import under it fails.
+    docker('tag', 'strata-test/saved:1', 'strata-test/junk:1');
+    try {
+      const again = await upload(importRoute, '/api/images/import?tag=strata-test/junk:1', new Uint8Array(3000).fill(1));
+      expect(again.status).toBe(400);
+      expect(docker('image', 'inspect', '--format', '{{.Id}}', 'strata-test/junk:1')).toBe(id);
+    } finally {
+      docker('rmi', 'strata-test/junk:1');
+    }
     const change = await upload(importRoute, '/api/images/import?change=RUN%20rm%20-rf%20/', new Uint8Array(10));
     expect(change.status).toBe(400);
   });

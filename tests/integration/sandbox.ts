@@ -1,5 +1,6 @@
 // Integration tests run only against Strata's sandbox engine: they build and delete images.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const dir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
 export const SANDBOX_SOCKET = `${dir}/docker.sock`;
@@ -76,4 +77,14 @@ export function engineStore(): EngineStore {
     ? 'containerd'
     : 'classic';
   return store;
+}
+
+/** The kind scripts/sandbox.sh started this sandbox as (classic: Debian's 20.10, modern: 28 with containerd). */
+export function sandboxKind(): 'classic' | 'modern' {
+  requireSandbox();
+  try {
+    return readFileSync(`${dir}/engine-kind`, 'utf8').trim() === 'modern' ? 'modern' : 'classic';
+  } catch {
+    return 'classic';
+  }
 }
