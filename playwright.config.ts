@@ -23,7 +23,9 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  // scripts/test.sh runs the specs once per engine kind, each with a report and output dir of its own.
+  reporter: [['list'], ['json', { outputFile: process.env.STRATA_E2E_REPORT ?? 'reports/e2e.json' }]],
+  outputDir: process.env.STRATA_E2E_OUTPUT_DIR ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',

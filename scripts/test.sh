@@ -1,79 +1,151 @@
 #!/usr/bin/env bash
-# Strata's one test command: lint, typecheck, unit tests, integration tests against a private sandbox
-# engine, and end-to-end tests in Debian's Chromium. Ends with `tests: N passed, M failed`.
-# Never touches the default Docker socket: everything runs against the sandbox in STRATA_SANDBOX_DIR.
+# Strata's one test command: lint, typecheck, unit tests, then the integration, prune and end-to-end
+# suites on BOTH sandbox engine kinds: the classic one (Debian 12's dockerd 20.10, API 1.41, graphdriver
+# store) and the modern one (Docker 28, API 1.51, containerd image store; scripts/modern-engine.sh).
+# Says per engine what passed, and ends with the total: `tests: N passed, M failed`.
+# Never touches the default Docker socket: everything runs against sandboxes of its own.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+started=$SECONDS
 
 export NEXT_TELEMETRY_DISABLED=1
-export STRATA_SANDBOX_DIR="${STRATA_TEST_SANDBOX_DIR:-/tmp/strata-test}"
-export STRATA_REGISTRY_PORT="${STRATA_TEST_REGISTRY_PORT:-5556}"
-export DOCKER_HOST="unix://$STRATA_SANDBOX_DIR/docker.sock"
 export STRATA_SANDBOX=1
 
-# Steps that are not tests (install, lint, typecheck, build) still count as a failure when they fail,
-# so the closing line never says "0 failed" for a broken run.
-step_failures=0
-finish() {
-  node scripts/count-results.mjs --extra-failures "$step_failures" reports/vitest.json reports/vitest-prune.json reports/e2e.json
-  exit $?
-}
-
-# Each destructive suite gets an engine of its own; every directory and port can be moved by env, so
-# two checkouts can run this side by side.
-PRUNE_SANDBOX_DIR="${STRATA_TEST_PRUNE_SANDBOX_DIR:-/tmp/strata-prune}"
-PRUNE_REGISTRY_PORT="${STRATA_TEST_PRUNE_REGISTRY_PORT:-5559}"
-# The fault specs stop and start this engine mid-session (e2e/faults.spec.ts).
+# Every directory and port can be moved by env, so two checkouts can run this side by side.
+# One engine per suite and kind: the destructive suites (prune empties an engine; the fault specs stop
+# theirs) never share an engine with the others.
+CLASSIC_DIR="${STRATA_TEST_SANDBOX_DIR:-/tmp/strata-test}"
+CLASSIC_PORT="${STRATA_TEST_REGISTRY_PORT:-5556}"
+MODERN_DIR="${STRATA_TEST_MODERN_SANDBOX_DIR:-/tmp/strata-test-m}"
+MODERN_PORT="${STRATA_TEST_MODERN_REGISTRY_PORT:-5561}"
+PRUNE_DIR="${STRATA_TEST_PRUNE_SANDBOX_DIR:-/tmp/strata-prune}"
+PRUNE_PORT="${STRATA_TEST_PRUNE_REGISTRY_PORT:-5559}"
+PRUNE_MODERN_DIR="${STRATA_TEST_PRUNE_MODERN_SANDBOX_DIR:-/tmp/strata-prune-m}"
+PRUNE_MODERN_PORT="${STRATA_TEST_PRUNE_MODERN_REGISTRY_PORT:-5562}"
+# The fault specs stop and start this engine mid-session (e2e/faults.spec.ts); classic only (below).
 export STRATA_FAULT_SANDBOX_DIR="${STRATA_TEST_FAULT_SANDBOX_DIR:-/tmp/strata-fault}"
 export STRATA_FAULT_REGISTRY_PORT="${STRATA_TEST_FAULT_REGISTRY_PORT:-5560}"
-export E2E_PORT="${E2E_PORT:-3100}"
-export STRATA_E2E_DATA_DIR="${STRATA_E2E_DATA_DIR:-/tmp/strata-e2e-data-$E2E_PORT}"
-fault_sandbox() { STRATA_SANDBOX_DIR="$STRATA_FAULT_SANDBOX_DIR" STRATA_REGISTRY_PORT="$STRATA_FAULT_REGISTRY_PORT" DOCKER_HOST="unix://$STRATA_FAULT_SANDBOX_DIR/docker.sock" scripts/sandbox.sh "$@"; }
+# Playwright's servers use E2E_PORT … E2E_PORT+5 and E2E_PORT+50; the modern run comes after the classic
+# one has stopped its servers, so it may reuse them.
+E2E_CLASSIC_PORT="${E2E_PORT:-3100}"
+E2E_MODERN_PORT="${STRATA_TEST_E2E_MODERN_PORT:-$E2E_CLASSIC_PORT}"
+E2E_DATA_DIR="${STRATA_E2E_DATA_DIR:-/tmp/strata-e2e-data-$E2E_CLASSIC_PORT}"
+# Registry logins and the audit log the integration tests write (vitest.config.mts), one per engine.
+VITEST_DATA_DIR="${STRATA_TEST_VITEST_DATA_DIR:-/tmp/strata-vitest-data}"
+export STRATA_CACHE_DIR="${STRATA_CACHE_DIR:-$HOME/.cache/strata}"
+
+# On the modern engine the end-to-end run is the specs that touch the engine's images. The rest check
+# the HTTP and browser security controls (access, controls, csp, hardening), which do not depend on the
+# engine at all, and the fault specs, which stop and start an engine of their own; running them twice
+# would add minutes to CI and test nothing new. STRATA_TEST_E2E_MODERN_SPECS=all runs everything.
+E2E_MODERN_SPECS="${STRATA_TEST_E2E_MODERN_SPECS:-e2e/images.spec.ts e2e/detail.spec.ts e2e/history.spec.ts e2e/tags.spec.ts e2e/cleanup.spec.ts e2e/archives.spec.ts e2e/build.spec.ts e2e/files.spec.ts e2e/hub.spec.ts e2e/engine.spec.ts}"
+[ "$E2E_MODERN_SPECS" = all ] && E2E_MODERN_SPECS=""
+
+# Runs scripts/sandbox.sh for one sandbox: on KIND DIR PORT sandbox.sh ARGS…
+on() {
+  local kind="$1" dir="$2" port="$3"; shift 3
+  STRATA_ENGINE_KIND="$kind" STRATA_SANDBOX_DIR="$dir" STRATA_REGISTRY_PORT="$port" DOCKER_HOST="unix://$dir/docker.sock" "$@"
+}
+SANDBOXES=("classic $CLASSIC_DIR $CLASSIC_PORT" "modern $MODERN_DIR $MODERN_PORT" "classic $PRUNE_DIR $PRUNE_PORT"
+  "modern $PRUNE_MODERN_DIR $PRUNE_MODERN_PORT" "classic $STRATA_FAULT_SANDBOX_DIR $STRATA_FAULT_REGISTRY_PORT")
+
+# Steps that are not tests (install, sandboxes, lint, typecheck, build) still count as a failure when
+# they fail, so the closing line never says "0 failed" for a broken run.
+step_failures=0
+finish() {
+  echo "== done in $((SECONDS - started)) s"
+  node scripts/count-results.mjs --extra-failures "$step_failures" \
+    unit=reports/vitest-unit.json \
+    classic=reports/vitest-classic.json classic=reports/vitest-prune-classic.json classic=reports/e2e-classic.json \
+    modern=reports/vitest-modern.json modern=reports/vitest-prune-modern.json modern=reports/e2e-modern.json
+  exit $?
+}
 cleanup() {
-  scripts/sandbox.sh stop >/dev/null 2>&1 || true
-  STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" scripts/sandbox.sh stop >/dev/null 2>&1 || true
-  fault_sandbox stop >/dev/null 2>&1 || true
+  local entry
+  for entry in "${SANDBOXES[@]}"; do
+    # shellcheck disable=SC2086
+    set -- $entry; on "$1" "$2" "$3" scripts/sandbox.sh stop >/dev/null 2>&1 || true
+  done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Only this run's own e2e data (another checkout may be using its own beside it).
-rm -rf reports test-results "$STRATA_E2E_DATA_DIR" "$STRATA_E2E_DATA_DIR-fault" && mkdir -p reports
+rm -rf reports test-results "$E2E_DATA_DIR"* && mkdir -p reports
 
-if ! scripts/install-deps.sh --engine --browser; then
+if ! scripts/install-deps.sh --engine --modern-engine --browser; then
   echo "tests: 0 passed, 1 failed"; exit 1
 fi
-# Every run starts from an empty sandbox, so what an earlier run left behind cannot change a result.
-if ! scripts/sandbox.sh reset || ! scripts/sandbox.sh start || ! scripts/fixtures.sh; then
-  echo "tests: 0 passed, 1 failed"; exit 1
-fi
+
+# Every run starts from empty sandboxes, so what an earlier run left behind cannot change a result. The
+# four that need the fixture images are seeded at once, in the background, while lint, typecheck and the
+# unit tests run (seeding is mostly the engines' own work); the fault engine needs no images.
+seed() { # KIND DIR PORT LOG
+  on "$1" "$2" "$3" bash -c 'scripts/sandbox.sh reset && scripts/sandbox.sh start && scripts/fixtures.sh' >"$4" 2>&1
+}
+seed classic "$CLASSIC_DIR" "$CLASSIC_PORT" reports/sandbox-classic.log & seed_classic=$!
+seed modern "$MODERN_DIR" "$MODERN_PORT" reports/sandbox-modern.log & seed_modern=$!
+seed classic "$PRUNE_DIR" "$PRUNE_PORT" reports/sandbox-prune-classic.log & seed_prune_classic=$!
+seed modern "$PRUNE_MODERN_DIR" "$PRUNE_MODERN_PORT" reports/sandbox-prune-modern.log & seed_prune_modern=$!
+# Waits for one seeding; on failure shows its log. (The suite that needed it then leaves no report,
+# which counts as a failure.)
+seeded() { # PID LOG
+  if wait "$1"; then return 0; fi
+  echo "[test] sandbox setup failed: $2"; tail -20 "$2"; return 1
+}
 
 echo "== lint"; npx eslint . || step_failures=$((step_failures + 1))
 echo "== typecheck"; npx tsc --noEmit || step_failures=$((step_failures + 1))
+echo "== unit tests (vitest)"
+npx vitest run lib components --reporter=default --reporter=json --outputFile.json=reports/vitest-unit.json
 
-echo "== unit and integration tests (vitest)"
-npx vitest run --exclude 'tests/prune/**' --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+# vitest ENGINE DIR PORT REPORT ARGS…: one vitest run against one sandbox.
+vitest_on() {
+  local kind="$1" dir="$2" port="$3" report="$4"; shift 4
+  STRATA_SANDBOX_DIR="$dir" STRATA_REGISTRY_PORT="$port" DOCKER_HOST="unix://$dir/docker.sock" \
+    STRATA_VITEST_DATA_DIR="$VITEST_DATA_DIR-$kind" npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$report"
+}
 
-# A real `prune -a` empties an engine, so the prune tests get a sandbox engine of their own.
-echo "== prune tests (vitest, on their own sandbox engine)"
-(
-  export STRATA_SANDBOX_DIR="$PRUNE_SANDBOX_DIR" STRATA_REGISTRY_PORT="$PRUNE_REGISTRY_PORT" DOCKER_HOST="unix://$PRUNE_SANDBOX_DIR/docker.sock"
-  scripts/sandbox.sh reset && scripts/sandbox.sh start && scripts/fixtures.sh &&
-    npx vitest run tests/prune --reporter=default --reporter=json --outputFile.json=reports/vitest-prune.json
-  scripts/sandbox.sh stop
-)
+echo "== integration tests, classic engine (vitest)"
+seeded $seed_classic reports/sandbox-classic.log &&
+  vitest_on classic "$CLASSIC_DIR" "$CLASSIC_PORT" reports/vitest-classic.json tests --exclude 'tests/prune/**'
+echo "== integration tests, modern engine (vitest)"
+seeded $seed_modern reports/sandbox-modern.log &&
+  vitest_on modern "$MODERN_DIR" "$MODERN_PORT" reports/vitest-modern.json tests --exclude 'tests/prune/**'
+
+# A real `prune -a` empties an engine, so the prune tests get sandbox engines of their own.
+echo "== prune tests, classic engine (vitest, on its own sandbox engine)"
+seeded $seed_prune_classic reports/sandbox-prune-classic.log &&
+  vitest_on classic-prune "$PRUNE_DIR" "$PRUNE_PORT" reports/vitest-prune-classic.json tests/prune
+on classic "$PRUNE_DIR" "$PRUNE_PORT" scripts/sandbox.sh stop
+echo "== prune tests, modern engine (vitest, on its own sandbox engine)"
+seeded $seed_prune_modern reports/sandbox-prune-modern.log &&
+  vitest_on modern-prune "$PRUNE_MODERN_DIR" "$PRUNE_MODERN_PORT" reports/vitest-prune-modern.json tests/prune
+on modern "$PRUNE_MODERN_DIR" "$PRUNE_MODERN_PORT" scripts/sandbox.sh stop
+
+# playwright_on KIND DIR PORT E2E_PORT REPORT SPECS…
+playwright_on() {
+  local kind="$1" dir="$2" port="$3" e2e_port="$4" report="$5"; shift 5
+  STRATA_SANDBOX_DIR="$dir" STRATA_REGISTRY_PORT="$port" DOCKER_HOST="unix://$dir/docker.sock" E2E_PORT="$e2e_port" \
+    STRATA_E2E_DATA_DIR="$E2E_DATA_DIR-$kind" STRATA_E2E_REPORT="$report" STRATA_E2E_OUTPUT_DIR="test-results/$kind" \
+    npx playwright test "$@"
+}
 
 echo "== build"
 if npx next build >reports/build.log 2>&1; then
-  echo "== end-to-end tests (Playwright, $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null))"
+  echo "== end-to-end tests, classic engine (Playwright, $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null))"
   # The fault engine needs no images of its own: the specs only stop it, start it and time the recovery.
-  if fault_sandbox reset && fault_sandbox start; then
-    npx playwright test
+  if on classic "$STRATA_FAULT_SANDBOX_DIR" "$STRATA_FAULT_REGISTRY_PORT" bash -c 'scripts/sandbox.sh reset && scripts/sandbox.sh start' >reports/sandbox-fault.log 2>&1; then
+    playwright_on classic "$CLASSIC_DIR" "$CLASSIC_PORT" "$E2E_CLASSIC_PORT" reports/e2e-classic.json
   else
-    step_failures=$((step_failures + 1))
+    tail -20 reports/sandbox-fault.log; step_failures=$((step_failures + 1))
   fi
-  fault_sandbox stop
+  on classic "$CLASSIC_DIR" "$CLASSIC_PORT" scripts/sandbox.sh stop
+  echo "== end-to-end tests, modern engine (Playwright: ${E2E_MODERN_SPECS:-every spec})"
+  # shellcheck disable=SC2086
+  playwright_on modern "$MODERN_DIR" "$MODERN_PORT" "$E2E_MODERN_PORT" reports/e2e-modern.json $E2E_MODERN_SPECS
+  on classic "$STRATA_FAULT_SANDBOX_DIR" "$STRATA_FAULT_REGISTRY_PORT" scripts/sandbox.sh stop
 else
   tail -40 reports/build.log
   step_failures=$((step_failures + 1))

@@ -2,11 +2,11 @@
 import { StrataError } from '@/lib/api/errors';
 import type { ImageSummary } from '@/lib/api/types';
 import { Modal, buttonClass } from '@/components/ui/modal';
-import { formatBytes } from '@/lib/format';
+import { freedPhrase } from '@/lib/image-sizes';
 import { useDeleteImage } from '@/lib/queries/mutations';
 
 export interface DeleteImageDialogProps {
-  image: Pick<ImageSummary, 'id' | 'shortId' | 'repoTags' | 'uniqueSize'>;
+  image: Pick<ImageSummary, 'id' | 'shortId' | 'repoTags' | 'uniqueSize' | 'contentSize'>;
   open: boolean;
   onClose: () => void;
   onDeleted: () => void;
@@ -26,7 +26,7 @@ export function DeleteImageDialog({ image, open, onClose, onDeleted }: DeleteIma
       <p>
         Deletes {image.shortId}
         {image.repoTags.length > 0 ? ` and its tag${image.repoTags.length === 1 ? '' : 's'} ${image.repoTags.join(', ')}` : ''}. Layers no other image uses
-        are removed from disk: about {formatBytes(image.uniqueSize)}.
+        are removed from disk: about {freedPhrase(image)}.
       </p>
       {remove.isError && (
         <div role="alert" className="mt-3 rounded-md bg-red-50 p-3 text-red-800">

@@ -2,11 +2,11 @@
 import { StrataError } from '@/lib/api/errors';
 import type { ImageSummary } from '@/lib/api/types';
 import { Modal, buttonClass } from '@/components/ui/modal';
-import { formatBytes } from '@/lib/format';
+import { freedPhrase } from '@/lib/image-sizes';
 import { useRemoveTag } from '@/lib/queries/mutations';
 
 export interface RemoveTagDialogProps {
-  image: Pick<ImageSummary, 'id' | 'shortId' | 'repoTags' | 'uniqueSize' | 'containers'>;
+  image: Pick<ImageSummary, 'id' | 'shortId' | 'repoTags' | 'uniqueSize' | 'contentSize' | 'containers'>;
   tag: string | null;
   onClose: () => void;
   onImageGone?: () => void;
@@ -41,7 +41,7 @@ export function RemoveTagDialog({ image, tag, onClose, onImageGone, onRemoved }:
       {last ? (
         <p>
           This is the <strong>last tag</strong> of {image.shortId}. A tag is only a name; without one, Docker deletes the image too (freeing about{' '}
-          {formatBytes(image.uniqueSize)}){image.containers > 0 ? ' — unless a container uses it, in which case the engine refuses' : ''}.
+          {freedPhrase(image)}){image.containers > 0 ? ' — unless a container uses it, in which case the engine refuses' : ''}.
         </p>
       ) : (
         <p>

@@ -3,6 +3,7 @@ import type { DiskUsageCategory } from '@/lib/api/types';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { formatBytes } from '@/lib/format';
 import { useDiskUsage } from '@/lib/queries/cleanup';
+import { useEngineInfo } from '@/lib/queries/engine';
 
 const ROWS: { key: 'images' | 'containers' | 'buildCache' | 'volumes'; label: string; note: string }[] = [
   { key: 'images', label: 'Images', note: 'reclaimable = exactly what removing every unused image frees' },
@@ -12,8 +13,13 @@ const ROWS: { key: 'images' | 'containers' | 'buildCache' | 'volumes'; label: st
 ];
 
 /** `docker system df`, fetched on its own so a slow engine never holds up the rest of the page. */
+// On the containerd store the engine's image total holds content and unpacked layers, while Strata's
+// preview counts the unpacked layers a prune frees (the engine does not say which content blobs go).
+const CONTAINERD_IMAGES_NOTE = 'content and unpacked layers; reclaimable counts the unpacked layers removing every unused image frees (their unshared content goes too)';
+
 export function DiskUsageCard() {
   const { data, error, isPending, refetch } = useDiskUsage();
+  const containerd = useEngineInfo().data?.imageStore === 'containerd';
   const largest = data ? Math.max(1, ...ROWS.map((row) => data[row.key].size)) : 1;
   return (
     <section aria-labelledby="disk-usage-heading" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -28,7 +34,14 @@ export function DiskUsageCard() {
       ) : (
         <dl className="mt-4 space-y-3">
           {ROWS.map((row) => (
-            <UsageRow key={row.key} label={row.label} note={row.note} usage={data[row.key]} largest={largest} />
+            <UsageRow
+              key={row.key}
+              label={row.label}
+              note={row.key === 'images' && containerd ? CONTAINERD_IMAGES_NOTE : row.note}
+              counts={row.key === 'images' && containerd ? 'unpacked layers' : null}
+              usage={data[row.key]}
+              largest={largest}
+            />
           ))}
         </dl>
       )}
@@ -39,14 +52,16 @@ export function DiskUsageCard() {
 interface UsageRowProps {
   label: string;
   note: string;
+  /** What `reclaimable` counts, said beside it where it is not the whole of `size`. */
+  counts: string | null;
   usage: DiskUsageCategory;
   largest: number;
 }
 
-function UsageRow({ label, note, usage, largest }: UsageRowProps) {
+function UsageRow({ label, note, counts, usage, largest }: UsageRowProps) {
   const width = (bytes: number) => `${(bytes / largest) * 100}%`;
   return (
-    <div data-usage={label} className="grid grid-cols-[8rem_minmax(0,1fr)_12rem] items-center gap-3 text-sm">
+    <div data-usage={label} className="grid grid-cols-[8rem_minmax(0,1fr)_18rem] items-center gap-3 text-sm">
       <dt className="font-medium">
         {label} <span className="font-normal text-slate-500">({usage.count})</span>
       </dt>
@@ -55,7 +70,7 @@ function UsageRow({ label, note, usage, largest }: UsageRowProps) {
         <div className="h-full bg-amber-400" style={{ width: width(usage.reclaimable) }} />
       </dd>
       <dd className="text-right tabular-nums">
-        {formatBytes(usage.size)} <span className="text-amber-700">· {formatBytes(usage.reclaimable)} reclaimable</span>
+        {formatBytes(usage.size)} <span className="text-amber-700">· {formatBytes(usage.reclaimable)} reclaimable{counts ? ` (${counts})` : ''}</span>
       </dd>
     </div>
   );

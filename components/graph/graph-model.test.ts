@@ -3,7 +3,7 @@ import type { GraphImage, GraphResponse } from '@/lib/api/types';
 import { buildGraph, columnLayout, DAGRE_NODE_LIMIT, nodeId, repositoryOf } from '@/components/graph/graph-model';
 
 const image = (id: string, repoTags: string[], layers: string[], parent: string | null = null): GraphImage => ({
-  id, shortId: id.slice(0, 12), repoTags, size: 10, uniqueSize: 1, dangling: repoTags.length === 0, containers: 0, parent, layers,
+  id, shortId: id.slice(0, 12), repoTags, size: 10, contentSize: null, uniqueSize: 1, dangling: repoTags.length === 0, containers: 0, parent, layers,
 });
 
 const data: GraphResponse = {

@@ -52,7 +52,9 @@ export function GraphSidePanel({ node, data, onClose }: GraphSidePanelProps) {
         <div className="mt-2 space-y-2">
           <p className="font-mono text-xs break-all">{image.id}</p>
           <p>
-            {formatBytes(image.size)} · unique {formatBytes(image.uniqueSize)} · {image.layers.length} layers ·{' '}
+            {formatBytes(image.size)}
+            {image.contentSize === null ? ` · unique ${formatBytes(image.uniqueSize)}` : ` disk usage (${formatBytes(image.contentSize)} content) · unique unpacked ${formatBytes(image.uniqueSize)}`} ·{' '}
+            {image.layers.length} layers ·{' '}
             {image.dangling ? 'dangling' : image.containers > 0 ? `used by ${image.containers} container${image.containers === 1 ? '' : 's'}` : 'unused'}
           </p>
           {image.repoTags.length > 0 && <p className="font-mono text-xs">{image.repoTags.join(', ')}</p>}

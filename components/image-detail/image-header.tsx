@@ -42,11 +42,21 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
           </div>
           {actions && <div className="mt-3 flex gap-2">{actions}</div>}
         </div>
-        <dl className="grid grid-cols-3 gap-x-6 text-right">
-          <SizeFigure label="Size" value={image.size} hint="all layers" />
-          <SizeFigure label="Unique" value={image.uniqueSize} hint="freed if deleted" />
-          <SizeFigure label="Shared" value={image.sharedSize} hint="with other images" />
-        </dl>
+        {image.contentSize === null ? (
+          <dl className="grid grid-cols-3 gap-x-6 text-right">
+            <SizeFigure label="Size" value={image.size} hint="all layers" />
+            <SizeFigure label="Unique" value={image.uniqueSize} hint="freed if deleted" />
+            <SizeFigure label="Shared" value={image.sharedSize} hint="with other images" />
+          </dl>
+        ) : (
+          // The containerd store: DISK USAGE = CONTENT SIZE + unpacked, as `docker image ls --tree` says it.
+          <dl className="grid grid-cols-4 gap-x-6 text-right">
+            <SizeFigure label="Disk usage" value={image.size} hint="content + unpacked" />
+            <SizeFigure label="Content" value={image.contentSize} hint="compressed, as pulled" />
+            <SizeFigure label="Unique" value={image.uniqueSize} hint="unpacked, this image only" />
+            <SizeFigure label="Shared" value={image.sharedSize} hint="unpacked, with others" />
+          </dl>
+        )}
       </div>
       <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
         <Fact label="Image ID">

@@ -3,7 +3,7 @@
 import type { ImageSummary } from '@/lib/api/types';
 
 export type QuickFilter = 'all' | 'dangling' | 'unused' | 'in-use';
-export type SortKey = 'tag' | 'id' | 'created' | 'size' | 'unique' | 'shared' | 'containers' | 'status';
+export type SortKey = 'tag' | 'id' | 'created' | 'size' | 'content' | 'unique' | 'shared' | 'containers' | 'status';
 export type SortDirection = 'asc' | 'desc';
 
 export interface ImageRow {
@@ -72,6 +72,8 @@ function sortValue(row: ImageRow, key: SortKey): string | number {
       return row.image.created;
     case 'size':
       return row.image.size;
+    case 'content':
+      return row.image.contentSize ?? 0;
     case 'unique':
       return row.image.uniqueSize;
     case 'shared':

@@ -1,12 +1,19 @@
 import Link from 'next/link';
 import type { ImageRow } from '@/components/images/image-table-model';
+import type { SizeAccounting } from '@/lib/api/types';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 import { imageHref } from '@/components/images/image-href';
 
 export const ROW_HEIGHT = 52;
-export const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 136px 84px 84px 84px 96px 150px';
+const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 136px 84px 84px 84px 96px 150px';
+// The containerd store's extra Content column, after Disk usage.
+const GRID_COLUMNS_WITH_CONTENT = '36px minmax(240px,1fr) 150px 136px 96px 84px 84px 84px 96px 150px';
+
+export function gridColumnsFor(accounting: SizeAccounting): string {
+  return accounting === 'content-and-unpacked' ? GRID_COLUMNS_WITH_CONTENT : GRID_COLUMNS;
+}
 const MAX_CHIPS = 2;
 
 export interface ImageTableRowProps {
@@ -15,9 +22,10 @@ export interface ImageTableRowProps {
   start: number;
   selected: boolean;
   onSelect: (key: string, selected: boolean) => void;
+  accounting: SizeAccounting;
 }
 
-export function ImageTableRow({ row, index, start, selected, onSelect }: ImageTableRowProps) {
+export function ImageTableRow({ row, index, start, selected, onSelect, accounting }: ImageTableRowProps) {
   const { image, tags } = row;
   const href = imageHref(image.id);
   const hidden = tags.length - MAX_CHIPS;
@@ -27,7 +35,7 @@ export function ImageTableRow({ row, index, start, selected, onSelect }: ImageTa
       aria-rowindex={index + 2}
       data-image-id={image.id}
       className={`absolute left-0 grid w-full items-center border-b border-slate-100 text-sm hover:bg-sky-50/50 ${selected ? 'bg-sky-50' : ''}`}
-      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: GRID_COLUMNS }}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: gridColumnsFor(accounting) }}
     >
       <div role="cell" className="flex items-center justify-center">
         <input
@@ -71,6 +79,9 @@ export function ImageTableRow({ row, index, start, selected, onSelect }: ImageTa
       </div>
       <div role="cell" className="px-3 text-slate-600" title={formatDateTime(image.created)}>{formatRelative(image.created)}</div>
       <div role="cell" className="px-3 text-right tabular-nums">{formatBytes(image.size)}</div>
+      {accounting === 'content-and-unpacked' && (
+        <div role="cell" className="px-3 text-right tabular-nums text-slate-600">{image.contentSize === null ? '—' : formatBytes(image.contentSize)}</div>
+      )}
       <div role="cell" className="px-3 text-right tabular-nums text-slate-900">{formatBytes(image.uniqueSize)}</div>
       <div role="cell" className="px-3 text-right tabular-nums text-slate-500">{formatBytes(image.sharedSize)}</div>
       <div role="cell" className="px-3 text-right tabular-nums">{image.containers}</div>

@@ -3,18 +3,32 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImageRow, SortDirection, SortKey } from '@/components/images/image-table-model';
-import { ImageTableRow, ROW_HEIGHT, GRID_COLUMNS } from '@/components/images/image-table-row';
+import { ImageTableRow, ROW_HEIGHT, gridColumnsFor } from '@/components/images/image-table-row';
+import type { SizeAccounting } from '@/lib/api/types';
+import { CONTENT_HINT, sizeWords } from '@/lib/image-sizes';
 
-const COLUMNS: { key: SortKey; label: string; align: 'left' | 'right'; title?: string }[] = [
-  { key: 'tag', label: 'Tags', align: 'left' },
-  { key: 'id', label: 'Image ID', align: 'left' },
-  { key: 'created', label: 'Created', align: 'left' },
-  { key: 'size', label: 'Size', align: 'right', title: 'All of the image’s layers' },
-  { key: 'unique', label: 'Unique', align: 'right', title: 'Layers only this image uses: what deleting it frees' },
-  { key: 'shared', label: 'Shared', align: 'right', title: 'Layers other images use too: stored once on disk' },
-  { key: 'containers', label: 'Containers', align: 'right', title: 'Containers created from this image, running or stopped' },
-  { key: 'status', label: 'Status', align: 'left', title: 'Dangling first, then unused, then in use' },
-];
+interface Column {
+  key: SortKey;
+  label: string;
+  align: 'left' | 'right';
+  title?: string;
+}
+
+/** The columns for a store: the containerd store's content size gets a column of its own, as in `docker image ls --tree`. */
+function columnsFor(accounting: SizeAccounting): Column[] {
+  const words = sizeWords(accounting);
+  return [
+    { key: 'tag', label: 'Tags', align: 'left' },
+    { key: 'id', label: 'Image ID', align: 'left' },
+    { key: 'created', label: 'Created', align: 'left' },
+    { key: 'size', label: words.size, align: 'right', title: words.sizeHint },
+    ...(accounting === 'content-and-unpacked' ? [{ key: 'content' as const, label: 'Content', align: 'right' as const, title: CONTENT_HINT }] : []),
+    { key: 'unique', label: words.unique, align: 'right', title: words.uniqueHint },
+    { key: 'shared', label: words.shared, align: 'right', title: words.sharedHint },
+    { key: 'containers', label: 'Containers', align: 'right', title: 'Containers created from this image, running or stopped' },
+    { key: 'status', label: 'Status', align: 'left', title: 'Dangling first, then unused, then in use' },
+  ];
+}
 
 export interface ImagesTableProps {
   rows: ImageRow[];
@@ -25,9 +39,13 @@ export interface ImagesTableProps {
   selected: ReadonlySet<string>;
   onSelect: (key: string, selected: boolean) => void;
   onSelectAll: (selected: boolean) => void;
+  /** What the sizes count on this engine's store (ImageTotals.accounting). */
+  accounting: SizeAccounting;
 }
 
-export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selected, onSelect, onSelectAll }: ImagesTableProps) {
+export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selected, onSelect, onSelectAll, accounting }: ImagesTableProps) {
+  const columns = columnsFor(accounting);
+  const gridColumns = gridColumnsFor(accounting);
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.key));
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions the React Compiler cannot memoize; that is expected here.
@@ -42,7 +60,7 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selec
   return (
     <div role="table" aria-label="Images" aria-rowcount={total + 1} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="grid border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500" style={{ gridTemplateColumns: GRID_COLUMNS }}>
+        <div role="row" aria-rowindex={1} className="grid border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500" style={{ gridTemplateColumns: gridColumns }}>
           <div role="columnheader" className="flex items-center justify-center">
             <input
               type="checkbox"
@@ -52,7 +70,7 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selec
               className="h-4 w-4 accent-slate-900"
             />
           </div>
-          {COLUMNS.map((column) => {
+          {columns.map((column) => {
             const active = sortKey === column.key;
             return (
               <div key={column.key} role="columnheader" aria-sort={active ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'} className={`px-3 py-2 ${column.align === 'right' ? 'text-right' : ''}`}>
@@ -69,7 +87,7 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selec
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
-            return <ImageTableRow key={row.key} row={row} index={item.index} start={item.start} selected={selected.has(row.key)} onSelect={onSelect} />;
+            return <ImageTableRow key={row.key} row={row} index={item.index} start={item.start} selected={selected.has(row.key)} onSelect={onSelect} accounting={accounting} />;
           })}
         </div>
       </div>

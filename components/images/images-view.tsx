@@ -67,7 +67,17 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
         <h1 className="text-2xl font-semibold tracking-tight">Images</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           An image is a stack of read-only layers plus the metadata to run it; a tag is only a name pointing at an image ID, and one ID can
-          carry many tags. Layers shared between images are stored once, so <em>Unique</em> is what deleting an image would really free.
+          carry many tags. Layers shared between images are stored once,{' '}
+          {data?.totals.accounting === 'content-and-unpacked' ? (
+            <>
+              and this engine keeps each image twice over: its <em>content</em> (compressed, as pulled or built) and its layers unpacked for
+              containers. <em>Disk usage</em> counts both; <em>Unique</em> and <em>Shared</em> count the unpacked layers.
+            </>
+          ) : (
+            <>
+              so <em>Unique</em> is what deleting an image would really free.
+            </>
+          )}
         </p>
         </div>
         {!readOnly && (
@@ -144,6 +154,7 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
               selected={selected}
               onSelect={select}
               onSelectAll={selectAll}
+              accounting={data.totals.accounting}
             />
           )}
         </>

@@ -7,18 +7,30 @@ export interface TotalsBarProps {
 
 export function TotalsBar({ totals }: TotalsBarProps) {
   const saved = Math.max(0, totals.naiveSum - totals.diskUsed);
+  const twoCopies = totals.accounting === 'content-and-unpacked';
   return (
     <section aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
       <Stat label="Images" value={String(totals.images)} hint={`${totals.tags} tag${totals.tags === 1 ? '' : 's'}`} />
       <Stat
         label="Disk really used"
         value={formatBytes(totals.diskUsed)}
-        hint={totals.exact ? 'each shared layer counted once' : 'some layer sizes unknown: estimate'}
+        hint={
+          !totals.exact
+            ? 'some layer sizes unknown: estimate'
+            : twoCopies
+              ? 'content and unpacked layers, shared ones once (the engine’s count)'
+              : 'each shared layer counted once'
+        }
         testId="disk-used"
       />
-      <Stat label="Shared layers" value={formatBytes(totals.shared)} hint="used by two or more images" testId="shared-total" />
       <Stat
-        label="Sum of image sizes"
+        label={twoCopies ? 'Shared unpacked layers' : 'Shared layers'}
+        value={formatBytes(totals.shared)}
+        hint={twoCopies ? 'unpacked layers two or more images use' : 'used by two or more images'}
+        testId="shared-total"
+      />
+      <Stat
+        label={twoCopies ? 'Sum of disk usage' : 'Sum of image sizes'}
         value={formatBytes(totals.naiveSum)}
         hint={saved > 0 ? `over-counts by ${formatBytes(saved)}` : 'no layers shared'}
         muted

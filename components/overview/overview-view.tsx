@@ -50,23 +50,38 @@ function CountCard({ label, value, hint, href }: { label: string; value: number 
 function DiskCard() {
   const { data } = useImageList();
   if (!data) return <Skeleton className="h-36 w-full" />;
-  const { diskUsed, naiveSum, shared } = data.totals;
-  const uniquePart = Math.max(0, diskUsed - shared);
+  const { diskUsed, naiveSum, shared, accounting } = data.totals;
+  const rest = Math.max(0, diskUsed - shared);
   const pct = (part: number) => (diskUsed > 0 ? `${(part / diskUsed) * 100}%` : '0%');
+  const twoCopies = accounting === 'content-and-unpacked';
   return (
     <section aria-labelledby="disk-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="disk-heading" className="text-base font-semibold">Image disk use</h2>
-      <p className="mt-1 text-sm text-slate-600">
-        Images share layers, and a shared layer is stored once. Adding up every image’s size would say <strong>{formatBytes(naiveSum)}</strong>; the
-        layers really take <strong>{formatBytes(diskUsed)}</strong>.
-      </p>
+      {twoCopies ? (
+        <p className="mt-1 text-sm text-slate-600">
+          This engine keeps every image twice: its <em>content</em>, the compressed layers as pulled or built, and those layers unpacked for
+          containers to run from; pieces that several images share are stored once, so adding up every image’s disk usage would say{' '}
+          <strong>{formatBytes(naiveSum)}</strong>, but they really take <strong>{formatBytes(diskUsed)}</strong>.
+        </p>
+      ) : (
+        <p className="mt-1 text-sm text-slate-600">
+          Images share layers, and a shared layer is stored once. Adding up every image’s size would say <strong>{formatBytes(naiveSum)}</strong>; the
+          layers really take <strong>{formatBytes(diskUsed)}</strong>.
+        </p>
+      )}
       <div className="mt-4 flex h-4 overflow-hidden rounded bg-slate-100" aria-hidden="true">
-        <div className="bg-slate-700" style={{ width: pct(uniquePart) }} />
+        <div className="bg-slate-700" style={{ width: pct(rest) }} />
         <div className="bg-sky-500" style={{ width: pct(shared) }} />
       </div>
       <div className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600">
-        <span><span className="mr-1 inline-block h-2 w-2 rounded-sm bg-slate-700" />Used by one image: {formatBytes(uniquePart)}</span>
-        <span><span className="mr-1 inline-block h-2 w-2 rounded-sm bg-sky-500" />Shared by several: {formatBytes(shared)}</span>
+        <span>
+          <span className="mr-1 inline-block h-2 w-2 rounded-sm bg-slate-700" />
+          {twoCopies ? 'Content, and unpacked layers of one image' : 'Used by one image'}: {formatBytes(rest)}
+        </span>
+        <span>
+          <span className="mr-1 inline-block h-2 w-2 rounded-sm bg-sky-500" />
+          {twoCopies ? 'Unpacked layers shared by several' : 'Shared by several'}: {formatBytes(shared)}
+        </span>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 // The specs change the sandbox engine the way a user's terminal would: with the docker CLI.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
 export const SANDBOX_HOST = `unix://${sandboxDir}/docker.sock`;
@@ -14,6 +15,27 @@ export function docker(...args: string[]): string {
 export function engineLayersSize(): number {
   const raw = execFileSync('curl', ['-s', '--unix-socket', `${sandboxDir}/docker.sock`, 'http://engine/system/df'], { encoding: 'utf8' });
   return (JSON.parse(raw) as { LayersSize: number }).LayersSize;
+}
+
+function engineGet<T>(path: string): T {
+  return JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', `${sandboxDir}/docker.sock`, `http://engine${path}`], { encoding: 'utf8' })) as T;
+}
+
+/** The API version the sandbox engine speaks at most (`/version`), which Strata negotiates down to. */
+export function engineApiVersion(): string {
+  return engineGet<{ ApiVersion: string }>('/version').ApiVersion;
+}
+
+/**
+ * The kind scripts/sandbox.sh started the sandbox as: classic (the graph driver store) or modern (the
+ * containerd image store). Specs assert what is true of each.
+ */
+export function sandboxKind(): 'classic' | 'modern' {
+  try {
+    return readFileSync(`${sandboxDir}/engine-kind`, 'utf8').trim() === 'modern' ? 'modern' : 'classic';
+  } catch {
+    return 'classic';
+  }
 }
 
 /** Stops or starts the sandbox engine itself, as an engine restart or crash would. */

@@ -278,6 +278,8 @@ export interface GraphImage {
   shortId: string;
   repoTags: string[];
   size: number;
+  /** As in ImageSummary: null on the classic store. */
+  contentSize: number | null;
   uniqueSize: number;
   dangling: boolean;
   containers: number;

@@ -6,7 +6,7 @@ import { StrataError } from '@/lib/api/errors';
 import { listImages, snapshot } from '@/lib/docker/images';
 import { parentsOf } from '@/lib/docker/parents';
 import { addTag, deleteImage, removeTag, repoAndTag } from '@/lib/docker/tags';
-import { formatBytes } from '@/lib/format';
+import { freedPhrase } from '@/lib/image-sizes';
 import { looksLikeImageId, parseReference } from '@/lib/reference';
 import { imageWrite } from '@/lib/docker/write-lock';
 
@@ -40,7 +40,7 @@ function planUntag(images: ImageSummary[], remaining: Map<string, string[]>, par
       : { target, imageId: image.id, outcome: 'refused', message: `Last tag of an image a container uses: refused unless forced.` };
   }
   if (parents.has(image.id)) return { target, imageId: image.id, outcome: 'planned', message: `Removes the last tag; ${image.shortId} stays, untagged, because other images are built on it.` };
-  return { target, imageId: image.id, outcome: 'planned', message: `Last tag: image ${image.shortId} is deleted too, freeing ${formatBytes(image.uniqueSize)}.` };
+  return { target, imageId: image.id, outcome: 'planned', message: `Last tag: image ${image.shortId} is deleted too, freeing ${freedPhrase(image)}.` };
 }
 
 function planDelete(images: ImageSummary[], parents: Set<string>, running: Set<string>, target: string, force: boolean): BulkItem {
@@ -51,7 +51,7 @@ function planDelete(images: ImageSummary[], parents: Set<string>, running: Set<s
   if (running.has(image.id)) return { target, imageId: image.id, outcome: 'refused', message: `A running container uses ${describeImage(image)}: stop and remove it first (force cannot override this).` };
   if (image.containers > 0 && !force) return { target, imageId: image.id, outcome: 'refused', message: `A container uses ${describeImage(image)}: refused unless forced (and never while it runs).` };
   if (image.repoTags.length > 1 && !force) return { target, imageId: image.id, outcome: 'refused', message: `${image.shortId} has ${image.repoTags.length} tags: refused unless forced.` };
-  return { target, imageId: image.id, outcome: 'planned', message: `Deletes ${image.shortId}${tags}, freeing ${formatBytes(image.uniqueSize)}.` };
+  return { target, imageId: image.id, outcome: 'planned', message: `Deletes ${image.shortId}${tags}, freeing ${freedPhrase(image)}.` };
 }
 
 export function bulk(action: BulkAction, targets: string[], force: boolean, dryRun: boolean): Promise<BulkResponse> {

@@ -23,6 +23,7 @@ export async function getGraph(): Promise<GraphResponse> {
       shortId: image.shortId,
       repoTags: image.repoTags,
       size: image.size,
+      contentSize: image.contentSize,
       uniqueSize: image.uniqueSize,
       dangling: image.dangling,
       containers: image.containers,
