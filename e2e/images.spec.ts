@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ImagesPage } from './pages/images-page';
-import { docker, engineLayersSize } from './support/engine';
+import { docker, engineImagesWithManifests, engineLayersSize, sandboxKind } from './support/engine';
 import { formatBytes } from '../lib/format';
 
 test.describe('Images list', () => {
@@ -24,6 +24,27 @@ test.describe('Images list', () => {
     await images.open();
     await expect(page.getByTestId('disk-used')).toHaveText(formatBytes(engineLayersSize()));
     await expect(page.getByText(/over-counts by/)).toBeVisible();
+  });
+
+  test('shows the store’s sizes and says which is which: content beside disk usage on the containerd store', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    const headers = images.table.getByRole('columnheader');
+    const app = images.rowWithTag('strata-fixture/app:1.0');
+    if (sandboxKind() === 'classic') {
+      await expect(headers.getByRole('button', { name: 'Content', exact: true })).toHaveCount(0);
+      await expect(headers.getByRole('button', { name: 'Size', exact: true })).toHaveAttribute('title', 'All of the image’s layers');
+    } else {
+      const [entry] = engineImagesWithManifests('strata-fixture/app:1.0');
+      const manifest = entry!.Manifests[0]!;
+      await expect(headers.getByRole('button', { name: 'Disk usage', exact: true })).toHaveAttribute('title', /^Content plus unpacked layers/);
+      await expect(headers.getByRole('button', { name: 'Content', exact: true })).toHaveAttribute('title', /^Content: the compressed layers/);
+      await expect(headers.getByRole('button', { name: 'Unique', exact: true })).toHaveAttribute('title', /^Unpacked layers only this image uses/);
+      // Disk usage, then content, as the engine counts them.
+      await expect(app.getByRole('cell').nth(4)).toHaveText(formatBytes(manifest.Size.Total));
+      await expect(app.getByRole('cell').nth(5)).toHaveText(formatBytes(manifest.Size.Content));
+      await expect(page.getByText('Disk usage counts both; Unique and Shared count the unpacked layers.')).toBeVisible();
+    }
   });
 
   test('marks the image a stopped container uses as in use, and dangling images as dangling', async ({ page }) => {
@@ -53,11 +74,13 @@ test.describe('Images list', () => {
   test('sorts by size, largest first, and back', async ({ page }) => {
     const images = new ImagesPage(page);
     await images.open();
-    await images.sortBy('Size');
+    // `docker image ls --tree` calls the containerd store's figure DISK USAGE (beside CONTENT SIZE).
+    const size = sandboxKind() === 'classic' ? 'Size' : 'Disk usage';
+    await images.sortBy(size);
     await expect(images.rows().first()).toContainText('strata-fixture/many:1');
-    await images.sortBy('Size');
+    await images.sortBy(size);
     await expect(images.rows().first()).not.toContainText('strata-fixture/many:1');
-    await expect(page.getByRole('columnheader', { name: /Size/ }).first()).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.getByRole('columnheader', { name: size })).toHaveAttribute('aria-sort', 'ascending');
   });
 
   test('one row per tag lists each tag of the shared ID on its own row', async ({ page }) => {

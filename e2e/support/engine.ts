@@ -38,6 +38,16 @@ export function sandboxKind(): 'classic' | 'modern' {
   }
 }
 
+/** The engine's list entries for one reference with `manifests=1` (API 1.47+: the containerd store's two sizes). */
+export function engineImagesWithManifests(ref: string): { Id: string; Manifests: { Size: { Content: number; Total: number } }[] }[] {
+  return engineGet(`/images/json?manifests=1&filters=${encodeURIComponent(JSON.stringify({ reference: [ref] }))}`);
+}
+
+/** The engine's own history of an image, newest step first. */
+export function engineHistory(ref: string): { CreatedBy: string; Size: number }[] {
+  return engineGet(`/images/${encodeURIComponent(ref)}/history`);
+}
+
 /** Stops or starts the sandbox engine itself, as an engine restart or crash would. */
 export function sandbox(action: 'start' | 'stop'): void {
   execFileSync('bash', ['scripts/sandbox.sh', action], { env: { ...process.env, STRATA_SANDBOX_DIR: sandboxDir }, stdio: 'ignore' });
@@ -45,8 +55,13 @@ export function sandbox(action: 'start' | 'stop'): void {
 
 /** Builds a throwaway image on the fixture base (a marker file, then any extra steps); returns its ID. */
 export function buildImage(tag: string, marker: string, steps: string[] = []): string {
+  return buildImageOn('strata-fixture/base:1', tag, marker, steps);
+}
+
+/** The same on another base. */
+export function buildImageOn(base: string, tag: string, marker: string, steps: string[] = []): string {
   execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
-    input: ['FROM strata-fixture/base:1', `RUN echo ${marker} > /marker`, ...steps, ''].join('\n'),
+    input: [`FROM ${base}`, `RUN echo ${marker} > /marker`, ...steps, ''].join('\n'),
     env: { ...process.env, DOCKER_HOST: SANDBOX_HOST, DOCKER_BUILDKIT: '0' },
     stdio: ['pipe', 'ignore', 'ignore'],
   });
@@ -60,4 +75,20 @@ export function tagExists(ref: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A base image of the spec's own (busybox plus a marker), so a delete can never reach the fixtures' base. */
+export function privateBase(tag: string): string {
+  const script = [
+    'set -e',
+    'root=$(mktemp -d)',
+    'mkdir -p "$root/bin"',
+    'cp "$(command -v busybox)" "$root/bin/busybox"',
+    'for app in sh cat echo; do ln -sf busybox "$root/bin/$app"; done',
+    'echo "$1" > "$root/private-base"',
+    'tar -C "$root" -c . | docker import -c \'CMD ["/bin/sh"]\' - "$1" >/dev/null',
+    'rm -rf "$root"',
+  ].join('\n');
+  execFileSync('sh', ['-c', script, 'sh', tag], { env: { ...process.env, DOCKER_HOST: SANDBOX_HOST }, stdio: ['ignore', 'ignore', 'pipe'] });
+  return docker('image', 'inspect', '--format', '{{.Id}}', tag);
 }

@@ -187,6 +187,7 @@ export interface ImageBrief {
 
 export interface BaseImage extends ImageBrief {
   layerCount: number;
+  /** The bytes of its layers, measured as the steps are (HistoryStep.size). */
   size: number;
   stepCount: number;
 }

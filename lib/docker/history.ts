@@ -27,7 +27,10 @@ export function findBase(id: string, chainIds: readonly string[], history: Image
     if (!layers || layers.chainIds.length === 0 || layers.chainIds.length > chainIds.length) continue;
     if (!layers.chainIds.every((chain, i) => chain === chainIds[i]) || !startsMine(layers.history)) continue;
     const better = !best || layers.chainIds.length > best.layers.chainIds.length || (layers.chainIds.length === best.layers.chainIds.length && layers.history.length > best.layers.history.length);
-    if (better) best = { id: image.id, layers, repoTags: image.repoTags, size: image.size };
+    // Its layers' bytes, in the same measure as the steps beside it: on the classic store that is its
+    // size; on the containerd store its unpacked layers (its disk usage also counts its content).
+    const size = layers.sizes ? layers.sizes.reduce((sum, bytes) => sum + bytes, 0) : image.size;
+    if (better) best = { id: image.id, layers, repoTags: image.repoTags, size };
   }
   return best;
 }
