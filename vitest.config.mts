@@ -15,6 +15,8 @@ export default defineConfig({
     // Integration tests share one sandbox engine: keep them in one worker so they never race.
     fileParallelism: false,
     testTimeout: 30_000,
+    // Integration hooks build images; on a busy 2-core machine that outlasts vitest's 10 s default.
+    hookTimeout: 60_000,
     // Integration tests compare Strata with the engine right after changing it from the CLI; they
     // read through the cache-less path. The snapshot cache has tests of its own.
     // …and nothing a test writes (audit log, logins, layer cache) lands in the user's ~/.strata.

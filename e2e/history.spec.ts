@@ -45,7 +45,7 @@ test.describe('Layer history and breakdown', () => {
     await page.goto(STEPS);
     const card = page.getByRole('region', { name: 'Layer breakdown' });
     await expect(card).toContainText(
-      `strata-fixture/steps:1 is ${formatBytes(bytesOf('strata-fixture/steps:1'))} in 5 layers: ${web()} from its base strata-fixture/web:1, ${own()} its own.`,
+      `strata-fixture/steps:1 ${sandboxKind() === 'classic' ? 'is' : 'unpacks to'} ${formatBytes(bytesOf('strata-fixture/steps:1'))} in 5 layers: ${web()} from its base strata-fixture/web:1, ${own()} its own.`,
     );
     await expect(card.getByRole('list', { name: 'Largest layers' }).getByRole('listitem').first()).toContainText('IMPORT busybox-static');
     const download = page.waitForEvent('download');

@@ -61,7 +61,7 @@ interface UsageRowProps {
 function UsageRow({ label, note, counts, usage, largest }: UsageRowProps) {
   const width = (bytes: number) => `${(bytes / largest) * 100}%`;
   return (
-    <div data-usage={label} className="grid grid-cols-[8rem_minmax(0,1fr)_18rem] items-center gap-3 text-sm">
+    <div data-usage={label} className="grid grid-cols-[8rem_minmax(0,1fr)_20rem] items-center gap-3 text-sm">
       <dt className="font-medium">
         {label} <span className="font-normal text-slate-500">({usage.count})</span>
       </dt>

@@ -25,7 +25,10 @@ export function BreakdownCard({ history, reveal }: BreakdownCardProps) {
         <div>
           <h2 id="breakdown-heading" className="text-base font-semibold">Layer breakdown</h2>
           <p className="mt-1 text-sm text-slate-600">
-            {imageTitle(image)} is {formatBytes(breakdown.total)} in {breakdown.layers.length} layer{breakdown.layers.length === 1 ? '' : 's'}
+            {image.unpackedSize === null
+              ? `${imageTitle(image)} is ${formatBytes(breakdown.total)} in ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? '' : 's'}`
+              : // The containerd store: these are the unpacked layers; the image's content is beside them.
+                `${imageTitle(image)} unpacks to ${formatBytes(breakdown.total)} in ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? '' : 's'}`}
             {base ? `: ${formatBytes(breakdown.baseBytes)} from its base ${base.repoTags[0] ?? base.shortId}, ${formatBytes(breakdown.ownBytes)} its own.` : '.'}
           </p>
         </div>

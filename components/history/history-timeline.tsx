@@ -30,7 +30,10 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
         <h2 id="timeline-heading" className="text-base font-semibold">Layer history</h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           Each Dockerfile step, oldest first. Steps that change files make a layer; the others (ENV, LABEL, CMD, …) only change
-          metadata and add no bytes. {builtElsewhere && '“Built elsewhere” is what docker history prints as <missing>: the step was pulled or built by BuildKit, so no local image exists for it — not an error.'}
+          metadata and add no bytes.{' '}
+          {history.image.unpackedSize !== null &&
+            'On this engine (containerd image store) a layer’s size is the disk its unpacked snapshot takes, in whole filesystem blocks, so even a layer that adds no file shows a few kB. '}
+          {builtElsewhere && '“Built elsewhere” is what docker history prints as <missing>: the step was pulled or built by BuildKit, so no local image exists for it — not an error.'}
         </p>
         {history.mapping === 'unknown' && (
           <p className="mt-1 text-xs text-amber-800">Which step made which layer could not be worked out for this image, so layers are not matched to steps.</p>

@@ -9,7 +9,7 @@ import { imageHref } from '@/components/images/image-href';
 export const ROW_HEIGHT = 52;
 const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 136px 84px 84px 84px 96px 150px';
 // The containerd store's extra Content column, after Disk usage.
-const GRID_COLUMNS_WITH_CONTENT = '36px minmax(240px,1fr) 150px 136px 96px 84px 84px 84px 96px 150px';
+const GRID_COLUMNS_WITH_CONTENT = '36px minmax(240px,1fr) 150px 128px 112px 84px 84px 84px 96px 150px';
 
 export function gridColumnsFor(accounting: SizeAccounting): string {
   return accounting === 'content-and-unpacked' ? GRID_COLUMNS_WITH_CONTENT : GRID_COLUMNS;

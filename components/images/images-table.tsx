@@ -74,7 +74,7 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selec
             const active = sortKey === column.key;
             return (
               <div key={column.key} role="columnheader" aria-sort={active ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'} className={`px-3 py-2 ${column.align === 'right' ? 'text-right' : ''}`}>
-                <button type="button" title={column.title} onClick={() => onSort(column.key)} className={`inline-flex items-center gap-1 uppercase hover:text-slate-900 ${active ? 'text-slate-900' : ''}`}>
+                <button type="button" title={column.title} onClick={() => onSort(column.key)} className={`inline-flex items-center gap-1 whitespace-nowrap uppercase hover:text-slate-900 ${active ? 'text-slate-900' : ''}`}>
                   {column.label}
                   <span aria-hidden="true" className="w-2">{active ? (sortDirection === 'asc' ? '▲' : '▼') : ''}</span>
                 </button>

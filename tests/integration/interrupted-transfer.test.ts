@@ -31,7 +31,8 @@ function slowEngine(socket: string, transfers: Transfer[]): Promise<Server> {
         conn.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
       };
       if (url === '/version') return json({ ApiVersion: '1.41', MinAPIVersion: '1.12' });
-      if (method === 'GET' && /\/images\/.+\/json$/.test(url ?? '')) return json({ Id: `sha256:${'b'.repeat(64)}`, RepoTags: ['localhost:5999/slow/app:1'] });
+      // Inspect, with or without a query (Strata asks for manifests=1, which older engines ignore).
+      if (method === 'GET' && /\/images\/[^?]+\/json(\?|$)/.test(url ?? '')) return json({ Id: `sha256:${'b'.repeat(64)}`, RepoTags: ['localhost:5999/slow/app:1'] });
       // Pull or push: progress every 50 ms, never done.
       const transfer: Transfer = { path: url ?? '', closedAt: null };
       transfers.push(transfer);
