@@ -145,3 +145,11 @@ describe('parseImageRef', () => {
     expect(parseImageRef('Nginx')).toEqual({ ok: false, message: '“Nginx” has capital letters in its repository name; repository names must be lowercase.' });
   });
 });
+
+describe('a first component that is not a valid host', () => {
+  it('is part of a Docker Hub path, never a leading slash', () => {
+    const parsed = parseReference('foo_bar.com/app');
+    expect(parsed.ok && parsed.ref.familiar).toBe('foo_bar.com/app:latest');
+    expect(parsed.ok && parsed.ref.normalized).toBe('docker.io/foo_bar.com/app:latest');
+  });
+});

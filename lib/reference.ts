@@ -53,7 +53,10 @@ export function parseReference(raw: string): ReferenceResult {
   }
   if (input.length > 512) return { ok: false, message: 'An image reference is at most 255 characters of name plus tag or digest.' };
   try {
-    const { domain, repository: path, tag: givenTag, digest } = parseNormalizedName(input);
+    const { domain: givenDomain, repository: path, tag: givenTag, digest } = parseNormalizedName(input);
+    // `foo_bar.com/app`: the first component looks like a host but is not a valid one, so the grammar
+    // reads the whole name as a path with no domain — a Docker Hub repository, as the engine reads it.
+    const domain = givenDomain || HUB;
     const tag = givenTag ?? (digest ? null : 'latest');
     const suffix = `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
     return {
