@@ -28,19 +28,30 @@ export function queryWith(current: string, changes: UrlStateChanges): string {
 export function useUrlState(): UrlState {
   const params = useSearchParams();
   const pathname = usePathname();
+  const query = params.toString();
+  // What this page just wrote, shown at once: the router takes the new URL in a transition, and a
+  // controlled checkbox or select would snap back until it does. Dropped when the router's query
+  // moves (caught up, or back/forward).
+  const [written, setWritten] = useState<string | null>(null);
+  const [seen, setSeen] = useState(query);
+  if (seen !== query) {
+    setSeen(query);
+    setWritten(null);
+  }
   const set = useCallback(
     (changes: UrlStateChanges, history: 'push' | 'replace' = 'push') => {
       const search = queryWith(window.location.search, changes);
       if (search === window.location.search) return;
+      setWritten(search.replace(/^\?/, ''));
       const url = `${pathname}${search}${window.location.hash}`;
       if (history === 'push') window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);
     },
     [pathname],
   );
-  const query = params.toString();
+  const shown = written ?? query;
   // Stable while the query is, so effects that depend on it do not re-run on every render.
-  return useMemo(() => ({ params: new URLSearchParams(query), set }), [query, set]);
+  return useMemo(() => ({ params: new URLSearchParams(shown), set }), [shown, set]);
 }
 
 /** A value read from the query, or `fallback` when absent or not one of `allowed`. */
