@@ -108,3 +108,12 @@ export function parseImageRef(raw: string): { ok: true; value: string } | { ok: 
   const parsed = parseReference(value);
   return parsed.ok ? { ok: true, value: parsed.ref.familiar } : parsed;
 }
+
+// Names that are also fixed routes beside `/api/images/{ref}` (and `/images/{ref}`): a bare `load`
+// would reach the load route. The same image by its explicit tag, `load:latest`, cannot.
+const ROUTE_NAMES = new Set(['load', 'import', 'export', 'bulk', 'compare']);
+
+/** `ref` as one encoded path segment under /api/images/ or /images/, never shadowed by a fixed route. */
+export function imagePathSegment(ref: string): string {
+  return encodeURIComponent(ROUTE_NAMES.has(ref) ? `${ref}:latest` : ref);
+}
