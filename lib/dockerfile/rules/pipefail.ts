@@ -3,7 +3,6 @@
 // succeeds, and the build carries on with a step that did nothing.
 import { commandsOf } from '@/lib/dockerfile/commands';
 import type { Stage } from '@/lib/dockerfile/model';
-import type { Instruction } from '@/lib/dockerfile/parse';
 import { commandArgv, programName } from '@/lib/dockerfile/shell';
 import { finding, type Rule } from '@/lib/dockerfile/rules/rule';
 
