@@ -17,6 +17,7 @@ function summary(id: string, over: Partial<ImageSummary> = {}): ImageSummary {
     dangling: false,
     labels: {},
     layerCount: 1,
+    platforms: [{ os: 'linux', architecture: 'amd64', variant: null, id: `sha256:${id.padEnd(64, '0')}`, available: true, contentSize: null, unpackedSize: size }],
     ...over,
   };
 }
