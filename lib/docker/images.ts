@@ -117,7 +117,9 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
   const topLevel = listed !== undefined;
   if (!listed) {
     // An intermediate image of a legacy build is not in the top-level list; size it against the rest.
-    listed = { ...mapListItem({ Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size }), repoTags: detail.repoTags };
+    // The Descriptor marks the containerd store, where inspect's Size is content only, not the unpacked layers.
+    const item = { Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size, Descriptor: raw.Descriptor };
+    listed = { ...mapListItem(item), repoTags: detail.repoTags };
     const history = await engine((docker) => docker.getImage(detail.id).history() as Promise<RawHistoryItem[]>);
     const layers = await resolveImageLayers(detail.id, detail.diffIds, history);
     rememberLayers(detail.id, layers);

@@ -63,6 +63,8 @@ export interface RawImageInspect {
   Os?: string;
   Size?: number;
   RootFS?: { Type?: string; Layers?: string[] | null };
+  /** Containerd store, API 1.48+. */
+  Descriptor?: { mediaType?: string; digest?: string; size?: number };
 }
 
 export interface RawHistoryItem {

@@ -111,4 +111,20 @@ describe('platforms on any engine', () => {
     if (!modern) expect(app.platforms[0]).toMatchObject({ id: app.id, contentSize: null, unpackedSize: app.size });
     else expect((app.platforms[0]?.contentSize ?? 0) + (app.platforms[0]?.unpackedSize ?? 0)).toBe(app.size);
   });
+
+  it('gives an intermediate image (not in the top-level list) one platform, without passing content off as unpacked', async () => {
+    const all = engineGet<{ Id: string; ParentId: string; RepoTags: string[] | null }[]>('/images/json?all=1');
+    const top = new Set(engineGet<{ Id: string }[]>('/images/json').map((image) => image.Id));
+    const intermediate = all.find((image) => !top.has(image.Id) && image.ParentId);
+    if (!intermediate) throw new Error('no legacy-build intermediate on the sandbox: run scripts/fixtures.sh');
+    const inspect = engineGet<{ Os: string; Architecture: string; Size: number }>(`/images/${intermediate.Id}/json`);
+    const detail = await getImageDetail(intermediate.Id);
+    expect(detail.platforms).toEqual([
+      {
+        os: inspect.Os, architecture: inspect.Architecture, variant: null, id: intermediate.Id, available: true, contentSize: null,
+        // Inspect's Size is the unpacked layers on the classic store, the content only on the containerd store.
+        unpackedSize: modern ? null : inspect.Size,
+      },
+    ]);
+  });
 });
