@@ -7,7 +7,8 @@
 # platform with its `architecture`, a manifest per config, a nested index listing both with `platform`,
 # and index.json naming that index. The arm64 "image" holds the amd64 busybox: it is never run, only
 # listed. `docker load` of such a tar keeps the index as one image on the containerd store (Docker 28);
-# meant for the modern sandbox only.
+# the classic engine (20.10) refuses an OCI layout (`open …/blobs/json: no such file or directory`: it reads
+# only docker's own manifest.json format), so this is for the modern sandbox only.
 set -euo pipefail
 cd "$(dirname "$0")"
 . ./guard-sandbox.sh
