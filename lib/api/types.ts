@@ -25,6 +25,25 @@ export interface ImageSummary {
   labels: Record<string, string>;
   /** Number of filesystem layers. Null until known. */
   layerCount: number | null;
+  /**
+   * What the image holds per platform; never empty. A multi-platform image (an index, containerd store,
+   * API 1.47+) has one entry per platform manifest; any other image one entry, its own os/architecture.
+   */
+  platforms: ImagePlatform[];
+}
+
+export interface ImagePlatform {
+  os: string;
+  architecture: string;
+  variant: string | null;
+  /** The platform's manifest digest; on the classic store (no manifests locally) the image ID. */
+  id: string;
+  /** False when the index names the platform but its content is not on this engine. */
+  available: boolean;
+  /** Bytes of the platform's blobs as stored (compressed layers, config, manifest); null when unknown. */
+  contentSize: number | null;
+  /** Bytes of its unpacked filesystem; 0 when not unpacked here; null when unknown. */
+  unpackedSize: number | null;
 }
 
 export interface ImageTotals {

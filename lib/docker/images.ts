@@ -2,10 +2,12 @@
 import 'server-only';
 import type { ContainerRef, ImageDetail, ImageListResponse, ImageSummary } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
-import { engine } from '@/lib/docker/client';
+import { compareApiVersions } from '@/lib/docker/api-version';
+import { engine, getConnection } from '@/lib/docker/client';
 import { getManyLayers, rememberLayers, resolveImageLayers, type ImageLayers } from '@/lib/docker/layer-cache';
 import { containersByImage, mapInspect, mapListItem, type ListedImage } from '@/lib/docker/mappers';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/raw-types';
+import { MANIFESTS_API, resolvePlatforms, type PlatformFacts } from '@/lib/docker/platforms';
 import { computeSizes, type SizedImage } from '@/lib/docker/sizes';
 import { snapshotCache } from '@/lib/docker/snapshot-cache';
 
@@ -16,8 +18,10 @@ export interface Snapshot {
 }
 
 async function loadSnapshot(): Promise<Snapshot> {
+  // Per-platform manifests: the parameter exists from API 1.47, and only the containerd store answers it.
+  const manifests = compareApiVersions((await getConnection()).apiVersion, MANIFESTS_API) >= 0;
   const [rawImages, rawContainers] = await Promise.all([
-    engine((docker) => docker.listImages() as Promise<RawImageListItem[]>),
+    engine((docker) => docker.listImages(manifests ? { manifests: true } : {}) as Promise<RawImageListItem[]>),
     engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>),
   ]);
   const listed = rawImages.map(mapListItem);
@@ -47,7 +51,12 @@ function toSized(image: ListedImage, layers: ImageLayers | undefined): SizedImag
   };
 }
 
-function toSummary(image: ListedImage, snap: Snapshot, split: { sharedSize: number; uniqueSize: number } | undefined): ImageSummary {
+function toSummary(
+  image: ListedImage,
+  snap: Snapshot,
+  split: { sharedSize: number; uniqueSize: number } | undefined,
+  own: PlatformFacts | null = snap.layers.get(image.id)?.platform ?? null,
+): ImageSummary {
   return {
     id: image.id,
     shortId: image.shortId,
@@ -62,6 +71,7 @@ function toSummary(image: ListedImage, snap: Snapshot, split: { sharedSize: numb
     dangling: image.repoTags.length === 0,
     labels: image.labels,
     layerCount: snap.layers.get(image.id)?.diffIds.length ?? null,
+    platforms: resolvePlatforms(image.id, image.platforms, own),
   };
 }
 
@@ -107,7 +117,9 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
   const topLevel = listed !== undefined;
   if (!listed) {
     // An intermediate image of a legacy build is not in the top-level list; size it against the rest.
-    listed = { ...mapListItem({ Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size }), repoTags: detail.repoTags };
+    // The Descriptor marks the containerd store, where inspect's Size is content only, not the unpacked layers.
+    const item = { Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size, Descriptor: raw.Descriptor };
+    listed = { ...mapListItem(item), repoTags: detail.repoTags };
     const history = await engine((docker) => docker.getImage(detail.id).history() as Promise<RawHistoryItem[]>);
     const layers = await resolveImageLayers(detail.id, detail.diffIds, history);
     rememberLayers(detail.id, layers);
@@ -115,7 +127,7 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
     snap.listed.push(listed);
   }
   const report = computeSizes(snap.listed.map((image) => toSized(image, snap.layers.get(image.id))));
-  const summary = toSummary(listed, snap, report.byId.get(detail.id));
+  const summary = toSummary(listed, snap, report.byId.get(detail.id), { os: detail.os, architecture: detail.architecture, variant: detail.variant });
   return {
     ...summary,
     repoTags: detail.repoTags,

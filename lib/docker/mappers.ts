@@ -6,6 +6,7 @@ import type { ContainerRef, EngineInfo, ImageConfig, ImageStore, ImageSummary, S
 import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawVersion } from '@/lib/docker/raw-types';
 import { shortId } from '@/lib/format';
 import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history-mappers';
+import { listedPlatforms, type ListedPlatforms } from '@/lib/docker/platforms';
 
 /** API ≤1.42 marks untagged images with `<none>:<none>` / `<none>@<none>`; 1.43+ sends []. */
 export function cleanNames(names: readonly string[] | null | undefined): string[] {
@@ -24,6 +25,8 @@ export interface ListedImage extends Pick<ImageSummary, 'id' | 'shortId' | 'repo
   /** The engine's container count when it computed one (1.51+), else null. */
   engineContainers: number | null;
   parentId: string | null;
+  /** What the list says about the image's platforms (its manifests with `manifests=1`). */
+  platforms: ListedPlatforms;
 }
 
 export function mapListItem(raw: RawImageListItem): ListedImage {
@@ -38,6 +41,7 @@ export function mapListItem(raw: RawImageListItem): ListedImage {
     engineContainers: realCount(raw.Containers),
     labels: raw.Labels ?? {},
     parentId: raw.ParentId ? raw.ParentId : null,
+    platforms: listedPlatforms(raw),
   };
 }
 

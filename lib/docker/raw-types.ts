@@ -13,6 +13,27 @@ export interface RawImageListItem {
   SharedSize?: number;
   Containers?: number;
   Labels?: Record<string, string> | null;
+  /** Containerd store only: the image's manifest or index. */
+  Descriptor?: { mediaType?: string; digest?: string; size?: number };
+  /** With `manifests=1`, API 1.47+, containerd store only. */
+  Manifests?: RawImageManifestSummary[] | null;
+}
+
+export interface RawOciPlatform {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+}
+
+export interface RawImageManifestSummary {
+  ID: string;
+  Descriptor?: { mediaType?: string; digest?: string; size?: number; platform?: RawOciPlatform };
+  Available?: boolean;
+  Size?: { Content?: number; Total?: number };
+  /** "image", "attestation" or "unknown". */
+  Kind?: string;
+  ImageData?: { Platform?: RawOciPlatform; Size?: { Unpacked?: number }; Containers?: string[] | null } | null;
+  AttestationData?: { For?: string } | null;
 }
 
 export interface RawImageConfig {
@@ -42,6 +63,8 @@ export interface RawImageInspect {
   Os?: string;
   Size?: number;
   RootFS?: { Type?: string; Layers?: string[] | null };
+  /** Containerd store, API 1.48+. */
+  Descriptor?: { mediaType?: string; digest?: string; size?: number };
 }
 
 export interface RawHistoryItem {
