@@ -144,6 +144,11 @@ export function PrunePanel() {
             />
           </div>
         )}
+        {preview.data?.bytes && all.length > 0 && (
+          <p className="text-xs text-slate-500" data-testid="prune-bytes-note">
+            {preview.data.bytes.note}
+          </p>
+        )}
         {preview.data && preview.data.keep.length > 0 && (
           <div>
             <h3 className="mb-2 text-sm font-semibold">Kept</h3>

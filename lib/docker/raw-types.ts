@@ -15,6 +15,22 @@ export interface RawImageListItem {
   Labels?: Record<string, string> | null;
 }
 
+/** API 1.47+ with `manifests=1` (containerd store): one entry per manifest of the image. */
+export interface RawImageManifestSummary {
+  ID?: string;
+  Kind?: string;
+  Available?: boolean;
+  Descriptor?: { digest?: string; size?: number; mediaType?: string };
+  Size?: { Content?: number; Total?: number };
+  ImageData?: { Size?: { Unpacked?: number } } | null;
+}
+
+/** The list entry with the fields only newer APIs send (Descriptor 1.48+, Manifests with manifests=1). */
+export interface RawImageListItemFull extends RawImageListItem {
+  Descriptor?: { digest?: string; size?: number; mediaType?: string } | null;
+  Manifests?: RawImageManifestSummary[] | null;
+}
+
 export interface RawImageConfig {
   Env?: string[] | null;
   Cmd?: string[] | null;
@@ -42,6 +58,7 @@ export interface RawImageInspect {
   Os?: string;
   Size?: number;
   RootFS?: { Type?: string; Layers?: string[] | null };
+  Metadata?: { LastTagTime?: string } | null;
 }
 
 export interface RawHistoryItem {
