@@ -170,7 +170,12 @@ function danglingReason(image: PlanImage): string {
 /** Filters the engine applies to a candidate; `when` is the time `until` compares. */
 function passes(image: PlanImage, options: PlanOptions, when: string | null): boolean {
   if (options.only && !options.only.has(image.id)) return false;
-  if (options.until && (when === null || new Date(when) >= options.until)) return false;
+  if (options.until) {
+    // Classic: skipped if created after `until`; containerd: kept only if made before it.
+    const time = when === null ? NaN : new Date(when).getTime();
+    const limit = options.until.getTime();
+    if (!Number.isFinite(time) || (options.store === 'classic' ? time > limit : time >= limit)) return false;
+  }
   return matchesLabels(image.labels, options.labels ?? []);
 }
 
