@@ -57,7 +57,8 @@ export function PrunePanel() {
     setDone(null);
   };
   const apply = () => {
-    const predicted = { count: subset ? chosen.length : all.length, bytes: exact?.spaceReclaimed ?? 0 };
+    // A subset may take intermediates along (their image goes): the subset preview says how many in all.
+    const predicted = { count: subset ? (subsetPreview.data?.images.length ?? chosen.length) : all.length, bytes: exact?.spaceReclaimed ?? 0 };
     prune.mutate(subset ? { ...base, only: chosen.map((image) => image.id) } : { ...base, expect: all.map((image) => image.id) }, {
       onSuccess: (response) => {
         setDone({ response, preview: predicted });

@@ -83,6 +83,9 @@ interface Outcome {
   problems: string[];
 }
 
+const remove = (ref: string) =>
+  engine((docker) => docker.getImage(ref).remove({ force: false, noprune: true }), { timeoutMs: pruneTimeoutMs() }) as Promise<EngineDeleted[]>;
+
 /** Runs the plan's deletes in order. A refusal skips the rest of that image, as the engine's prune would. */
 async function runSteps(steps: readonly PruneStep[]): Promise<Outcome> {
   const outcome: Outcome = { entries: [], problems: [] };
@@ -90,8 +93,13 @@ async function runSteps(steps: readonly PruneStep[]): Promise<Outcome> {
   for (const [index, step] of steps.entries()) {
     if (stopped.has(step.imageId)) continue;
     try {
-      const answer = (await engine((docker) => docker.getImage(step.ref).remove({ force: false, noprune: true }), { timeoutMs: pruneTimeoutMs() })) as EngineDeleted[];
+      const answer = await remove(step.ref);
       outcome.entries.push(...answer);
+      // The containerd store keeps an image whose last tag goes as a dangling one while other images
+      // are built on it (its prune deletes the record outright); the plan says it goes, so by ID then.
+      if (step.expect === 'delete' && step.ref !== step.imageId && !answer.some((entry) => entry.Deleted === step.imageId)) {
+        outcome.entries.push(...(await remove(step.imageId)));
+      }
     } catch (error) {
       if (error instanceof StrataError && (error.code === 'conflict' || error.code === 'not_found')) {
         stopped.add(step.imageId);
@@ -133,8 +141,8 @@ async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
   const diskAfter = await diskUsed();
   // `Deleted` also names layers (classic) and blobs: keep the image IDs.
   const deletedImages = [...new Set(entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : [])))];
-  // Digest references (`repo@sha256:…`) go with an image's last tag; they are not tags.
-  const untagged = entries.flatMap((entry) => (entry.Untagged && !entry.Untagged.includes('@') ? [entry.Untagged] : []));
+  // Digest references (`repo@sha256:…`, a dangling record's `sha256:…`) go with an image; they are not tags.
+  const untagged = entries.flatMap((entry) => (entry.Untagged && !entry.Untagged.includes('@') && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : []));
   const spaceReclaimed = diskBefore !== null && diskAfter !== null ? diskBefore - diskAfter : 0;
   return {
     ...previewOf(request, plan),
