@@ -293,7 +293,7 @@ export interface PruneKeep {
 }
 
 export interface PruneResult {
-  /** Image IDs the engine reported deleted (build intermediates included; layer IDs left out). */
+  /** Image IDs the engine reported deleted and that are really gone (intermediates included; layer IDs left out). */
   deletedImages: string[];
   untagged: string[];
   /** LayersSize before − after (the figure `bytes` in the response describes). */

@@ -130,6 +130,11 @@ export function accountBytes(images: readonly PlanImage[], removed: ReadonlySet<
   // stretch goes or stays together.
   if (snapshots) {
     const goes = (chainId: string) => !kept.has(`snap:${chainId}`);
+    // Layers no listed image's Unpacked covers have only their history size: without the build
+    // snapshot under them (API before 1.47 has no Unpacked).
+    const covered = new Set<string>();
+    for (const image of images) if (image.unpacked !== null) for (const layer of image.layers) covered.add(layer.chainId);
+    for (const chainId of snapshots.keys()) if (goes(chainId) && !covered.has(chainId)) caveats.add('this engine does not report the snapshot usage of some images, so their layers count at their history size');
     for (const [chainId, { usage, own, carries }] of snapshots) {
       if (usage !== own && carries.some((below) => goes(below) !== goes(chainId))) caveats.add('images part ways inside a stretch of layers whose build snapshots the API does not list one by one');
     }

@@ -128,6 +128,14 @@ describe('planPrune on the containerd store', () => {
   });
 });
 
+describe('bytes without Unpacked (containerd before API 1.47)', () => {
+  it('count layers at their history size and say it is an estimate', () => {
+    const plan = planPrune(images.map((item) => ({ ...item, unpacked: null })), containerd());
+    expect(plan.remove.find((item) => item.id === 'old1')!.freedBytes).toBe(8);
+    expect(plan.bytes!.note).toMatch(/does not report the snapshot usage/);
+  });
+});
+
 describe('snapshotUsage', () => {
   it('gives each layer Unpacked(image) − Unpacked(image below); a stretch without images goes to its top', () => {
     const nodes = snapshotUsage([

@@ -83,6 +83,8 @@ export interface PruneStep {
   ref: string;
   /** What the engine should answer: the tag goes (`untag`) or the image goes (`delete`). */
   expect: 'untag' | 'delete';
+  /** Already gone is fine: a check that the image really went. */
+  ifPresent?: boolean;
 }
 
 export interface Selection {
@@ -320,6 +322,9 @@ function selectContainerd(images: readonly PlanImage[], options: PlanOptions): S
     }
     remove.push(toRemove(image, reason));
     steps.push(...deleteSteps(image));
+    // Deleting the last tag of an image others are built on keeps it as a dangling image (while
+    // answering `Deleted`); the prune deletes the record outright. So: by ID too, if still there.
+    if (!untagged) steps.push({ imageId: image.id, ref: image.id, expect: 'delete', ifPresent: true });
   }
   return { remove, keep, steps };
 }

@@ -93,14 +93,9 @@ async function runSteps(steps: readonly PruneStep[]): Promise<Outcome> {
   for (const [index, step] of steps.entries()) {
     if (stopped.has(step.imageId)) continue;
     try {
-      const answer = await remove(step.ref);
-      outcome.entries.push(...answer);
-      // The containerd store keeps an image whose last tag goes as a dangling one while other images
-      // are built on it (its prune deletes the record outright); the plan says it goes, so by ID then.
-      if (step.expect === 'delete' && step.ref !== step.imageId && !answer.some((entry) => entry.Deleted === step.imageId)) {
-        outcome.entries.push(...(await remove(step.imageId)));
-      }
+      outcome.entries.push(...(await remove(step.ref)));
     } catch (error) {
+      if (step.ifPresent && error instanceof StrataError && error.code === 'not_found') continue;
       if (error instanceof StrataError && (error.code === 'conflict' || error.code === 'not_found')) {
         stopped.add(step.imageId);
         outcome.problems.push(`${step.ref}: the engine ${error.code === 'conflict' ? 'refused' : 'no longer had it'} (${error.message}).`);
@@ -138,9 +133,9 @@ async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
   const diskBefore = await diskUsed();
   const { entries, problems } = await runSteps(plan.steps);
   invalidateImages();
-  const diskAfter = await diskUsed();
-  // `Deleted` also names layers (classic) and blobs: keep the image IDs.
-  const deletedImages = [...new Set(entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : [])))];
+  const [diskAfter, present] = await Promise.all([diskUsed(), imagesNow()]);
+  // `Deleted` also names layers (classic) and blobs: keep the image IDs, and only those really gone.
+  const deletedImages = [...new Set(entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) && !present?.has(entry.Deleted) ? [entry.Deleted] : [])))];
   // Digest references (`repo@sha256:…`, a dangling record's `sha256:…`) go with an image; they are not tags.
   const untagged = entries.flatMap((entry) => (entry.Untagged && !entry.Untagged.includes('@') && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : []));
   const spaceReclaimed = diskBefore !== null && diskAfter !== null ? diskBefore - diskAfter : 0;
@@ -148,8 +143,20 @@ async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
     ...previewOf(request, plan),
     dryRun: false,
     spaceReclaimed,
-    result: compare(plan, problems, { deletedImages, untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 }, diskBefore !== null && diskAfter !== null),
+    result: compare(
+      { plan, known, present, problems, measured: diskBefore !== null && diskAfter !== null },
+      { deletedImages, untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 },
+    ),
   };
+}
+
+/** Every image ID after the deletes (the engine's answers alone can say `Deleted` of an image it kept); null if the list fails. */
+async function imagesNow(): Promise<Set<string> | null> {
+  try {
+    return new Set((await dial<{ Id: string }[]>({ path: '/images/json', method: 'GET', query: { all: 1 } })).map((image) => image.Id));
+  } catch {
+    return null;
+  }
 }
 
 /** A prune that stopped part-way says how far it got rather than only why it stopped. */
@@ -164,12 +171,23 @@ function partlyDone(error: unknown, done: number, total: number, entries: Engine
   );
 }
 
-function compare(plan: Plan, problems: string[], result: Omit<PruneResult, 'matchesPreview' | 'differences'>, measured: boolean): PruneResult {
+interface Checked {
+  plan: Plan;
+  /** Every image ID before the deletes, and after them (null when the list failed). */
+  known: Set<string>;
+  present: Set<string> | null;
+  problems: string[];
+  measured: boolean;
+}
+
+/** What the engine did against the preview: its answers, and which images are really gone. */
+function compare({ plan, known, present, problems, measured }: Checked, result: Omit<PruneResult, 'matchesPreview' | 'differences'>): PruneResult {
   const differences: string[] = [...problems];
   const predicted = new Set(plan.remove.map((image) => image.id));
-  const actual = new Set(result.deletedImages);
-  for (const id of predicted) if (!actual.has(id)) differences.push(`${id.slice(7, 19)} was expected to go but the engine kept it.`);
-  for (const id of actual) if (!predicted.has(id)) differences.push(`${id.slice(7, 19)} was deleted although the preview kept it.`);
+  const reported = new Set(result.deletedImages);
+  const stillThere = (id: string) => (present ? present.has(id) : !reported.has(id));
+  for (const id of predicted) if (stillThere(id)) differences.push(`${id.slice(7, 19)} was expected to go but is still there.`);
+  for (const id of known) if (!predicted.has(id) && (present ? !present.has(id) : reported.has(id))) differences.push(`${id.slice(7, 19)} is gone although the preview kept it.`);
   const expectedUntags = new Set([...plan.remove.flatMap((image) => image.repoTags), ...plan.keep.flatMap((image) => image.untags)]);
   for (const tag of result.untagged) if (!expectedUntags.has(tag)) differences.push(`The tag ${tag} was removed although the preview did not say so.`);
   // An estimate that misses is said in `bytes.note`, not counted as the engine doing something else.
