@@ -8,8 +8,8 @@
 // list does not show. So Strata works out the engine's own selection for the store it talks to
 // (lib/docker/prune-plan.ts), then runs that plan as plain `DELETE /images/{ref}?noprune=1` calls
 // (never forced, children before parents, a tag at a time where tags go): the engine still refuses
-// whatever it would refuse, nothing cascades beyond the plan, and `matchesPreview` compares the IDs
-// and tags the engine reports deleted, and the LayersSize drop, with the preview.
+// whatever it would refuse, nothing cascades beyond the plan, and `matchesPreview` compares the images
+// really gone, the tags the engine reports removed and the LayersSize drop with the preview.
 import 'server-only';
 import type { DiskUsage, PruneResponse, PruneResult, PruneTarget } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
@@ -49,8 +49,9 @@ async function planFor(request: PruneRequest, readContent: boolean): Promise<Pla
   let images = await planInventory({ store, recordTimes: store === 'containerd' && Boolean(request.until) });
   const options: PlanOptions = { store, target, until: request.until, labels: request.labels, only: request.only ? new Set(request.only) : null };
   let plan = planPrune(images, options);
-  if (store === 'containerd' && readContent && plan.remove.length > 0) {
-    images = await attachBlobs(images, new Set(plan.remove.map((image) => image.id)), { limitBytes: exportLimitBytes() });
+  if (store === 'containerd' && plan.remove.length > 0) {
+    // Without readContent only what an earlier preview read counts (no export is streamed).
+    images = await attachBlobs(images, new Set(plan.remove.map((image) => image.id)), { limitBytes: readContent ? exportLimitBytes() : 0 });
     plan = planPrune(images, options);
   }
   return { plan, known: new Set(images.map((image) => image.id)) };
@@ -189,7 +190,9 @@ function compare({ plan, known, present, problems, measured }: Checked, result: 
   for (const id of predicted) if (stillThere(id)) differences.push(`${id.slice(7, 19)} was expected to go but is still there.`);
   for (const id of known) if (!predicted.has(id) && (present ? !present.has(id) : reported.has(id))) differences.push(`${id.slice(7, 19)} is gone although the preview kept it.`);
   const expectedUntags = new Set([...plan.remove.flatMap((image) => image.repoTags), ...plan.keep.flatMap((image) => image.untags)]);
+  const removedTags = new Set(result.untagged);
   for (const tag of result.untagged) if (!expectedUntags.has(tag)) differences.push(`The tag ${tag} was removed although the preview did not say so.`);
+  for (const tag of expectedUntags) if (!removedTags.has(tag)) differences.push(`The tag ${tag} was expected to go but the engine did not say it went.`);
   // An estimate that misses is said in `bytes.note`, not counted as the engine doing something else.
   if (measured && plan.bytes.exact && result.spaceReclaimed !== plan.freedBytes) {
     differences.push(`LayersSize dropped by ${result.spaceReclaimed} bytes; the preview said ${plan.freedBytes}.`);
