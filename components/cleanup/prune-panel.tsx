@@ -67,7 +67,8 @@ export function PrunePanel() {
     setDone(null);
   }
   const apply = () => {
-    const predicted = { count: subset ? chosen.length : all.length, bytes: exact?.spaceReclaimed ?? 0 };
+    // A subset may take intermediates along (their image goes): the subset preview says how many in all.
+    const predicted = { count: subset ? (subsetPreview.data?.images.length ?? chosen.length) : all.length, bytes: exact?.spaceReclaimed ?? 0 };
     prune.mutate(subset ? { ...base, only: chosen.map((image) => image.id) } : { ...base, expect: all.map((image) => image.id) }, {
       onSuccess: (response) => {
         setDone({ response, preview: predicted });
@@ -153,6 +154,11 @@ export function PrunePanel() {
               onToggleAll={(on) => setDeselected(on ? new Set() : new Set(all.map((image) => image.id)))}
             />
           </div>
+        )}
+        {preview.data?.bytes && all.length > 0 && (
+          <p className="text-xs text-slate-500" data-testid="prune-bytes-note">
+            {preview.data.bytes.note}
+          </p>
         )}
         {preview.data && preview.data.keep.length > 0 && (
           <div>

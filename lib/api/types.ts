@@ -312,10 +312,10 @@ export interface PruneKeep {
 }
 
 export interface PruneResult {
-  /** Top-level image IDs the engine deleted (its list also names layers and build intermediates). */
+  /** Image IDs the engine reported deleted and that are really gone (intermediates included; layer IDs left out). */
   deletedImages: string[];
   untagged: string[];
-  /** What the engine says it reclaimed. */
+  /** LayersSize before − after (the figure `bytes` in the response describes). */
   spaceReclaimed: number;
   /** Disk really used (every layer once) before and after, from the engine's own /system/df. */
   diskBefore: number;
@@ -334,6 +334,19 @@ export interface BuildCacheRecord {
   lastUsed: string | null;
 }
 
+/** What the bytes of a prune measure, so a person knows which figure they read. */
+export interface PruneBytes {
+  /**
+   * `layers`: classic store, layer diff sizes. `snapshots-and-content`: containerd store, unpacked
+   * snapshots plus compressed blobs. Either way the drop in `/system/df` LayersSize.
+   */
+  figure: 'layers' | 'snapshots-and-content';
+  /** False when some sizes were unknown and the prediction is an estimate. */
+  exact: boolean;
+  /** One or two sentences saying what is counted (and, if not exact, why). */
+  note: string;
+}
+
 export interface PruneResponse {
   dryRun: boolean;
   target: PruneTarget;
@@ -342,6 +355,8 @@ export interface PruneResponse {
   buildCache: BuildCacheRecord[];
   /** Predicted (dry run) or reclaimed (applied) bytes. */
   spaceReclaimed: number;
+  /** What the image bytes measure; null for build cache. */
+  bytes: PruneBytes | null;
   result: PruneResult | null;
 }
 
