@@ -36,21 +36,8 @@ export interface RawImageManifestSummary {
   AttestationData?: { For?: string } | null;
 }
 
-/** API 1.47+ with `manifests=1` (containerd store): one entry per manifest of the image. */
-export interface RawImageManifestSummary {
-  ID?: string;
-  Kind?: string;
-  Available?: boolean;
-  Descriptor?: { digest?: string; size?: number; mediaType?: string };
-  Size?: { Content?: number; Total?: number };
-  ImageData?: { Size?: { Unpacked?: number } } | null;
-}
-
 /** The list entry with the fields only newer APIs send (Descriptor 1.48+, Manifests with manifests=1). */
-export interface RawImageListItemFull extends RawImageListItem {
-  Descriptor?: { digest?: string; size?: number; mediaType?: string } | null;
-  Manifests?: RawImageManifestSummary[] | null;
-}
+export type RawImageListItemFull = RawImageListItem;
 
 export interface RawImageConfig {
   Env?: string[] | null;
