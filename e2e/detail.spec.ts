@@ -41,4 +41,23 @@ test.describe('Image detail', () => {
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_reference');
   });
+
+  test('images named like a fixed route (load, import, export) open and answer by name', async ({ page, request }) => {
+    const names = ['load', 'import', 'export'];
+    for (const name of names) docker('tag', 'strata-fixture/web:1', name);
+    try {
+      for (const name of names) {
+        await page.goto(`/images/${name}`);
+        await expect(page.getByRole('heading', { level: 1 }), name).toHaveText(/strata-fixture\/web:1|load:latest|import:latest|export:latest/);
+        await expect(page.getByRole('region', { name: 'Config' })).toContainText('cat /srv/www/index.html');
+        // What the page fetched: the same image by its explicit tag (a bare name reaches the fixed route).
+        const detail = await request.get(`/api/images/${name}%3Alatest`);
+        expect(detail.status(), name).toBe(200);
+        expect((await detail.json()).repoTags).toContain(`${name}:latest`);
+      }
+    } finally {
+      for (const name of names) docker('image', 'rm', name);
+    }
+  });
 });
+

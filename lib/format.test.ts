@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime, formatPercent, formatRelative, shortId } from '@/lib/format';
+import { formatBytes, formatDateTime, formatPercent, formatPlatform, formatRelative, shortId } from '@/lib/format';
 
 describe('formatBytes (as `docker image ls` prints sizes)', () => {
   it('prints bytes below 1000 as whole bytes', () => {
@@ -97,5 +97,12 @@ describe('formatDateTime and formatPercent', () => {
     expect(formatPercent(262179, 3964953)).toBe('6.6%');
     expect(formatPercent(0, 10)).toBe('0%');
     expect(formatPercent(5, 0)).toBe('0%');
+  });
+});
+
+describe('formatPlatform', () => {
+  it('names a platform as docker image ls --tree does, the variant only when there is one', () => {
+    expect(formatPlatform({ os: 'linux', architecture: 'amd64', variant: null })).toBe('linux/amd64');
+    expect(formatPlatform({ os: 'linux', architecture: 'arm', variant: 'v7' })).toBe('linux/arm/v7');
   });
 });

@@ -22,6 +22,11 @@ export function formatBytes(bytes: number): string {
   return `${Number(value.toFixed(digits))}${UNITS[unit]}`;
 }
 
+/** `linux/arm/v7`, as `docker image ls --tree` names a platform. */
+export function formatPlatform(platform: { os: string; architecture: string; variant: string | null }): string {
+  return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
 }

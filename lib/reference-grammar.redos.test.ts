@@ -26,8 +26,12 @@ const attacks: Record<string, (n: number) => string> = {
   'everything at once': (n) => `${'a-'.repeat(n)}.com:5000/${'b.'.repeat(n)}c:${'t'.repeat(n)}@sha256:${'f'.repeat(n)}`,
 };
 
-/** Median over `samples` timings of `repeat` calls, in milliseconds per call. */
-function medianMs(input: string, samples = 9, repeat = 5): number {
+/**
+ * The fastest of `samples` timings of `repeat` calls, in milliseconds per call. The minimum, not the
+ * median: a busy machine (or a GC pause) only ever adds time, so the minimum is the parser's own cost
+ * and does not flake under load, while a backtracking parser cannot hide in it.
+ */
+function fastestMs(input: string, samples = 9, repeat = 5): number {
   const times: number[] = [];
   for (let s = 0; s < samples; s++) {
     const start = performance.now();
@@ -40,7 +44,7 @@ function medianMs(input: string, samples = 9, repeat = 5): number {
     }
     times.push((performance.now() - start) / repeat);
   }
-  return times.sort((a, b) => a - b)[Math.floor(samples / 2)]!;
+  return Math.min(...times);
 }
 
 describe('reference parsing cannot be made slow', () => {
@@ -56,13 +60,13 @@ describe('reference parsing cannot be made slow', () => {
   });
 
   it.each(Object.entries(attacks))('%s: a few ms straight into the grammar, without the length cap', (_name, attack) => {
-    for (const n of sizes) expect(medianMs(attack(n)), `n=${n}`).toBeLessThan(5);
+    for (const n of sizes) expect(fastestMs(attack(n)), `n=${n}`).toBeLessThan(5);
   });
 
   it.each(Object.entries(attacks))('%s: ten times the input costs at most ~ten times the time', (_name, attack) => {
     // Linear, with room for noise: a backtracking parser would be 2^4500 times slower, not 20.
-    const small = medianMs(attack(500), 15, 20);
-    const large = medianMs(attack(5000), 15, 20);
+    const small = fastestMs(attack(500), 15, 20);
+    const large = fastestMs(attack(5000), 15, 20);
     expect(large / Math.max(small, 0.001), `500: ${small.toFixed(4)} ms, 5000: ${large.toFixed(4)} ms`).toBeLessThan(20);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familiarRepository, looksLikeImageId, parseImageRef, parseReference } from '@/lib/reference';
+import { familiarRepository, imagePathSegment, looksLikeImageId, parseImageRef, parseReference } from '@/lib/reference';
 
 const HEX = '444089671c213d48cf0e1ece0e543fbd1b30715634cffc8b0339f9bd8c05c22c';
 const DIGEST = `sha256:${'e'.repeat(64)}`;
@@ -145,3 +145,22 @@ describe('parseImageRef', () => {
     expect(parseImageRef('Nginx')).toEqual({ ok: false, message: '“Nginx” has capital letters in its repository name; repository names must be lowercase.' });
   });
 });
+
+describe('a first component that is not a valid host', () => {
+  it('is part of a Docker Hub path, never a leading slash', () => {
+    const parsed = parseReference('foo_bar.com/app');
+    expect(parsed.ok && parsed.ref.familiar).toBe('foo_bar.com/app:latest');
+    expect(parsed.ok && parsed.ref.normalized).toBe('docker.io/foo_bar.com/app:latest');
+  });
+});
+
+describe('imagePathSegment', () => {
+  it('names a bare image that shares a fixed route by its explicit tag, and encodes everything', () => {
+    expect(imagePathSegment('load')).toBe('load%3Alatest');
+    expect(imagePathSegment('export')).toBe('export%3Alatest');
+    expect(imagePathSegment('load:1')).toBe('load%3A1');
+    expect(imagePathSegment('team/load')).toBe('team%2Fload');
+    expect(imagePathSegment('localhost:5000/app:1')).toBe('localhost%3A5000%2Fapp%3A1');
+  });
+});
+

@@ -53,7 +53,10 @@ export function parseReference(raw: string): ReferenceResult {
   }
   if (input.length > 512) return { ok: false, message: 'An image reference is at most 255 characters of name plus tag or digest.' };
   try {
-    const { domain, repository: path, tag: givenTag, digest } = parseNormalizedName(input);
+    const { domain: givenDomain, repository: path, tag: givenTag, digest } = parseNormalizedName(input);
+    // `foo_bar.com/app`: the first component looks like a host but is not a valid one, so the grammar
+    // reads the whole name as a path with no domain — a Docker Hub repository, as the engine reads it.
+    const domain = givenDomain || HUB;
     const tag = givenTag ?? (digest ? null : 'latest');
     const suffix = `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
     return {
@@ -104,4 +107,13 @@ export function parseImageRef(raw: string): { ok: true; value: string } | { ok: 
   if (looksLikeImageId(value)) return { ok: true, value };
   const parsed = parseReference(value);
   return parsed.ok ? { ok: true, value: parsed.ref.familiar } : parsed;
+}
+
+// Names that are also fixed routes beside `/api/images/{ref}` (and `/images/{ref}`): a bare `load`
+// would reach the load route. The same image by its explicit tag, `load:latest`, cannot.
+const ROUTE_NAMES = new Set(['load', 'import', 'export', 'bulk', 'compare']);
+
+/** `ref` as one encoded path segment under /api/images/ or /images/, never shadowed by a fixed route. */
+export function imagePathSegment(ref: string): string {
+  return encodeURIComponent(ROUTE_NAMES.has(ref) ? `${ref}:latest` : ref);
 }

@@ -7,6 +7,7 @@ import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
 import type { LoadEvent } from '@/lib/api/build';
 import { useUpload } from '@/lib/queries/archives';
+import { imagePathSegment } from '@/lib/reference';
 
 export function LoadCard({ disabled }: { disabled: boolean }) {
   const [file, setFile] = useState<File | null>(null);
@@ -49,7 +50,7 @@ export function LoadCard({ disabled }: { disabled: boolean }) {
           <ul className="mt-1 list-disc pl-5">
             {loaded.map((name) => (
               <li key={name}>
-                <Link href={name.startsWith('sha256:') ? imageHref(name) : `/images/${encodeURIComponent(name)}`} className="font-mono text-xs text-sky-700 hover:underline">
+                <Link href={name.startsWith('sha256:') ? imageHref(name) : `/images/${imagePathSegment(name)}`} className="font-mono text-xs text-sky-700 hover:underline">
                   {name}
                 </Link>
               </li>

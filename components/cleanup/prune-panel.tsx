@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { formatBytes } from '@/lib/format';
 import { usePrune, usePrunePreview, type PruneParams } from '@/lib/queries/cleanup';
 import { useReadOnly } from '@/lib/queries/engine';
+import { oneOf, useUrlState } from '@/lib/url-state';
 
 const TARGETS: { value: PruneTarget; label: string; explain: string }[] = [
   {
@@ -25,8 +26,13 @@ const TARGETS: { value: PruneTarget; label: string; explain: string }[] = [
   { value: 'build-cache', label: 'Build cache', explain: 'Build cache records no build is using. This is `docker builder prune`.' },
 ];
 
+const TARGET_VALUES = TARGETS.map((option) => option.value);
+
 export function PrunePanel() {
-  const [target, setTarget] = useState<PruneTarget>('dangling');
+  // The tab is in the URL (`/cleanup?tab=unused`): a link opens it, back returns to the last one.
+  const url = useUrlState();
+  const target: PruneTarget = oneOf(url.params.get('tab'), TARGET_VALUES, 'dangling');
+  const setTarget = (next: PruneTarget) => url.set({ tab: next === 'dangling' ? null : next });
   const [until, setUntil] = useState('');
   const [label, setLabel] = useState('');
   const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
@@ -51,13 +57,18 @@ export function PrunePanel() {
   const readOnly = useReadOnly();
   const explain = TARGETS.find((option) => option.value === target)!.explain;
 
-  const switchTarget = (next: PruneTarget) => {
-    setTarget(next);
+  const switchTarget = (next: PruneTarget) => setTarget(next);
+  // A new tab (a click, or back/forward) starts from a fresh preview: reset while rendering, as React
+  // advises for state that follows a changing value.
+  const [shownTarget, setShownTarget] = useState(target);
+  if (shownTarget !== target) {
+    setShownTarget(target);
     setDeselected(new Set());
     setDone(null);
-  };
+  }
   const apply = () => {
-    const predicted = { count: subset ? chosen.length : all.length, bytes: exact?.spaceReclaimed ?? 0 };
+    // A subset may take intermediates along (their image goes): the subset preview says how many in all.
+    const predicted = { count: subset ? (subsetPreview.data?.images.length ?? chosen.length) : all.length, bytes: exact?.spaceReclaimed ?? 0 };
     prune.mutate(subset ? { ...base, only: chosen.map((image) => image.id) } : { ...base, expect: all.map((image) => image.id) }, {
       onSuccess: (response) => {
         setDone({ response, preview: predicted });
@@ -143,6 +154,11 @@ export function PrunePanel() {
               onToggleAll={(on) => setDeselected(on ? new Set() : new Set(all.map((image) => image.id)))}
             />
           </div>
+        )}
+        {preview.data?.bytes && all.length > 0 && (
+          <p className="text-xs text-slate-500" data-testid="prune-bytes-note">
+            {preview.data.bytes.note}
+          </p>
         )}
         {preview.data && preview.data.keep.length > 0 && (
           <div>

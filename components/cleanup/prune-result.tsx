@@ -30,9 +30,10 @@ export function PruneResultCard({ preview, response }: PruneResultCardProps) {
       </dl>
       {result.diskBefore > 0 && (
         <p className="mt-2 text-slate-600">
-          Disk really used went from {formatBytes(result.diskBefore)} to {formatBytes(result.diskAfter)}.
+          LayersSize (disk really used, from the engine&apos;s /system/df) went from {formatBytes(result.diskBefore)} to {formatBytes(result.diskAfter)}.
         </p>
       )}
+      {response.bytes && <p className="mt-1 text-xs text-slate-500">{response.bytes.note}</p>}
       {result.differences.length > 0 && (
         <ul className="mt-2 list-disc pl-5 text-amber-900">
           {result.differences.map((difference) => <li key={difference}>{difference}</li>)}

@@ -9,6 +9,7 @@ import { GraphSidePanel } from '@/components/graph/graph-side-panel';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { buttonClass } from '@/components/ui/modal';
 import { useGraph } from '@/lib/queries/images';
+import { useUrlState, useUrlText } from '@/lib/url-state';
 
 export function GraphView() {
   return (
@@ -20,9 +21,13 @@ export function GraphView() {
 
 function GraphCanvas() {
   const { data, error, isPending, refetch } = useGraph();
-  const [showLayers, setShowLayers] = useState(false);
-  const [repoFilter, setRepoFilter] = useState('');
-  const [search, setSearch] = useState('');
+  // Layers on/off, the repository filter and the last search are in the URL (`/graph?find=app:1.0&layers=1`).
+  const url = useUrlState();
+  const showLayers = url.params.get('layers') === '1';
+  const setShowLayers = (on: boolean) => url.set({ layers: on });
+  const [repoFilter, setRepoFilter] = useUrlText('repo');
+  const found = url.params.get('find') ?? '';
+  const [search, setSearch] = useState(found);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notFound, setNotFound] = useState(false);
   const deferredFilter = useDeferredValue(repoFilter);
@@ -55,6 +60,32 @@ function GraphCanvas() {
     void flow.fitView({ nodes: [{ id: match.id }], duration: 300, maxZoom: 1.2 });
   };
 
+  // A link or back/forward names a search: once the graph is drawn, select what it finds (state set
+  // while rendering, as React advises) and let the effect move the view there.
+  const [focusedFor, setFocusedFor] = useState<string | null>(null);
+  const [fitTo, setFitTo] = useState<string | null>(null);
+  if (graph && found && focusedFor !== found) {
+    const needle = found.trim().toLowerCase();
+    const match = graph.nodes.find((node) => searchText(node).includes(needle));
+    setFocusedFor(found);
+    setSearch(found);
+    setNotFound(!match);
+    setSelectedId(match?.id ?? null);
+    setFitTo(match?.id ?? null);
+  }
+  useEffect(() => {
+    if (!fitTo) return;
+    // After the arrangement's own first view (one frame), or it would move the view away again.
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: fitTo }], duration: 300, maxZoom: 1.2 }));
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, [fitTo, flow]);
+
   const exportAs = async (format: 'png' | 'svg') => {
     const element = wrapper.current?.querySelector<HTMLElement>('.react-flow');
     if (!element) return;
@@ -80,6 +111,7 @@ function GraphCanvas() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
+            url.set({ find: search.trim() });
             focus(search);
           }}
           className="flex items-center gap-2"

@@ -1,6 +1,5 @@
 'use client';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
 import type { HubRepoSummary } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
 import { RegistriesPanel } from '@/components/hub/registries-panel';
@@ -11,27 +10,25 @@ import { formatRelative } from '@/lib/format';
 import { useHubSearch, type HubSearchParams } from '@/lib/queries/hub';
 import { useImageList } from '@/lib/queries/images';
 import { useReadOnly } from '@/lib/queries/engine';
+import { oneOf, useUrlState, useUrlText, type UrlStateChanges } from '@/lib/url-state';
+
+const SORTS = ['relevance', 'pulls', 'stars', 'updated'] as const;
 
 export function HubSearchView() {
-  const [text, setText] = useState('');
-  const [page, setPage] = useState(1);
-  const [sort, setSort] = useState<HubSearchParams['sort']>('relevance');
-  const [official, setOfficial] = useState(false);
-  const [verified, setVerified] = useState(false);
+  // The search, its sort, filters and page live in the URL: `/hub?q=nginx&sort=stars` is a link to share.
+  const url = useUrlState();
   // Debounced: one Hub request once typing pauses, not one per keystroke (the Hub rate-limits).
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [text, setText, typed] = useUrlText('q', 300, { page: null });
+  const q = typed.trim();
+  const page = Math.max(1, Number(url.params.get('page')) || 1);
+  const sort: HubSearchParams['sort'] = oneOf(url.params.get('sort'), SORTS, 'relevance');
+  const official = url.params.get('official') === '1';
+  const verified = url.params.get('verified') === '1';
   const { data, error, isFetching } = useHubSearch({ q, page, sort, official, verified });
   const local = useLocalRepositories();
   const readOnly = useReadOnly();
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const change = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setPage(1);
-  };
+  const choose = (changes: UrlStateChanges) => url.set({ ...changes, page: null });
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="space-y-4">
@@ -40,15 +37,15 @@ export function HubSearchView() {
           <p className="mt-1 text-sm text-slate-600">Docker Hub is the package archive of containers. Search it, judge an image, then pull it.</p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <input type="search" value={text} onChange={(event) => change(setText)(event.target.value)} placeholder="Search Docker Hub, e.g. nginx" aria-label="Search Docker Hub" className="w-80 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
-          <select aria-label="Sort" value={sort} onChange={(event) => change(setSort)(event.target.value as HubSearchParams['sort'])} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+          <input type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder="Search Docker Hub, e.g. nginx" aria-label="Search Docker Hub" className="w-80 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          <select aria-label="Sort" value={sort} onChange={(event) => choose({ sort: event.target.value === 'relevance' ? null : event.target.value })} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
             <option value="relevance">Most relevant</option>
             <option value="pulls">Most pulls</option>
             <option value="stars">Most stars</option>
             <option value="updated">Recently updated</option>
           </select>
-          <label className="flex items-center gap-1.5 text-sm"><input type="checkbox" checked={official} onChange={(event) => change(setOfficial)(event.target.checked)} /> Official only</label>
-          <label className="flex items-center gap-1.5 text-sm"><input type="checkbox" checked={verified} onChange={(event) => change(setVerified)(event.target.checked)} /> Verified publishers only</label>
+          <label className="flex items-center gap-1.5 text-sm"><input type="checkbox" checked={official} onChange={(event) => choose({ official: event.target.checked })} /> Official only</label>
+          <label className="flex items-center gap-1.5 text-sm"><input type="checkbox" checked={verified} onChange={(event) => choose({ verified: event.target.checked })} /> Verified publishers only</label>
         </div>
         {q === '' ? (
           <EmptyState title="Search Docker Hub">
@@ -75,9 +72,9 @@ export function HubSearchView() {
               {data.results.map((result) => <ResultCard key={result.name} result={result} local={local.has(result.name)} />)}
             </ul>
             <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)} className={buttonClass.quiet}>Previous</button>
+              <button type="button" disabled={page <= 1} onClick={() => url.set({ page: page - 1 > 1 ? page - 1 : null })} className={buttonClass.quiet}>Previous</button>
               <span>Page {page} of {pages}</span>
-              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)} className={buttonClass.quiet}>Next</button>
+              <button type="button" disabled={page >= pages} onClick={() => url.set({ page: page + 1 })} className={buttonClass.quiet}>Next</button>
             </nav>
           </>
         )}

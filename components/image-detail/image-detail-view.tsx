@@ -16,6 +16,7 @@ import { FilesSection } from '@/components/files/files-section';
 import { ContainersSection } from '@/components/image-detail/containers-section';
 import { ImageHeader } from '@/components/image-detail/image-header';
 import { LayersSection } from '@/components/image-detail/layers-section';
+import { PlatformsSection } from '@/components/image-detail/platforms-section';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { useImageDetail } from '@/lib/queries/images';
 import { useReadOnly } from '@/lib/queries/engine';
@@ -94,6 +95,7 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
           <div className="grid gap-4 lg:grid-cols-2">
             <ConfigSection config={image.config} reveal={reveal} onReveal={setReveal} />
             <div className="space-y-4">
+              <PlatformsSection platforms={image.platforms} />
               <LayersSection layers={image.layers} />
               <ContainersSection containers={image.containerRefs} />
             </div>

@@ -71,6 +71,7 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
         <Fact label="Platform">
           {image.os}/{image.architecture}
           {image.variant ? `/${image.variant}` : ''}
+          {image.platforms.length > 1 && <span className="text-slate-500">· this page; {image.platforms.length} platforms under Platforms</span>}
         </Fact>
         <Fact label="Layers">{image.layers.length}</Fact>
         {image.repoDigests.map((digest) => (

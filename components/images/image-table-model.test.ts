@@ -19,6 +19,7 @@ function summary(id: string, over: Partial<ImageSummary> = {}): ImageSummary {
     dangling: false,
     labels: {},
     layerCount: 1,
+    platforms: [{ os: 'linux', architecture: 'amd64', variant: null, id: `sha256:${id.padEnd(64, '0')}`, available: true, contentSize: null, unpackedSize: size }],
     ...over,
   };
 }
@@ -75,6 +76,19 @@ describe('filterRows', () => {
 
   it('matches tags case-insensitively', () => {
     expect(tagsOf(filterRows(rows, 'STRATA-FIXTURE/BASE', 'all'))).toEqual(['strata-fixture/base:1']);
+  });
+
+  it('matches a platform, so `arm64` finds the multi-platform images', () => {
+    const multi = summary('cccc', {
+      repoTags: ['team/multi:1'],
+      platforms: [
+        { os: 'linux', architecture: 'amd64', variant: null, id: 'sha256:a', available: true, contentSize: 1, unpackedSize: 2 },
+        { os: 'linux', architecture: 'arm', variant: 'v7', id: 'sha256:b', available: false, contentSize: 0, unpackedSize: 0 },
+      ],
+    });
+    const withMulti = toRows([...images, multi], false);
+    expect(tagsOf(filterRows(withMulti, 'linux/arm/v7', 'all'))).toEqual(['team/multi:1']);
+    expect(filterRows(withMulti, 'linux/amd64', 'all')).toHaveLength(5);
   });
 
   it('ANDs whitespace-separated terms', () => {

@@ -1,6 +1,7 @@
 // What the images table shows, as pure functions: rows (per image or per tag), the text and quick
 // filters, and sorting. Kept apart from React so 5,000 rows are filtered in one cheap pass and tested.
 import type { ImageSummary } from '@/lib/api/types';
+import { formatPlatform } from '@/lib/format';
 
 export type QuickFilter = 'all' | 'dangling' | 'unused' | 'in-use';
 export type SortKey = 'tag' | 'id' | 'created' | 'size' | 'content' | 'unique' | 'shared' | 'containers' | 'status';
@@ -11,13 +12,14 @@ export interface ImageRow {
   image: ImageSummary;
   /** The tags this row shows: all of them per image, or the one tag in per-tag mode. */
   tags: string[];
-  /** Lower-cased text the filter searches: tags, IDs, label keys and values. */
+  /** Lower-cased text the filter searches: tags, IDs, label keys and values, platforms. */
   haystack: string;
 }
 
 function haystackOf(image: ImageSummary, tags: string[]): string {
   const labels = Object.entries(image.labels).map(([key, value]) => `${key}=${value}`);
-  return [...tags, image.id, ...labels, image.dangling ? '<none>' : ''].join('\n').toLowerCase();
+  const platforms = image.platforms.map(formatPlatform);
+  return [...tags, image.id, ...labels, ...platforms, image.dangling ? '<none>' : ''].join('\n').toLowerCase();
 }
 
 export function toRows(images: readonly ImageSummary[], perTag: boolean): ImageRow[] {

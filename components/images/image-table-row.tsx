@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 import { imageHref } from '@/components/images/image-href';
+import { PlatformChips } from '@/components/images/platform-chips';
 
 export const ROW_HEIGHT = 52;
 const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 136px 84px 84px 84px 96px 150px';
@@ -46,32 +47,35 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
           className="h-4 w-4 accent-slate-900"
         />
       </div>
-      <div role="cell" className="flex min-w-0 items-center gap-1.5 overflow-hidden px-3">
-        {tags.length === 0 ? (
-          <Link href={href} className="font-mono text-xs italic text-slate-500 hover:underline">&lt;none&gt;</Link>
-        ) : (
-          tags.slice(0, MAX_CHIPS).map((tag, i) => (
-            // The first tag keeps its full width (up to a limit); later ones give way when space is short.
+      <div role="cell" className="flex min-w-0 flex-col justify-center gap-0.5 overflow-hidden px-3">
+        <div className="flex min-w-0 items-center gap-1.5">
+          {tags.length === 0 ? (
+            <Link href={href} className="font-mono text-xs italic text-slate-500 hover:underline">&lt;none&gt;</Link>
+          ) : (
+            tags.slice(0, MAX_CHIPS).map((tag, i) => (
+              // The first tag keeps its full width (up to a limit); later ones give way when space is short.
+              <Link
+                key={tag}
+                href={href}
+                title={tag}
+                className={`${i === 0 ? 'shrink-0' : 'min-w-0'} max-w-[240px] truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 hover:bg-sky-100`}
+              >
+                {tag}
+              </Link>
+            ))
+          )}
+          {hidden > 0 && (
             <Link
-              key={tag}
               href={href}
-              title={tag}
-              className={`${i === 0 ? 'shrink-0' : 'min-w-0'} max-w-[240px] truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 hover:bg-sky-100`}
+              title={tags.slice(MAX_CHIPS).join('\n')}
+              aria-label={`${hidden} more tag${hidden === 1 ? '' : 's'}: ${tags.slice(MAX_CHIPS).join(', ')}`}
+              className="whitespace-nowrap text-xs text-slate-500 hover:underline"
             >
-              {tag}
+              +{hidden} more
             </Link>
-          ))
-        )}
-        {hidden > 0 && (
-          <Link
-            href={href}
-            title={tags.slice(MAX_CHIPS).join('\n')}
-            aria-label={`${hidden} more tag${hidden === 1 ? '' : 's'}: ${tags.slice(MAX_CHIPS).join(', ')}`}
-            className="whitespace-nowrap text-xs text-slate-500 hover:underline"
-          >
-            +{hidden} more
-          </Link>
-        )}
+          )}
+        </div>
+        <PlatformChips platforms={image.platforms} />
       </div>
       <div role="cell" className="flex items-center gap-1 px-3">
         <Link href={href} className="font-mono text-xs text-slate-700 hover:underline">{image.shortId}</Link>

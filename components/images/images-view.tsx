@@ -3,7 +3,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { ImagesTable } from '@/components/images/images-table';
 import { ImagesToolbar } from '@/components/images/images-toolbar';
 import { TotalsBar } from '@/components/images/totals-bar';
-import { defaultDirection, filterRows, quickCounts, sortRows, toRows, type QuickFilter, type SortDirection, type SortKey } from '@/components/images/image-table-model';
+import { defaultDirection, filterRows, parseQuickFilter, quickCounts, sortRows, toRows, type QuickFilter, type SortDirection, type SortKey } from '@/components/images/image-table-model';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { BulkDialog } from '@/components/actions/bulk-dialog';
 import { SaveButton } from '@/components/archives/save-button';
@@ -12,19 +12,22 @@ import { buttonClass } from '@/components/ui/modal';
 import { PullDialog } from '@/components/transfer/pull-dialog';
 import type { BulkAction } from '@/lib/api/types';
 import { useImageList } from '@/lib/queries/images';
+import { oneOf, useUrlState, useUrlText } from '@/lib/url-state';
 import { useReadOnly } from '@/lib/queries/engine';
 
-export interface ImagesViewProps {
-  initialQuick?: QuickFilter;
-}
+const SORT_KEYS: readonly SortKey[] = ['tag', 'id', 'created', 'size', 'unique', 'shared', 'containers', 'status'];
 
-export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
+export function ImagesView() {
   const { data, error, isPending, refetch } = useImageList();
-  const [text, setText] = useState('');
-  const [quick, setQuick] = useState<QuickFilter>(initialQuick);
-  const [perTag, setPerTag] = useState(false);
-  const [sortKey, setSortKey] = useState<SortKey>('created');
-  const [sortDirection, setSortDirection] = useState<SortDirection>('desc');
+  // Filter, quick filter, per-tag rows and sort live in the URL (`/images?q=app&show=dangling&sort=size`).
+  const url = useUrlState();
+  const [text, setText] = useUrlText('q');
+  const quick: QuickFilter = parseQuickFilter(url.params.get('show') ?? undefined);
+  const perTag = url.params.get('tags') === '1';
+  const sortKey = oneOf(url.params.get('sort'), SORT_KEYS, 'created');
+  const sortDirection: SortDirection = oneOf(url.params.get('dir'), ['asc', 'desc'] as const, defaultDirection(sortKey));
+  const setQuick = (value: QuickFilter) => url.set({ show: value === 'all' ? null : value });
+  const setPerTag = (value: boolean) => url.set({ tags: value });
   // Typing stays responsive: the table catches up with the deferred text.
   const deferredText = useDeferredValue(text);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -53,11 +56,8 @@ export function ImagesView({ initialQuick = 'all' }: ImagesViewProps) {
   const untaggable = chosen.some((row) => row.tags.length > 0);
 
   const onSort = (key: SortKey) => {
-    if (key === sortKey) setSortDirection(sortDirection === 'asc' ? 'desc' : 'asc');
-    else {
-      setSortKey(key);
-      setSortDirection(defaultDirection(key));
-    }
+    const direction = key === sortKey ? (sortDirection === 'asc' ? 'desc' : 'asc') : defaultDirection(key);
+    url.set({ sort: key === 'created' ? null : key, dir: direction === defaultDirection(key) ? null : direction });
   };
 
   return (

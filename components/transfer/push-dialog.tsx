@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Modal, buttonClass } from '@/components/ui/modal';
 import { TransferProgress } from '@/components/transfer/transfer-progress';
 import { useTransfer } from '@/lib/queries/transfer';
+import { imagePathSegment } from '@/lib/reference';
 
 export interface PushDialogProps {
   tags: string[];
@@ -27,7 +28,7 @@ export function PushDialog({ tags, open, onClose }: PushDialogProps) {
           className="flex items-center gap-2"
           onSubmit={(event) => {
             event.preventDefault();
-            void start(`/api/images/${encodeURIComponent(tag)}/push`);
+            void start(`/api/images/${imagePathSegment(tag)}/push`);
           }}
         >
           <label htmlFor="push-tag" className="text-sm">Tag</label>

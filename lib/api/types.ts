@@ -42,6 +42,25 @@ export interface ImageSummary {
   labels: Record<string, string>;
   /** Number of filesystem layers. Null until known. */
   layerCount: number | null;
+  /**
+   * What the image holds per platform; never empty. A multi-platform image (an index, containerd store,
+   * API 1.47+) has one entry per platform manifest; any other image one entry, its own os/architecture.
+   */
+  platforms: ImagePlatform[];
+}
+
+export interface ImagePlatform {
+  os: string;
+  architecture: string;
+  variant: string | null;
+  /** The platform's manifest digest; on the classic store (no manifests locally) the image ID. */
+  id: string;
+  /** False when the index names the platform but its content is not on this engine. */
+  available: boolean;
+  /** Bytes of the platform's blobs as stored (compressed layers, config, manifest); null when unknown. */
+  contentSize: number | null;
+  /** Bytes of its unpacked filesystem; 0 when not unpacked here; null when unknown. */
+  unpackedSize: number | null;
 }
 
 export interface ImageTotals {
@@ -330,10 +349,10 @@ export interface PruneKeep {
 }
 
 export interface PruneResult {
-  /** Top-level image IDs the engine deleted (its list also names layers and build intermediates). */
+  /** Image IDs the engine reported deleted and that are really gone (intermediates included; layer IDs left out). */
   deletedImages: string[];
   untagged: string[];
-  /** What the engine says it reclaimed. */
+  /** LayersSize before − after (the figure `bytes` in the response describes). */
   spaceReclaimed: number;
   /** Disk really used (every layer once) before and after, from the engine's own /system/df. */
   diskBefore: number;
@@ -352,6 +371,19 @@ export interface BuildCacheRecord {
   lastUsed: string | null;
 }
 
+/** What the bytes of a prune measure, so a person knows which figure they read. */
+export interface PruneBytes {
+  /**
+   * `layers`: classic store, layer diff sizes. `snapshots-and-content`: containerd store, unpacked
+   * snapshots plus compressed blobs. Either way the drop in `/system/df` LayersSize.
+   */
+  figure: 'layers' | 'snapshots-and-content';
+  /** False when some sizes were unknown and the prediction is an estimate. */
+  exact: boolean;
+  /** One or two sentences saying what is counted (and, if not exact, why). */
+  note: string;
+}
+
 export interface PruneResponse {
   dryRun: boolean;
   target: PruneTarget;
@@ -360,6 +392,8 @@ export interface PruneResponse {
   buildCache: BuildCacheRecord[];
   /** Predicted (dry run) or reclaimed (applied) bytes. */
   spaceReclaimed: number;
+  /** What the image bytes measure; null for build cache. */
+  bytes: PruneBytes | null;
   result: PruneResult | null;
 }
 

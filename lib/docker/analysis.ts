@@ -23,7 +23,11 @@ export async function* analyseImage(ref: string, signal: AbortSignal): AsyncGene
     if (entries) cached.set(diffId, entries);
   }
   const missing = new Set(diffIds.filter((diffId) => !cached.has(diffId)));
-  const totalBytes = Math.max(1, raw.Size ?? 1);
+  // The export's length is not known ahead: the image's size is the estimate, and the tar around the
+  // layers (headers, padding, config, manifests) makes it longer. The total grows to what was read, so
+  // the bar never passes 100 % and the figure shown is the one counted against; the last event is exact.
+  const estimate = Math.max(1, raw.Size ?? 1);
+  let totalBytes = estimate;
   yield { kind: 'progress', bytesRead: 0, totalBytes, cachedLayers: cached.size, layers: new Set(diffIds).size };
 
   if (missing.size > 0) {
@@ -46,6 +50,7 @@ export async function* analyseImage(ref: string, signal: AbortSignal): AsyncGene
       });
       if (latest - reported >= 1024 * 1024 || finished) {
         reported = latest;
+        totalBytes = finished ? Math.max(1, latest) : Math.max(totalBytes, latest);
         yield { kind: 'progress', bytesRead: latest, totalBytes, cachedLayers: cached.size, layers: new Set(diffIds).size };
       }
     }

@@ -5,6 +5,7 @@ import 'server-only';
 import type { ContainerRef, ImageListResponse, ImageStore, ImageSummary } from '@/lib/api/types';
 import type { ImageLayers } from '@/lib/docker/layer-cache';
 import type { ListedImage } from '@/lib/docker/mappers';
+import { resolvePlatforms, type PlatformFacts } from '@/lib/docker/platforms';
 import { computeSizes, type SizeReport, type SizedImage } from '@/lib/docker/sizes';
 
 export interface Snapshot {
@@ -38,7 +39,13 @@ export function sizeReport(snap: Snapshot): SizeReport {
   );
 }
 
-export function toSummary(image: ListedImage, snap: Snapshot, report: SizeReport): ImageSummary {
+/** `own`: the image's os/architecture where inspect gave them (the layer cache keeps them per image). */
+export function toSummary(
+  image: ListedImage,
+  snap: Snapshot,
+  report: SizeReport,
+  own: PlatformFacts | null = snap.layers.get(image.id)?.platform ?? null,
+): ImageSummary {
   const split = report.byId.get(image.id);
   return {
     id: image.id,
@@ -56,6 +63,7 @@ export function toSummary(image: ListedImage, snap: Snapshot, report: SizeReport
     dangling: image.repoTags.length === 0,
     labels: image.labels,
     layerCount: snap.layers.get(image.id)?.diffIds.length ?? null,
+    platforms: resolvePlatforms(image.id, image.platforms, own),
   };
 }
 

@@ -2,23 +2,26 @@
 import 'server-only';
 import type { ImageDetail, ImageListResponse } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
-import { dial, engine } from '@/lib/docker/client';
+import { compareApiVersions } from '@/lib/docker/api-version';
+import { dial, engine, getConnection } from '@/lib/docker/client';
 import { imageStoreDiskUsed } from '@/lib/docker/disk-usage';
 import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/layer-cache';
 import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/mappers';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/raw-types';
 import { sizeReport, summarizeImages, toSummary, type Snapshot } from '@/lib/docker/image-summaries';
+import { MANIFESTS_API } from '@/lib/docker/platforms';
 import { snapshotCache } from '@/lib/docker/snapshot-cache';
 
 export type { Snapshot } from '@/lib/docker/image-summaries';
 
-// The containerd store needs both options for its sizes (SharedSize 1.42+, Manifests 1.47+); older engines
-// ignore them, and on the classic store Strata computes the split itself.
-const LIST_OPTIONS = { 'shared-size': true, manifests: true };
-
 async function loadSnapshot(): Promise<Snapshot> {
+  // The containerd store needs both for its sizes and platforms: SharedSize (1.42+; older engines ignore
+  // it, and on the classic store Strata computes the split itself) and per-platform manifests (from API
+  // 1.47, answered only by the containerd store).
+  const manifests = compareApiVersions((await getConnection()).apiVersion, MANIFESTS_API) >= 0;
+  const options = { 'shared-size': true, ...(manifests ? { manifests: true } : {}) };
   const [rawImages, rawContainers] = await Promise.all([
-    engine((docker) => docker.listImages(LIST_OPTIONS as object) as Promise<RawImageListItem[]>),
+    engine((docker) => docker.listImages(options as object) as Promise<RawImageListItem[]>),
     engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>),
   ]);
   const listed = rawImages.map(mapListItem);
@@ -70,19 +73,17 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
   const topLevel = listed !== undefined;
   if (!listed) {
     // An intermediate image of a legacy build is not in the top-level list; size it against the rest.
-    listed = {
-      ...mapListItem({ Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size }),
-      contentSize: detail.contentSize,
-      unpackedSize: detail.unpackedSize,
-      repoTags: detail.repoTags,
-    };
+    // The Descriptor marks the containerd store (for the platform sizes); inspect with manifests=1 gave
+    // the two sizes there.
+    const item = { Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size, Descriptor: raw.Descriptor };
+    listed = { ...mapListItem(item), contentSize: detail.contentSize, unpackedSize: detail.unpackedSize, repoTags: detail.repoTags };
     const history = await engine((docker) => docker.getImage(detail.id).history() as Promise<RawHistoryItem[]>);
     const layers = await resolveImageLayers(detail.id, detail.diffIds, history);
     rememberLayers(detail.id, layers);
     snap.layers.set(detail.id, layers);
     snap.listed.push(listed);
   }
-  const summary = toSummary(listed, snap, sizeReport(snap));
+  const summary = toSummary(listed, snap, sizeReport(snap), { os: detail.os, architecture: detail.architecture, variant: detail.variant });
   return {
     ...summary,
     repoTags: detail.repoTags,

@@ -7,6 +7,7 @@ import { chainIds } from '@/lib/docker/mappers';
 import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history-mappers';
 import { readImageConfig } from '@/lib/docker/image-config';
 import type { RawHistoryItem, RawImageInspect } from '@/lib/docker/raw-types';
+import type { PlatformFacts } from '@/lib/docker/platforms';
 
 export interface ImageLayers {
   diffIds: string[];
@@ -19,6 +20,8 @@ export interface ImageLayers {
   layerFlags: boolean[] | null;
   /** Where layerFlags came from: the history API alone, or the image config's empty_layer flags. */
   mapping: 'history' | 'config' | 'unknown';
+  /** The image's own os/architecture from the inspect that found its layers, when that was this cache. */
+  platform?: PlatformFacts;
 }
 
 const MAX_ENTRIES = 20_000;
@@ -77,7 +80,10 @@ async function fetchLayers(id: string): Promise<ImageLayers | null> {
       engine((docker) => docker.getImage(id).inspect() as Promise<RawImageInspect>),
       engine((docker) => docker.getImage(id).history() as Promise<RawHistoryItem[]>),
     ]);
-    const layers = await resolveImageLayers(id, inspect.RootFS?.Layers ?? [], history);
+    const layers: ImageLayers = {
+      ...(await resolveImageLayers(id, inspect.RootFS?.Layers ?? [], history)),
+      platform: { os: inspect.Os || 'unknown', architecture: inspect.Architecture || 'unknown', variant: inspect.Variant || null },
+    };
     remember(id, layers);
     return layers;
   } catch (error) {

@@ -52,6 +52,7 @@ describe('mapListItem', () => {
       engineContainers: null,
       labels: { app: 'demo', 'org.opencontainers.image.title': 'Strata demo app', 'strata.fixture': '1' },
       parentId: 'sha256:6ddefbb2f1438eafb33e73a00f54609781f50a332454efa2e074bd128a380eea',
+      platforms: { manifests: [], fallbackSizes: { contentSize: null, unpackedSize: 2244633 } },
     });
   });
 

@@ -3,9 +3,10 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { ContainerRef, EngineInfo, ImageConfig, ImageStore, ImageSummary, StrataEvent } from '@/lib/api/types';
-import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawManifestSummary, RawVersion } from '@/lib/docker/raw-types';
+import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawImageManifestSummary, RawVersion } from '@/lib/docker/raw-types';
 import { shortId } from '@/lib/format';
 import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history-mappers';
+import { listedPlatforms, type ListedPlatforms } from '@/lib/docker/platforms';
 
 /** API ≤1.42 marks untagged images with `<none>:<none>` / `<none>@<none>`; 1.43+ sends []. */
 export function cleanNames(names: readonly string[] | null | undefined): string[] {
@@ -30,7 +31,7 @@ export interface StoreSizes {
  * platform's unpacked snapshots, and its content. Null where the engine gives no manifests: the classic
  * store, which keeps one (unpacked) copy, or an older API.
  */
-export function storeSizes(manifests: readonly RawManifestSummary[] | null | undefined, listedTotal?: number): StoreSizes | null {
+export function storeSizes(manifests: readonly RawImageManifestSummary[] | null | undefined, listedTotal?: number): StoreSizes | null {
   const available = (manifests ?? []).filter((manifest) => manifest.Available !== false);
   if (available.length === 0) return null;
   const unpackedSize = available.reduce((sum, manifest) => sum + Math.max(0, manifest.ImageData?.Size?.Unpacked ?? 0), 0);
@@ -48,6 +49,8 @@ export interface ListedImage
   /** The engine's container count when it computed one (1.51+), else null. */
   engineContainers: number | null;
   parentId: string | null;
+  /** What the list says about the image's platforms (its manifests with `manifests=1`). */
+  platforms: ListedPlatforms;
 }
 
 export function mapListItem(raw: RawImageListItem): ListedImage {
@@ -66,6 +69,7 @@ export function mapListItem(raw: RawImageListItem): ListedImage {
     engineContainers: realCount(raw.Containers),
     labels: raw.Labels ?? {},
     parentId: raw.ParentId ? raw.ParentId : null,
+    platforms: listedPlatforms(raw),
   };
 }
 

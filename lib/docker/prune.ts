@@ -1,13 +1,24 @@
-// Cleanup: a preview of a prune computed from Strata's own snapshot, then the engine's prune (or a
-// chosen subset) and a report that sets what happened beside what was predicted.
+// Cleanup: a preview of a prune worked out from the engine's own answers, then exactly those deletes,
+// and a report that sets what the engine did beside what was predicted.
+//
+// Why Strata deletes image by image instead of calling `/images/prune`: the preview promises what goes,
+// and `/images/prune` keeps that promise only where its filters mean what they say. On the containerd
+// store (Docker 28.5) `label!=strata.keep=true` skips every image lacking the label (moby/moby#52334),
+// so a prune there deleted none of what the preview listed; and its `until` looks at record times the
+// list does not show. So Strata works out the engine's own selection for the store it talks to
+// (lib/docker/prune-plan.ts), then runs that plan as plain `DELETE /images/{ref}?noprune=1` calls
+// (never forced, children before parents, a tag at a time where tags go): the engine still refuses
+// whatever it would refuse, nothing cascades beyond the plan, and `matchesPreview` compares the images
+// really gone, the tags the engine reports removed and the LayersSize drop with the preview.
 import 'server-only';
 import type { DiskUsage, PruneResponse, PruneResult, PruneTarget } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
 import { dial, engine, engineTimeoutMs } from '@/lib/docker/client';
 import { mapBuildCache, mapDiskUsage, rawDiskUsage } from '@/lib/docker/disk-usage';
-import { invalidateImages, listImages, snapshot } from '@/lib/docker/images';
-import { PROTECT_LABEL, engineTagOrder, planPrune, type PlanImage, type PlanOptions } from '@/lib/docker/prune-plan';
-import { ensureTagMemory, formerTags, rememberTags } from '@/lib/docker/tag-memory';
+import { invalidateImages } from '@/lib/docker/images';
+import { attachBlobs } from '@/lib/docker/prune-content';
+import { imageStoreKind, planInventory } from '@/lib/docker/prune-inventory';
+import { planPrune, type Plan, type PlanOptions, type PruneStep } from '@/lib/docker/prune-plan';
 import { exclusivePrune } from '@/lib/docker/write-lock';
 
 export interface PruneRequest {
@@ -23,31 +34,32 @@ export interface PruneRequest {
 
 // A prune answers only when it has deleted everything, which takes longer the more there is to delete.
 const pruneTimeoutMs = () => engineTimeoutMs() * 12;
+// Reading blob sizes streams the going images' export once (cached after): not for more than this.
+const exportLimitBytes = () => Number(process.env.STRATA_PRUNE_EXPORT_LIMIT_BYTES) || 4 * 1024 ** 3;
 
-async function planImages(): Promise<PlanImage[]> {
-  await ensureTagMemory();
-  const [{ images }, snap] = await Promise.all([listImages(), snapshot()]);
-  rememberTags(images);
-  return images.map((image) => {
-    const layers = snap.layers.get(image.id);
-    return {
-      id: image.id,
-      shortId: image.shortId,
-      repoTags: image.repoTags,
-      size: image.size,
-      created: image.created,
-      labels: image.labels,
-      containers: snap.containers.get(image.id) ?? [],
-      ancestors: (layers?.history ?? []).flatMap((step) => (step.Id && step.Id !== image.id && step.Id !== '<missing>' ? [step.Id] : [])),
-      layers: layers ? layers.chainIds.map((chainId, i) => ({ chainId, size: layers.sizes?.[i] ?? null })) : [],
-      formerTags: formerTags(image.id, image.repoTags),
-    };
-  });
+interface Planned {
+  plan: Plan;
+  known: Set<string>;
 }
 
-/** Exactly what `prune -a` would free: the "reclaimable" figure for images. */
+async function planFor(request: PruneRequest, readContent: boolean): Promise<Planned> {
+  // Build cache never gets here (prune() sends it to pruneBuildCache).
+  const target = request.target === 'build-cache' ? 'dangling' : request.target;
+  const store = await imageStoreKind();
+  let images = await planInventory({ store, recordTimes: store === 'containerd' && Boolean(request.until) });
+  const options: PlanOptions = { store, target, until: request.until, labels: request.labels, only: request.only ? new Set(request.only) : null };
+  let plan = planPrune(images, options);
+  if (store === 'containerd' && plan.remove.length > 0) {
+    // Without readContent only what an earlier preview read counts (no export is streamed).
+    images = await attachBlobs(images, new Set(plan.remove.map((image) => image.id)), { limitBytes: readContent ? exportLimitBytes() : 0 });
+    plan = planPrune(images, options);
+  }
+  return { plan, known: new Set(images.map((image) => image.id)) };
+}
+
+/** Exactly what `prune -a` would free: the "reclaimable" figure for images (blobs only where already read). */
 export async function getDiskUsage(): Promise<DiskUsage> {
-  const [raw, plan] = await Promise.all([rawDiskUsage(), planImages().then((images) => planPrune(images, { target: 'unused' }))]);
+  const [raw, { plan }] = await Promise.all([rawDiskUsage(), planFor({ target: 'unused', dryRun: true }, false)]);
   return mapDiskUsage(raw, plan.freedBytes);
 }
 
@@ -61,36 +73,41 @@ async function diskUsed(): Promise<number | null> {
   }
 }
 
-function engineFilters(request: PruneRequest): Record<string, string[]> {
-  const filters: Record<string, string[]> = { dangling: [request.target === 'dangling' ? 'true' : 'false'], 'label!': [`${PROTECT_LABEL}=true`] };
-  if (request.until) filters.until = [String(Math.floor(request.until.getTime() / 1000))];
-  if (request.labels?.length) filters.label = request.labels;
-  return filters;
-}
-
 interface EngineDeleted {
   Untagged?: string;
   Deleted?: string;
 }
 
-/** One image the way the engine's prune handles it: tags one by one in its order, then the image by ID. */
-async function deleteLikePrune(image: PlanImage): Promise<EngineDeleted[]> {
-  const out: EngineDeleted[] = [];
-  const attempt = async (ref: string) => {
-    try {
-      out.push(...((await engine((docker) => docker.getImage(ref).remove({ force: false, noprune: false }))) as EngineDeleted[]));
-      return true;
-    } catch (error) {
-      // Conflicts are skipped, as the engine's prune skips them.
-      if (error instanceof StrataError && error.code === 'conflict') return false;
-      throw error;
-    }
-  };
-  if (image.repoTags.length === 0) await attempt(image.id);
-  else for (const tag of engineTagOrder(image.repoTags)) if (!(await attempt(tag))) break;
-  return out;
+interface Outcome {
+  entries: EngineDeleted[];
+  /** What the engine refused or found gone, in words. */
+  problems: string[];
 }
 
+const remove = (ref: string) =>
+  engine((docker) => docker.getImage(ref).remove({ force: false, noprune: true }), { timeoutMs: pruneTimeoutMs() }) as Promise<EngineDeleted[]>;
+
+/** Runs the plan's deletes in order. A refusal skips the rest of that image, as the engine's prune would. */
+async function runSteps(steps: readonly PruneStep[]): Promise<Outcome> {
+  const outcome: Outcome = { entries: [], problems: [] };
+  const stopped = new Set<string>();
+  for (const [index, step] of steps.entries()) {
+    if (stopped.has(step.imageId)) continue;
+    try {
+      outcome.entries.push(...(await remove(step.ref)));
+    } catch (error) {
+      if (step.ifPresent && error instanceof StrataError && error.code === 'not_found') continue;
+      if (error instanceof StrataError && (error.code === 'conflict' || error.code === 'not_found')) {
+        stopped.add(step.imageId);
+        outcome.problems.push(`${step.ref}: the engine ${error.code === 'conflict' ? 'refused' : 'no longer had it'} (${error.message}).`);
+        continue;
+      }
+      invalidateImages();
+      throw partlyDone(error, index, steps.length, outcome.entries);
+    }
+  }
+  return outcome;
+}
 
 export async function prune(request: PruneRequest): Promise<PruneResponse> {
   // A preview only reads; a real prune plans and deletes under the lock, so no other write of
@@ -99,22 +116,15 @@ export async function prune(request: PruneRequest): Promise<PruneResponse> {
   return exclusivePrune(() => (request.target === 'build-cache' ? pruneBuildCache(false) : applyPrune(request)));
 }
 
-function planFor(request: PruneRequest, before: PlanImage[]) {
-  // Build cache never gets here (prune() sends it to pruneBuildCache).
-  const target = request.target === 'build-cache' ? 'dangling' : request.target;
-  const options: PlanOptions = { target, until: request.until, labels: request.labels, only: request.only ? new Set(request.only) : null };
-  const plan = planPrune(before, options);
-  return { plan, preview: { target: request.target, images: plan.remove, keep: plan.keep, buildCache: [] } };
-}
+const previewOf = (request: PruneRequest, plan: Plan) => ({ target: request.target, images: plan.remove, keep: plan.keep, buildCache: [], bytes: plan.bytes });
 
 async function planOnly(request: PruneRequest): Promise<PruneResponse> {
-  const { plan, preview } = planFor(request, await planImages());
-  return { ...preview, dryRun: true, spaceReclaimed: plan.freedBytes, result: null };
+  const { plan } = await planFor(request, true);
+  return { ...previewOf(request, plan), dryRun: true, spaceReclaimed: plan.freedBytes, result: null };
 }
 
 async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
-  const before = await planImages();
-  const { plan, preview } = planFor(request, before);
+  const { plan, known } = await planFor(request, true);
   if (request.expect) {
     const now = plan.remove.map((image) => image.id).sort().join();
     if (now !== [...request.expect].sort().join()) {
@@ -122,62 +132,70 @@ async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
     }
   }
   const diskBefore = await diskUsed();
-  let entries: EngineDeleted[];
-  let reported: number | null = null;
-  if (request.only) {
-    entries = [];
-    // What the plan deletes, and the kept images it says lose tags — never a protected one.
-    const touched = new Set([...plan.remove.map((item) => item.id), ...plan.keep.filter((item) => item.untags.length > 0).map((item) => item.id)]);
-    const targets = before.filter((candidate) => touched.has(candidate.id));
-    for (const [index, image] of targets.entries()) {
-      try {
-        entries.push(...(await deleteLikePrune(image)));
-      } catch (error) {
-        invalidateImages();
-        throw partlyDone(error, index, targets.length, entries);
-      }
-    }
-  } else {
-    const answer = await dial<{ ImagesDeleted: EngineDeleted[] | null; SpaceReclaimed: number }>({
-      path: '/images/prune',
-      method: 'POST',
-      query: { filters: JSON.stringify(engineFilters(request)) },
-      timeoutMs: pruneTimeoutMs(),
-    });
-    entries = answer.ImagesDeleted ?? [];
-    reported = answer.SpaceReclaimed;
-  }
+  const { entries, problems } = await runSteps(plan.steps);
   invalidateImages();
-  const diskAfter = await diskUsed();
-  const known = new Set(before.map((image) => image.id));
-  const deletedImages = entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : []));
-  const untagged = entries.flatMap((entry) => (entry.Untagged ? [entry.Untagged] : []));
-  const spaceReclaimed = reported ?? (diskBefore !== null && diskAfter !== null ? diskBefore - diskAfter : 0);
-  return { ...preview, dryRun: false, spaceReclaimed, result: compare(plan, { deletedImages, untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 }) };
+  const [diskAfter, present] = await Promise.all([diskUsed(), imagesNow()]);
+  // `Deleted` also names layers (classic) and blobs: keep the image IDs, and only those really gone.
+  const deletedImages = [...new Set(entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) && !present?.has(entry.Deleted) ? [entry.Deleted] : [])))];
+  // Digest references (`repo@sha256:…`, a dangling record's `sha256:…`) go with an image; they are not tags.
+  const untagged = entries.flatMap((entry) => (entry.Untagged && !entry.Untagged.includes('@') && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : []));
+  const spaceReclaimed = diskBefore !== null && diskAfter !== null ? diskBefore - diskAfter : 0;
+  return {
+    ...previewOf(request, plan),
+    dryRun: false,
+    spaceReclaimed,
+    result: compare(
+      { plan, known, present, problems, measured: diskBefore !== null && diskAfter !== null },
+      { deletedImages, untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 },
+    ),
+  };
 }
 
-/** A prune of chosen images that stopped part-way says how far it got rather than only why it stopped. */
+/** Every image ID after the deletes (the engine's answers alone can say `Deleted` of an image it kept); null if the list fails. */
+async function imagesNow(): Promise<Set<string> | null> {
+  try {
+    return new Set((await dial<{ Id: string }[]>({ path: '/images/json', method: 'GET', query: { all: 1 } })).map((image) => image.Id));
+  } catch {
+    return null;
+  }
+}
+
+/** A prune that stopped part-way says how far it got rather than only why it stopped. */
 function partlyDone(error: unknown, done: number, total: number, entries: EngineDeleted[]): unknown {
   if (!(error instanceof StrataError) || entries.length === 0) return error;
   const untagged = entries.flatMap((entry) => (entry.Untagged ? [entry.Untagged] : []));
   const deleted = entries.flatMap((entry) => (entry.Deleted ? [entry.Deleted] : []));
   return new StrataError(
     error.code,
-    `The cleanup stopped after ${done} of ${total} images (${untagged.length} tags removed, ${deleted.length} images or layers deleted): ${error.message}`,
+    `The cleanup stopped after ${done} of ${total} steps (${untagged.length} tags removed, ${deleted.length} images deleted): ${error.message}`,
     { ...error.details, untagged, deleted },
   );
 }
 
-function compare(plan: ReturnType<typeof planPrune>, result: Omit<PruneResult, 'matchesPreview' | 'differences'>): PruneResult {
-  const differences: string[] = [];
+interface Checked {
+  plan: Plan;
+  /** Every image ID before the deletes, and after them (null when the list failed). */
+  known: Set<string>;
+  present: Set<string> | null;
+  problems: string[];
+  measured: boolean;
+}
+
+/** What the engine did against the preview: its answers, and which images are really gone. */
+function compare({ plan, known, present, problems, measured }: Checked, result: Omit<PruneResult, 'matchesPreview' | 'differences'>): PruneResult {
+  const differences: string[] = [...problems];
   const predicted = new Set(plan.remove.map((image) => image.id));
-  const actual = new Set(result.deletedImages);
-  for (const id of predicted) if (!actual.has(id)) differences.push(`${id.slice(7, 19)} was expected to go but the engine kept it.`);
-  for (const id of actual) if (!predicted.has(id)) differences.push(`${id.slice(7, 19)} was deleted although the preview kept it.`);
+  const reported = new Set(result.deletedImages);
+  const stillThere = (id: string) => (present ? present.has(id) : !reported.has(id));
+  for (const id of predicted) if (stillThere(id)) differences.push(`${id.slice(7, 19)} was expected to go but is still there.`);
+  for (const id of known) if (!predicted.has(id) && (present ? !present.has(id) : reported.has(id))) differences.push(`${id.slice(7, 19)} is gone although the preview kept it.`);
   const expectedUntags = new Set([...plan.remove.flatMap((image) => image.repoTags), ...plan.keep.flatMap((image) => image.untags)]);
+  const removedTags = new Set(result.untagged);
   for (const tag of result.untagged) if (!expectedUntags.has(tag)) differences.push(`The tag ${tag} was removed although the preview did not say so.`);
-  if (result.spaceReclaimed !== plan.freedBytes) {
-    differences.push(`The engine reports ${result.spaceReclaimed} bytes reclaimed; the preview said ${plan.freedBytes}.`);
+  for (const tag of expectedUntags) if (!removedTags.has(tag)) differences.push(`The tag ${tag} was expected to go but the engine did not say it went.`);
+  // An estimate that misses is said in `bytes.note`, not counted as the engine doing something else.
+  if (measured && plan.bytes.exact && result.spaceReclaimed !== plan.freedBytes) {
+    differences.push(`LayersSize dropped by ${result.spaceReclaimed} bytes; the preview said ${plan.freedBytes}.`);
   }
   return { ...result, matchesPreview: differences.length === 0, differences };
 }
@@ -187,7 +205,7 @@ async function pruneBuildCache(dryRun: boolean): Promise<PruneResponse> {
   // `docker builder prune` (without --all) removes records that are neither in use nor shared.
   const goes = records.filter((record) => !record.inUse && !record.shared);
   const predicted = goes.reduce((sum, record) => sum + record.size, 0);
-  const base = { target: 'build-cache' as const, images: [], keep: [], buildCache: goes };
+  const base = { target: 'build-cache' as const, images: [], keep: [], buildCache: goes, bytes: null };
   if (dryRun) return { ...base, dryRun, spaceReclaimed: predicted, result: null };
   const answer = await dial<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>({ path: '/build/prune', method: 'POST', timeoutMs: pruneTimeoutMs() });
   const deleted = answer.CachesDeleted ?? [];

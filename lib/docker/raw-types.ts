@@ -2,27 +2,6 @@
 // stores. Everything optional that some version omits is optional here; mappers decide defaults.
 import 'server-only';
 
-/** An OCI descriptor (1.48+ on the containerd store: the manifest or index an image ID names). */
-export interface RawDescriptor {
-  mediaType?: string;
-  digest?: string;
-  size?: number;
-}
-
-/**
- * One platform manifest of an image on the containerd store (`manifests=1`: list 1.47+, inspect 1.48+).
- * `Size.Content` counts its blobs (compressed layers, config, manifest), `Size.Total` adds the unpacked
- * snapshots, which `ImageData.Size.Unpacked` gives alone.
- */
-export interface RawManifestSummary {
-  ID?: string;
-  Kind?: string;
-  Available?: boolean;
-  Descriptor?: RawDescriptor;
-  Size?: { Content?: number; Total?: number } | null;
-  ImageData?: { Platform?: { architecture?: string; os?: string; variant?: string }; Size?: { Unpacked?: number } | null; Containers?: string[] | null } | null;
-}
-
 export interface RawImageListItem {
   Id: string;
   ParentId?: string;
@@ -34,9 +13,31 @@ export interface RawImageListItem {
   SharedSize?: number;
   Containers?: number;
   Labels?: Record<string, string> | null;
-  Descriptor?: RawDescriptor | null;
-  Manifests?: RawManifestSummary[] | null;
+  /** Containerd store only: the image's manifest or index. */
+  Descriptor?: { mediaType?: string; digest?: string; size?: number };
+  /** With `manifests=1`, API 1.47+, containerd store only. */
+  Manifests?: RawImageManifestSummary[] | null;
 }
+
+export interface RawOciPlatform {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+}
+
+export interface RawImageManifestSummary {
+  ID: string;
+  Descriptor?: { mediaType?: string; digest?: string; size?: number; platform?: RawOciPlatform };
+  Available?: boolean;
+  Size?: { Content?: number; Total?: number };
+  /** "image", "attestation" or "unknown". */
+  Kind?: string;
+  ImageData?: { Platform?: RawOciPlatform; Size?: { Unpacked?: number }; Containers?: string[] | null } | null;
+  AttestationData?: { For?: string } | null;
+}
+
+/** The list entry with the fields only newer APIs send (Descriptor 1.48+, Manifests with manifests=1). */
+export type RawImageListItemFull = RawImageListItem;
 
 export interface RawImageConfig {
   Env?: string[] | null;
@@ -65,8 +66,11 @@ export interface RawImageInspect {
   Os?: string;
   Size?: number;
   RootFS?: { Type?: string; Layers?: string[] | null };
-  Descriptor?: RawDescriptor | null;
-  Manifests?: RawManifestSummary[] | null;
+  /** Containerd store, API 1.48+. */
+  Descriptor?: { mediaType?: string; digest?: string; size?: number };
+  Metadata?: { LastTagTime?: string } | null;
+  /** With `manifests=1`, API 1.48+, containerd store only: the list's sizes per platform. */
+  Manifests?: RawImageManifestSummary[] | null;
 }
 
 export interface RawHistoryItem {

@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ImageAnalysis } from '@/lib/api/analysis';
 import { isErrorBody } from '@/lib/api/errors';
 import { readNdjson } from '@/lib/api/read-ndjson';
+import { imagePathSegment } from '@/lib/reference';
 
 export interface AnalysisState {
   running: boolean;
@@ -33,7 +34,7 @@ export function useAnalysis(imageRef: string) {
     abort.current = controller;
     setState({ ...idle, running: true });
     try {
-      const response = await fetch(`/api/images/${encodeURIComponent(imageRef)}/analysis`, { signal: controller.signal });
+      const response = await fetch(`/api/images/${imagePathSegment(imageRef)}/analysis`, { signal: controller.signal });
       if (!response.ok || !response.body) {
         const problem: unknown = await response.json().catch(() => null);
         setState({ ...idle, error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.` });

@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { isErrorBody } from '@/lib/api/errors';
 import { imageKeys } from '@/lib/queries/images';
+import { imagePathSegment } from '@/lib/reference';
 
 export interface Progress {
   loaded: number;
@@ -15,7 +16,7 @@ export interface Progress {
 }
 
 export function exportUrl(refs: string[]): string {
-  if (refs.length === 1) return `/api/images/${encodeURIComponent(refs[0] as string)}/export`;
+  if (refs.length === 1) return `/api/images/${imagePathSegment(refs[0] as string)}/export`;
   return `/api/images/export?${refs.map((ref) => `ref=${encodeURIComponent(ref)}`).join('&')}`;
 }
 

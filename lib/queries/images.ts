@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
 import type { CompareResponse, GraphResponse, HistoryResponse, ImageDetail, ImageListResponse } from '@/lib/api/types';
+import { imagePathSegment } from '@/lib/reference';
 
 export const imageKeys = {
   all: ['images'] as const,
@@ -18,7 +19,7 @@ export const imageListOptions = () =>
 export const imageDetailOptions = (ref: string) =>
   queryOptions({
     queryKey: imageKeys.detail(ref),
-    queryFn: ({ signal }) => apiFetch<ImageDetail>(`/api/images/${encodeURIComponent(ref)}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<ImageDetail>(`/api/images/${imagePathSegment(ref)}`, { signal }),
   });
 
 export const useImageList = () => useQuery(imageListOptions());
@@ -27,7 +28,7 @@ export const useImageDetail = (ref: string) => useQuery(imageDetailOptions(ref))
 export const imageHistoryOptions = (ref: string) =>
   queryOptions({
     queryKey: imageKeys.history(ref),
-    queryFn: ({ signal }) => apiFetch<HistoryResponse>(`/api/images/${encodeURIComponent(ref)}/history`, { signal }),
+    queryFn: ({ signal }) => apiFetch<HistoryResponse>(`/api/images/${imagePathSegment(ref)}/history`, { signal }),
   });
 
 export const compareOptions = (a: string, b: string) =>

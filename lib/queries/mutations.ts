@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
 import type { BulkAction, BulkResponse, RemoveResult, RetagResponse, TagResult } from '@/lib/api/types';
 import { imageKeys } from '@/lib/queries/images';
+import { imagePathSegment } from '@/lib/reference';
 
 const jsonInit = (method: string, body?: unknown): RequestInit => ({
   method,
@@ -23,7 +24,7 @@ function useImageMutation<TVariables, TResult>(run: (variables: TVariables) => P
 
 export const useAddTag = () =>
   useImageMutation(({ image, ref }: { image: string; ref: string }) =>
-    apiFetch<TagResult>(`/api/images/${encodeURIComponent(image)}/tags`, jsonInit('POST', { ref })),
+    apiFetch<TagResult>(`/api/images/${imagePathSegment(image)}/tags`, jsonInit('POST', { ref })),
   );
 
 export const useRemoveTag = () =>
@@ -33,7 +34,7 @@ export const useRemoveTag = () =>
 
 export const useDeleteImage = () =>
   useImageMutation(({ image, force = false }: { image: string; force?: boolean }) =>
-    apiFetch<RemoveResult>(`/api/images/${encodeURIComponent(image)}${force ? '?force=1' : ''}`, jsonInit('DELETE')),
+    apiFetch<RemoveResult>(`/api/images/${imagePathSegment(image)}${force ? '?force=1' : ''}`, jsonInit('DELETE')),
   );
 
 export const useBulk = () =>

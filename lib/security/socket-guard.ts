@@ -45,6 +45,7 @@ export function installSocketGuard(limits: SocketLimits = limitsFromEnv()): void
 }
 
 const headerTimers = new WeakMap<Socket, NodeJS.Timeout>();
+const watched = new WeakSet<Socket>();
 
 /**
  * The next request's headers must be complete within the limit: from the connection, and again from
@@ -56,7 +57,11 @@ function awaitHeaders(socket: Socket, limits: SocketLimits): void {
   const timer = setTimeout(() => socket.destroy(), limits.headersMs);
   timer.unref();
   headerTimers.set(socket, timer);
-  socket.once('close', () => headersArrived(socket));
+  // Once per socket: a kept-alive connection comes back here after every answer.
+  if (!watched.has(socket)) {
+    watched.add(socket);
+    socket.once('close', () => headersArrived(socket));
+  }
 }
 
 function headersArrived(socket: Socket): void {

@@ -25,6 +25,18 @@ export function engineGet<T>(path: string): T {
   return JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', SANDBOX_SOCKET, `http://engine${path}`], { encoding: 'utf8' })) as T;
 }
 
+/** A POST straight to the engine (its own prune, for comparing Strata's plan with what it does). */
+export function enginePost<T>(path: string): T {
+  requireSandbox();
+  return JSON.parse(execFileSync('curl', ['-sf', '-X', 'POST', '--unix-socket', SANDBOX_SOCKET, `http://engine${path}`], { encoding: 'utf8' })) as T;
+}
+
+/** Which image store the sandbox engine runs: the prune rules differ (lib/docker/prune-plan.ts). */
+export function sandboxStore(): 'classic' | 'containerd' {
+  const info = engineGet<{ DriverStatus?: [string, string][] | null }>('/info');
+  return (info.DriverStatus ?? []).some(([key, value]) => key === 'driver-type' && value.startsWith('io.containerd.snapshotter')) ? 'containerd' : 'classic';
+}
+
 /** Builds a small image with the legacy builder (no context); returns its ID. */
 export function buildImage(tag: string, dockerfile: string): string {
   requireSandbox();
@@ -67,15 +79,11 @@ export type EngineStore = 'classic' | 'containerd';
 let store: EngineStore | undefined;
 
 /**
- * The sandbox engine's image store, asked of the engine itself: tests assert what is true on each store
+ * The sandbox engine's image store (sandboxStore, asked once): tests assert what is true on each store
  * (the containerd store keeps content beside unpacked layers, names images by manifest digest, …).
  */
 export function engineStore(): EngineStore {
-  store ??= (engineGet<{ DriverStatus?: [string, string][] | null }>('/info').DriverStatus ?? []).some(
-    ([key, value]) => key === 'driver-type' && value.startsWith('io.containerd.snapshotter'),
-  )
-    ? 'containerd'
-    : 'classic';
+  store ??= sandboxStore();
   return store;
 }
 

@@ -8,16 +8,18 @@ import { StrataError } from '@/lib/api/errors';
 import { retag } from '@/lib/docker/bulk';
 import { prune } from '@/lib/docker/prune';
 import { BLOCKED_BY_PRUNE, PRUNE_RUNNING, WRITES_RUNNING } from '@/lib/docker/write-lock';
-import { buildImage, docker, imageExists as exists, requireSandbox } from '../integration/sandbox';
+import { buildImage, docker, imageExists as exists, privateBase, requireSandbox } from '../integration/sandbox';
 
 const made: string[] = [];
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
 const post = (body: unknown) => new Request('http://localhost:3000/api/prune', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 let serial = 0;
-/** A fresh image on the fixture base (a unique marker, so it never shares an ID). */
+// A base of this file's own: the prune suite's `prune -a` may have taken the fixtures' base already.
+const BASE = 'strata-conc/base:1';
+/** A fresh image on that base (a unique marker, so it never shares an ID). */
 function fresh(tag: string): string {
   serial += 1;
-  const id = buildImage(tag, `FROM strata-fixture/base:1\nRUN echo ${tag}-${serial}-${Date.now()} > /marker\n`);
+  const id = buildImage(tag, `FROM ${BASE}\nRUN echo ${tag}-${serial}-${Date.now()} > /marker\n`);
   made.push(id);
   return id;
 }
@@ -29,10 +31,13 @@ function dangling(tag: string): string {
 }
 
 describe('concurrent writes', () => {
-  beforeAll(() => requireSandbox());
+  beforeAll(() => {
+    requireSandbox();
+    privateBase(BASE);
+  }, 60_000);
 
   afterAll(() => {
-    for (const id of made) {
+    for (const id of [...made, BASE]) {
       try {
         docker('image', 'rm', '-f', id);
       } catch {

@@ -23,6 +23,12 @@ describe('add-instead-of-copy', () => {
 });
 
 describe('add-url', () => {
+  it('does not flag a bare .gz, .bz2 or .xz: Docker unpacks by content, so it may be a tarball (issue 22)', () => {
+    for (const name of ['app.gz', 'data.bz2', 'rootfs.xz']) {
+      expect(hits(file('FROM alpine:3.20', `ADD ${name} /opt/`), 'add-instead-of-copy'), name).toEqual([]);
+    }
+  });
+
   it('mentions, as info, that a URL could be fetched in a RUN', () => {
     expect(hits(file('FROM alpine:3.20', 'ADD https://example.com/app.tar.gz /tmp/'), 'add-url')).toEqual([expect.objectContaining({ line: 2, severity: 'info' })]);
   });

@@ -5,8 +5,9 @@ import { finding, type Rule } from '@/lib/dockerfile/rules/rule';
 
 const URL = /^(https?|ftp):\/\//i;
 const GIT = /^git@|\.git(#.*)?$/;
-// What ADD unpacks: tar, optionally compressed with gzip, bzip2 or xz.
-const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst|lz4))$/i;
+// What ADD may unpack: a tar, optionally compressed. Docker decides by content, not by name, so a
+// bare `.gz`/`.bz2`/`.xz` may be a tarball too: flagging it as "use COPY" could change the build.
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|gz|bz2|xz|zst|lz4)$/i;
 
 const sourcesOf = (instruction: Instruction): string[] => (instruction.json ?? splitWords(instruction.rest)).slice(0, -1);
 const adds = (instruction: Instruction) => instruction.keyword === 'ADD' && instruction.heredocs.length === 0;

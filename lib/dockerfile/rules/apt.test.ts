@@ -46,4 +46,11 @@ describe('apt-no-yes', () => {
       expect(hits(file('FROM ubuntu:24.04', `RUN ${install}`), 'apt-no-yes')).toEqual([]);
     }
   });
+
+  it('takes a repeated quiet flag as quiet level 2, which implies -y (issue 22)', () => {
+    for (const run of ['apt-get install -q -q python3', 'apt-get install --quiet --quiet python3', 'apt-get -q install -q python3', 'apt-get install -q=2 python3', 'apt-get install -qq python3']) {
+      expect(hits(file('FROM debian:12', `RUN apt-get update && ${run} && rm -rf /var/lib/apt/lists/*`), 'apt-no-yes'), run).toEqual([]);
+    }
+    expect(hits(file('FROM debian:12', 'RUN apt-get update && apt-get install -q python3 && rm -rf /var/lib/apt/lists/*'), 'apt-no-yes')).toHaveLength(1);
+  });
 });

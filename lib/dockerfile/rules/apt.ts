@@ -92,13 +92,26 @@ export const aptNoYes: Rule = (model) =>
   });
 
 function assumesYes(argv: string[]): boolean {
-  return argv.some(
-    (word, index) =>
-      /^-[a-z]*y[a-z]*$/.test(word) ||
-      word === '--yes' ||
-      word === '--assume-yes' ||
-      /^-[a-z]*qq[a-z]*$/.test(word) || // -qq implies -y
-      word === '-q=2' ||
-      ((argv[index - 1] === '-o' || argv[index - 1] === '--option') && /^APT::Get::Assume-Yes=(true|1|yes)$/i.test(word)),
+  return (
+    quietLevel(argv) >= 2 || // quiet level 2 implies -y (apt-get(8))
+    argv.some(
+      (word, index) =>
+        /^-[a-z]*y[a-z]*$/.test(word) ||
+        word === '--yes' ||
+        word === '--assume-yes' ||
+        ((argv[index - 1] === '-o' || argv[index - 1] === '--option') && /^APT::Get::Assume-Yes=(true|1|yes)$/i.test(word)),
+    )
   );
+}
+
+/** apt's quiet level: each `q` in a flag cluster and each `--quiet` adds one; `-q=N` / `--quiet=N` sets it. */
+function quietLevel(argv: string[]): number {
+  let level = 0;
+  for (const word of argv) {
+    const set = /^(?:-q|--quiet)=(\d+)$/.exec(word);
+    if (set) level = Number(set[1]);
+    else if (word === '--quiet') level += 1;
+    else if (/^-[a-z]+$/.test(word)) level += [...word].filter((letter) => letter === 'q').length;
+  }
+  return level;
 }

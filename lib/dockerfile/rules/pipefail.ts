@@ -3,7 +3,6 @@
 // succeeds, and the build carries on with a step that did nothing.
 import { commandsOf } from '@/lib/dockerfile/commands';
 import type { Stage } from '@/lib/dockerfile/model';
-import type { Instruction } from '@/lib/dockerfile/parse';
 import { commandArgv, programName } from '@/lib/dockerfile/shell';
 import { finding, type Rule } from '@/lib/dockerfile/rules/rule';
 
@@ -31,10 +30,14 @@ export const pipefail: Rule = (model) =>
     }),
   );
 
-/** A SHELL with `-o pipefail` before this point in the stage, or in the stages it builds on. */
+/**
+ * Whether the SHELL in effect at this point has `-o pipefail`: the last SHELL before it in the stage,
+ * or, when the stage has none, the one in effect at the end of the stage it builds on. An earlier SHELL
+ * with pipefail that a later SHELL replaced does not count.
+ */
 function shellHasPipefail(stages: Stage[], stage: Stage, before: number): boolean {
-  const sets = (instruction: Instruction) => instruction.keyword === 'SHELL' && /pipefail/.test(instruction.args);
-  if (stage.instructions.slice(0, before).some(sets)) return true;
+  const shell = stage.instructions.slice(0, before).findLast((instruction) => instruction.keyword === 'SHELL');
+  if (shell) return /pipefail/.test(shell.args);
   const base = stage.baseStage === null ? undefined : stages[stage.baseStage];
   return base !== undefined && shellHasPipefail(stages, base, base.instructions.length);
 }
