@@ -52,8 +52,10 @@ SANDBOXES=("classic $CLASSIC_DIR $CLASSIC_PORT" "modern $MODERN_DIR $MODERN_PORT
 # Steps that are not tests (install, sandboxes, lint, typecheck, build) still count as a failure when
 # they fail, so the closing line never says "0 failed" for a broken run.
 step_failures=0
+# A section heading with the time since the start, so a slow phase shows in CI's log.
+step() { echo "== $* [$((SECONDS - started)) s]"; }
 finish() {
-  echo "== done in $((SECONDS - started)) s"
+  step "done"
   node scripts/count-results.mjs --extra-failures "$step_failures" \
     unit=reports/vitest-unit.json \
     classic=reports/vitest-classic.json classic=reports/vitest-prune-classic.json classic=reports/e2e-classic.json \
@@ -95,9 +97,9 @@ seeded() { # PID LOG
   echo "[test] sandbox setup failed: $2"; tail -20 "$2"; return 1
 }
 
-echo "== lint"; npx eslint . || step_failures=$((step_failures + 1))
-echo "== typecheck"; npx tsc --noEmit || step_failures=$((step_failures + 1))
-echo "== unit tests (vitest)"
+step "lint"; npx eslint . || step_failures=$((step_failures + 1))
+step "typecheck"; npx tsc --noEmit || step_failures=$((step_failures + 1))
+step "unit tests (vitest)"
 npx vitest run lib components --reporter=default --reporter=json --outputFile.json=reports/vitest-unit.json
 
 # vitest ENGINE DIR PORT REPORT ARGS…: one vitest run against one sandbox.
@@ -107,19 +109,19 @@ vitest_on() {
     STRATA_VITEST_DATA_DIR="$VITEST_DATA_DIR-$kind" npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$report"
 }
 
-echo "== integration tests, classic engine (vitest)"
+step "integration tests, classic engine (vitest)"
 seeded $seed_classic reports/sandbox-classic.log &&
   vitest_on classic "$CLASSIC_DIR" "$CLASSIC_PORT" reports/vitest-classic.json tests --exclude 'tests/prune/**'
-echo "== integration tests, modern engine (vitest)"
+step "integration tests, modern engine (vitest)"
 seeded $seed_modern reports/sandbox-modern.log &&
   vitest_on modern "$MODERN_DIR" "$MODERN_PORT" reports/vitest-modern.json tests --exclude 'tests/prune/**'
 
 # A real `prune -a` empties an engine, so the prune tests get sandbox engines of their own.
-echo "== prune tests, classic engine (vitest, on its own sandbox engine)"
+step "prune tests, classic engine (vitest, on its own sandbox engine)"
 seeded $seed_prune_classic reports/sandbox-prune-classic.log &&
   vitest_on classic-prune "$PRUNE_DIR" "$PRUNE_PORT" reports/vitest-prune-classic.json tests/prune
 on classic "$PRUNE_DIR" "$PRUNE_PORT" scripts/sandbox.sh stop
-echo "== prune tests, modern engine (vitest, on its own sandbox engine)"
+step "prune tests, modern engine (vitest, on its own sandbox engine)"
 seeded $seed_prune_modern reports/sandbox-prune-modern.log &&
   vitest_on modern-prune "$PRUNE_MODERN_DIR" "$PRUNE_MODERN_PORT" reports/vitest-prune-modern.json tests/prune
 on modern "$PRUNE_MODERN_DIR" "$PRUNE_MODERN_PORT" scripts/sandbox.sh stop
@@ -132,9 +134,9 @@ playwright_on() {
     npx playwright test "$@"
 }
 
-echo "== build"
+step "build"
 if npx next build >reports/build.log 2>&1; then
-  echo "== end-to-end tests, classic engine (Playwright, $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null))"
+  step "end-to-end tests, classic engine (Playwright, $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null))"
   # The fault engine needs no images of its own: the specs only stop it, start it and time the recovery.
   if on classic "$STRATA_FAULT_SANDBOX_DIR" "$STRATA_FAULT_REGISTRY_PORT" bash -c 'scripts/sandbox.sh reset && scripts/sandbox.sh start' >reports/sandbox-fault.log 2>&1; then
     playwright_on classic "$CLASSIC_DIR" "$CLASSIC_PORT" "$E2E_CLASSIC_PORT" reports/e2e-classic.json
@@ -142,7 +144,7 @@ if npx next build >reports/build.log 2>&1; then
     tail -20 reports/sandbox-fault.log; step_failures=$((step_failures + 1))
   fi
   on classic "$CLASSIC_DIR" "$CLASSIC_PORT" scripts/sandbox.sh stop
-  echo "== end-to-end tests, modern engine (Playwright: ${E2E_MODERN_SPECS:-every spec})"
+  step "end-to-end tests, modern engine (Playwright: ${E2E_MODERN_SPECS:-every spec})"
   # shellcheck disable=SC2086
   playwright_on modern "$MODERN_DIR" "$MODERN_PORT" "$E2E_MODERN_PORT" reports/e2e-modern.json $E2E_MODERN_SPECS
   on classic "$STRATA_FAULT_SANDBOX_DIR" "$STRATA_FAULT_REGISTRY_PORT" scripts/sandbox.sh stop
