@@ -13,9 +13,11 @@ const ROWS: { key: 'images' | 'containers' | 'buildCache' | 'volumes'; label: st
 ];
 
 /** `docker system df`, fetched on its own so a slow engine never holds up the rest of the page. */
-// On the containerd store the engine's image total holds content and unpacked layers, while Strata's
-// preview counts the unpacked layers a prune frees (the engine does not say which content blobs go).
-const CONTAINERD_IMAGES_NOTE = 'content and unpacked layers; reclaimable counts the unpacked layers removing every unused image frees (their unshared content goes too)';
+// On the containerd store the engine's image total holds content and unpacked layers, and the preview's
+// reclaimable figure counts an image's content (its blobs) only once a preview has read its export
+// (lib/docker/prune.ts): say so beside the number.
+const CONTAINERD_IMAGES_NOTE =
+  'content and unpacked layers; reclaimable is the drop in the engine’s LayersSize that removing every unused image would give, counting the content of the images a preview has read';
 
 export function DiskUsageCard() {
   const { data, error, isPending, refetch } = useDiskUsage();
@@ -38,7 +40,7 @@ export function DiskUsageCard() {
               key={row.key}
               label={row.label}
               note={row.key === 'images' && containerd ? CONTAINERD_IMAGES_NOTE : row.note}
-              counts={row.key === 'images' && containerd ? 'unpacked layers' : null}
+              counts={row.key === 'images' && containerd ? 'unpacked layers; content once previewed' : null}
               usage={data[row.key]}
               largest={largest}
             />
