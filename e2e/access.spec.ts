@@ -74,7 +74,6 @@ test.describe('Token access', () => {
   });
 
   test('Strata refuses to start on a non-loopback address without STRATA_TOKEN, and says why', async () => {
-    test.setTimeout(60_000);
     const env: NodeJS.ProcessEnv = { ...process.env, STRATA_HOST: '0.0.0.0', NEXT_TELEMETRY_DISABLED: '1' };
     delete env.STRATA_TOKEN;
     // The server itself (instrumentation.ts). It is told to listen on loopback, so even a failure to

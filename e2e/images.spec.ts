@@ -101,12 +101,12 @@ test.describe('Images list', () => {
     await expect(page.getByRole('link', { name: tag })).toHaveCount(0);
     docker('tag', 'strata-fixture/web:1', tag);
     try {
-      await expect(images.rowWithTag(tag)).toHaveCount(1, { timeout: 3_000 });
+      await expect(images.rowWithTag(tag)).toHaveCount(1);
       await expect(images.rowWithTag(tag)).toContainText('strata-fixture/web:1');
     } finally {
       docker('rmi', tag);
     }
-    await expect(page.getByRole('link', { name: tag })).toHaveCount(0, { timeout: 3_000 });
+    await expect(page.getByRole('link', { name: tag })).toHaveCount(0);
   });
 
   test('the overview’s dangling count opens the list filtered to dangling images', async ({ page }) => {
