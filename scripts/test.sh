@@ -38,7 +38,7 @@ export STRATA_CACHE_DIR="${STRATA_CACHE_DIR:-$HOME/.cache/strata}"
 # the HTTP and browser security controls (access, controls, csp, hardening), which do not depend on the
 # engine at all, and the fault specs, which stop and start an engine of their own; running them twice
 # would add minutes to CI and test nothing new. STRATA_TEST_E2E_MODERN_SPECS=all runs everything.
-E2E_MODERN_SPECS="${STRATA_TEST_E2E_MODERN_SPECS:-e2e/images.spec.ts e2e/detail.spec.ts e2e/history.spec.ts e2e/tags.spec.ts e2e/cleanup.spec.ts e2e/archives.spec.ts e2e/build.spec.ts e2e/files.spec.ts e2e/hub.spec.ts e2e/engine.spec.ts}"
+E2E_MODERN_SPECS="${STRATA_TEST_E2E_MODERN_SPECS:-e2e/images.spec.ts e2e/detail.spec.ts e2e/history.spec.ts e2e/tags.spec.ts e2e/cleanup.spec.ts e2e/archives.spec.ts e2e/build.spec.ts e2e/files.spec.ts e2e/hub.spec.ts e2e/engine.spec.ts e2e/url-state.spec.ts}"
 [ "$E2E_MODERN_SPECS" = all ] && E2E_MODERN_SPECS=""
 
 # Runs scripts/sandbox.sh for one sandbox: on KIND DIR PORT sandbox.sh ARGS…
