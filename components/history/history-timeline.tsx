@@ -27,7 +27,9 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white">
       <div className="p-5 pb-3">
-        <h2 id="timeline-heading" className="text-base font-semibold">Layer history</h2>
+        <h2 id="timeline-heading" className="text-base font-semibold">
+          Layer history{history.image.platform && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 font-mono text-xs font-normal text-sky-800">{history.image.platform}</span>}
+        </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           Each Dockerfile step, oldest first. Steps that change files make a layer; the others (ENV, LABEL, CMD, …) only change
           metadata and add no bytes.{' '}

@@ -116,6 +116,8 @@ export interface ContainerRef {
 }
 
 export interface ImageDetail extends ImageSummary {
+  /** The platform whose config, layers and raw inspect these are, when one was asked for (`?platform=`). */
+  shownPlatform?: string;
   /** Parent image ID (legacy builder only); null when the engine reports none. */
   parent: string | null;
   architecture: string;
@@ -216,7 +218,15 @@ export interface HistoryResponse {
    * `size` is the image's disk usage as in ImageSummary. `unpackedSize` (containerd store only, else null) is
    * what the steps' sizes add up to there, less the legacy builder's few blocks per build container.
    */
-  image: ImageBrief & { created: string; size: number; unpackedSize: number | null; architecture: string; os: string };
+  image: ImageBrief & {
+    created: string;
+    size: number;
+    unpackedSize: number | null;
+    architecture: string;
+    os: string;
+    /** The platform shown (`linux/arm64`) when one of a multi-platform image was asked for. */
+    platform?: string;
+  };
   steps: HistoryStep[];
   /** The largest local tagged image whose layers this one's start with: what it was built FROM. */
   base: BaseImage | null;
