@@ -317,6 +317,10 @@ export interface GraphImage {
   parent: string | null;
   /** Chain IDs of its layers, oldest first. */
   layers: string[];
+  /** A multi-platform image (an index) only: its platform manifests; absent or empty for one platform. */
+  platforms?: ImagePlatform[];
+  /** Which of those platforms `layers` are (`linux/amd64`, the engine's default), when it has several. */
+  layersPlatform?: string | null;
 }
 
 export interface GraphLayer {
