@@ -11,6 +11,7 @@ import { platformString, samePlatform, type PlatformSpec } from '@/lib/api/platf
 import { compareApiVersions } from '@/lib/docker/api-version';
 import { dial, getConnection } from '@/lib/docker/client';
 import { inspectImage } from '@/lib/docker/images';
+import { cleanNames } from '@/lib/docker/mappers';
 import { mapManifests } from '@/lib/docker/platforms';
 
 /** First API versions whose endpoints take `platform` (moby's api/docs/CHANGELOG.md, checked on 1.51). */
@@ -52,9 +53,11 @@ export async function choosePlatform(ref: string, wanted: PlatformSpec | null): 
     throw new StrataError('not_found', `${ref} has no ${platformString(wanted)} platform; it holds ${named(platforms)}.`, { platform: platformString(wanted) });
   }
   if (!chosen.available) {
+    // By a name a pull can use (an image ID cannot be pulled).
+    const name = cleanNames(raw.RepoTags)[0];
     throw new StrataError(
       'conflict',
-      `${platformString(wanted)} is listed in the index of ${ref}, but its content is not on this engine (it was pulled or loaded without it). Pull ${ref} with platform ${platformString(wanted)} to read it.`,
+      `${platformString(wanted)} is listed in the index of ${name ?? ref}, but its content is not on this engine (it was pulled or loaded without it). ${name ? `Pull ${name} with platform ${platformString(wanted)} to read it.` : 'Pull the image by name with that platform to read it.'}`,
       { platform: platformString(wanted), reason: 'platform_unavailable' },
     );
   }
