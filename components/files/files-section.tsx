@@ -10,11 +10,13 @@ import { useImageHistory } from '@/lib/queries/images';
 
 export interface FilesSectionProps {
   imageRef: string;
+  /** One platform of a multi-platform image (`linux/arm64`); '' for the engine's default. */
+  platform?: string;
 }
 
 /** What each layer adds, changes and removes, and the space wasted on the way — read from the image itself. */
-export function FilesSection({ imageRef }: FilesSectionProps) {
-  const { state, start, cancel } = useAnalysis(imageRef);
+export function FilesSection({ imageRef, platform = '' }: FilesSectionProps) {
+  const { state, start, cancel } = useAnalysis(imageRef, platform);
   const percent = state.totalBytes ? Math.min(100, Math.round((state.bytesRead / state.totalBytes) * 100)) : 0;
   return (
     <section aria-labelledby="files-heading" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -48,18 +50,18 @@ export function FilesSection({ imageRef }: FilesSectionProps) {
       )}
       {state.error && <p role="alert" className="mt-3 text-sm text-red-700">{state.error}</p>}
       {state.cancelled && <p role="status" className="mt-3 text-sm text-slate-600">Cancelled.</p>}
-      {state.result && <AnalysisResult analysis={state.result} imageRef={imageRef} />}
+      {state.result && <AnalysisResult analysis={state.result} imageRef={imageRef} platform={platform} />}
     </section>
   );
 }
 
-function AnalysisResult({ analysis, imageRef }: { analysis: ImageAnalysis; imageRef: string }) {
+function AnalysisResult({ analysis, imageRef, platform }: { analysis: ImageAnalysis; imageRef: string; platform: string }) {
   const [layer, setLayer] = useState(analysis.layers.length);
   const [view, setView] = useState<'changes' | 'filesystem'>('changes');
   const [sort, setSort] = useState<TreeSort>('size');
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const { data: history } = useImageHistory(imageRef);
+  const { data: history } = useImageHistory(imageRef, platform);
   const stepOf = (position: number) => history?.steps.find((step) => step.layerIndex === position - 1)?.index;
 
   const tree = useMemo(() => buildTree(view === 'changes' ? (analysis.changes[layer - 1] ?? []) : filesystemAt(analysis.changes, layer)), [analysis, layer, view]);

@@ -94,3 +94,32 @@ describe('buildGraph', () => {
     expect(y('tag:a:1')).toBeLessThan(y('tag:b:1'));
   });
 });
+
+describe('buildGraph with a multi-platform image', () => {
+  const platform = (architecture: string, id: string, available = true) => ({ os: 'linux', architecture, variant: null, id, available, contentSize: 10, unpackedSize: available ? 5 : 0 });
+  const multi: GraphResponse = {
+    images: [
+      { ...image('idx', ['team/multi:1'], ['L0']), platforms: [platform('amd64', 'm-amd'), platform('arm64', 'm-arm'), platform('arm', 'm-v7', false)], layersPlatform: 'linux/amd64' },
+      image('single', ['team/one:1'], ['L0']),
+    ],
+    layers: [{ id: 'L0', diffId: 'sha256:' + '0'.repeat(64), size: 100, users: 2 }],
+  };
+
+  it('draws index → one manifest node per platform, labelled with the platform; a single-platform image gets none', () => {
+    const graph = buildGraph(multi, { showLayers: false, repoFilter: '' });
+    const platforms = graph.nodes.filter((node) => node.type === 'platform');
+    expect(platforms.map((node) => node.data.label)).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm']);
+    expect(graph.edges.filter((edge) => edge.target.startsWith('platform:')).map((edge) => edge.source)).toEqual([nodeId.image('idx'), nodeId.image('idx'), nodeId.image('idx')]);
+    expect(graph.edges.some((edge) => edge.source === nodeId.image('single') && edge.target.startsWith('platform:'))).toBe(false);
+  });
+
+  it('hangs the index’s layers from the platform they belong to, and a single image’s from the image', () => {
+    const graph = buildGraph(multi, { showLayers: true, repoFilter: '' });
+    const intoTop = graph.edges.filter((edge) => edge.target === nodeId.layer('L0')).map((edge) => edge.source).sort();
+    expect(intoTop).toEqual([nodeId.image('single'), nodeId.platform('idx', 'm-amd')].sort());
+    const columns = columnLayout(graph.nodes, graph.edges).nodes;
+    const x = (id: string) => columns.find((node) => node.id === id)!.position.x;
+    expect(x(nodeId.platform('idx', 'm-arm'))).toBeGreaterThan(x(nodeId.image('idx')));
+    expect(x(nodeId.layer('L0'))).toBeGreaterThan(x(nodeId.platform('idx', 'm-amd')));
+  });
+});

@@ -2,13 +2,15 @@
 // shape of the graph for a given engine state is unit-tested and the layout can be timed.
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
-import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/types';
+import type { GraphImage, GraphLayer, GraphResponse, ImagePlatform } from '@/lib/api/types';
+import { formatPlatform } from '@/lib/format';
 
 export type GraphNodeData =
   | { kind: 'repo'; label: string; tags: number }
   | { kind: 'tag'; label: string; tag: string; imageId: string }
   | { kind: 'image'; label: string; image: GraphImage; showTags: boolean }
-  | { kind: 'layer'; label: string; layer: GraphLayer };
+  | { kind: 'layer'; label: string; layer: GraphLayer }
+  | { kind: 'platform'; label: string; platform: ImagePlatform; imageId: string };
 
 export type GraphNode = Node<GraphNodeData>;
 
@@ -23,6 +25,7 @@ const SIZE: Record<GraphNodeData['kind'], { width: number; height: number }> = {
   tag: { width: 200, height: 30 },
   image: { width: 210, height: 54 },
   layer: { width: 170, height: 40 },
+  platform: { width: 170, height: 40 },
 };
 
 /** `localhost:5000/team/app:v1` → `localhost:5000/team/app` (a tag never holds a colon). */
@@ -35,6 +38,7 @@ export const nodeId = {
   tag: (tag: string) => `tag:${tag}`,
   image: (id: string) => `img:${id}`,
   layer: (chain: string) => `layer:${chain}`,
+  platform: (imageId: string, manifest: string) => `platform:${imageId}:${manifest}`,
 };
 
 export function buildGraph(data: GraphResponse, options: GraphOptions): { nodes: GraphNode[]; edges: Edge[]; kind: LayoutKind } {
@@ -77,6 +81,15 @@ export function buildGraph(data: GraphResponse, options: GraphOptions): { nodes:
     if (image.parent && shown.has(image.parent)) {
       link({ id: `${imageNode}>parent`, source: imageNode, target: nodeId.image(image.parent), type: 'straight', label: 'built on', data: { layout: false }, style: { strokeDasharray: '4 4' } });
     }
+    // An index → one node per platform manifest; its layers (the default platform's) hang from that one.
+    let layersFrom = imageNode;
+    for (const platform of image.platforms ?? []) {
+      const label = formatPlatform(platform);
+      const node = nodeId.platform(image.id, platform.id);
+      add(node, { kind: 'platform', label, platform, imageId: image.id });
+      link({ id: `${imageNode}>${node}`, source: imageNode, target: node, label: 'manifest' });
+      if (label === image.layersPlatform) layersFrom = node;
+    }
     if (options.showLayers) {
       // Image → its top layer → the layer below → …: a shared base is one trunk many stacks grow from.
       image.layers.forEach((chain, i) => {
@@ -85,7 +98,7 @@ export function buildGraph(data: GraphResponse, options: GraphOptions): { nodes:
         add(nodeId.layer(chain), { kind: 'layer', label: `layer ${i + 1}`, layer });
       });
       const top = image.layers[image.layers.length - 1];
-      if (top) link({ id: `${imageNode}>${nodeId.layer(top)}`, source: imageNode, target: nodeId.layer(top) });
+      if (top) link({ id: `${layersFrom}>${nodeId.layer(top)}`, source: layersFrom, target: nodeId.layer(top) });
       for (let i = image.layers.length - 1; i > 0; i--) {
         link({ id: `${nodeId.layer(image.layers[i]!)}>${nodeId.layer(image.layers[i - 1]!)}`, source: nodeId.layer(image.layers[i]!), target: nodeId.layer(image.layers[i - 1]!) });
       }
@@ -142,7 +155,7 @@ export function columnLayout(nodes: GraphNode[], edges: Edge[]): { nodes: GraphN
   }
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const hasTags = nodes.some((node) => node.data.kind === 'tag');
-  const base = { repo: 0, tag: 1, image: hasTags ? 2 : 1 } as const;
+  const base = { repo: 0, tag: 1, image: hasTags ? 2 : 1, platform: hasTags ? 3 : 2 } as const;
   // Layers sit one column right of whatever points at them (longest path), visited in edge order.
   const columnOf = (id: string, seen = new Set<string>()): number => {
     const known = column.get(id);

@@ -38,7 +38,10 @@ function ImageNode({ data, selected }: NodeProps<GraphNode>) {
   return (
     <div className={`h-[54px] w-[210px] rounded-md border-2 px-2 py-1 text-xs ${tone} ${selected ? 'ring-2 ring-sky-400' : ''}`} data-image-node={image.id}>
       <div className="flex items-center justify-between">
-        <span className="font-mono font-semibold">{image.shortId}</span>
+        <span className="font-mono font-semibold">
+          {image.shortId}
+          {(image.platforms?.length ?? 0) > 1 && <span className="ml-1 rounded bg-violet-100 px-1 font-sans text-[10px] font-normal text-violet-800">index</span>}
+        </span>
         <span className="tabular-nums">{formatBytes(image.size)}</span>
       </div>
       {data.showTags ? (
@@ -71,4 +74,26 @@ function LayerNode({ data, selected }: NodeProps<GraphNode>) {
   );
 }
 
-export const nodeTypes = { repo: RepoNode, tag: TagNode, image: ImageNode, layer: LayerNode };
+/** One platform manifest of an index: its platform, and whether its content is here. */
+function PlatformNode({ data, selected }: NodeProps<GraphNode>) {
+  if (data.kind !== 'platform') return null;
+  const { platform } = data;
+  const size = (platform.contentSize ?? 0) + (platform.unpackedSize ?? 0);
+  return (
+    <div
+      className={`h-10 w-[170px] rounded border px-2 py-1 text-[11px] ${platform.available ? 'border-violet-400 bg-violet-50' : 'border-dashed border-slate-300 bg-white text-slate-500'} ${selected ? 'ring-2 ring-sky-400' : ''}`}
+      data-platform-node={data.label}
+    >
+      <div className="flex justify-between font-mono">
+        <span className="font-semibold">{data.label}</span>
+        <span>{platform.available ? formatBytes(size) : ''}</span>
+      </div>
+      <div className="text-slate-600">
+        {!platform.available ? 'not on this engine' : platform.unpackedSize === 0 ? 'stored, not unpacked' : `manifest ${platform.id.slice(7, 19)}`}
+      </div>
+      {handles}
+    </div>
+  );
+}
+
+export const nodeTypes = { repo: RepoNode, tag: TagNode, image: ImageNode, layer: LayerNode, platform: PlatformNode };

@@ -65,6 +65,20 @@ export function GraphSidePanel({ node, data, onClose }: GraphSidePanelProps) {
           </div>
         </div>
       )}
+      {node.data.kind === 'platform' && (
+        <div className="mt-2 space-y-2">
+          <p>
+            <span className="font-mono">{node.data.label}</span> of a multi-platform image:{' '}
+            {node.data.platform.available ? 'its manifest, config and layers are on this engine.' : 'the index names it, but its content is not on this engine.'}
+          </p>
+          <p className="font-mono text-[11px] break-all text-slate-500">manifest {node.data.platform.id}</p>
+          {node.data.platform.available && (
+            <Link href={`${imageHref(node.data.imageId)}?platform=${encodeURIComponent(node.data.label)}`} className={buttonClass.quiet}>
+              Open this platform
+            </Link>
+          )}
+        </div>
+      )}
       {node.data.kind === 'layer' && (
         <div className="mt-2 space-y-2">
           <p>

@@ -198,5 +198,7 @@ function searchText(node: GraphNode): string {
       return `${node.data.image.id} ${node.data.image.repoTags.join(' ')}`.toLowerCase();
     case 'layer':
       return `${node.data.layer.diffId} ${node.data.layer.id}`.toLowerCase();
+    case 'platform':
+      return `${node.data.label} ${node.data.platform.id}`.toLowerCase();
   }
 }

@@ -25,7 +25,9 @@ export function BreakdownCard({ history, reveal }: BreakdownCardProps) {
         <div>
           <h2 id="breakdown-heading" className="text-base font-semibold">Layer breakdown</h2>
           <p className="mt-1 text-sm text-slate-600">
-            {image.unpackedSize === null
+            {image.platform !== undefined && image.unpackedSize === 0
+              ? `${image.platform} of ${imageTitle(image)} is stored here (${formatBytes(image.size)} of content) but not unpacked, so its ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? ' has' : 's have'} no size on this engine`
+              : image.unpackedSize === null
               ? `${imageTitle(image)} is ${formatBytes(breakdown.total)} in ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? '' : 's'}`
               : // The containerd store: these are the unpacked layers; the image's content is beside them.
                 `${imageTitle(image)} unpacks to ${formatBytes(breakdown.total)} in ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? '' : 's'}`}
@@ -64,7 +66,9 @@ export function BreakdownCard({ history, reveal }: BreakdownCardProps) {
       </div>
       <h3 className="mt-4 text-sm font-semibold">Largest layers</h3>
       {breakdown.top.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-500">Every layer of this image is empty.</p>
+        <p className="mt-1 text-sm text-slate-500">
+          {image.platform !== undefined && image.unpackedSize === 0 ? 'Not unpacked here: the engine sizes no layer of this platform.' : 'Every layer of this image is empty.'}
+        </p>
       ) : (
         <ol aria-label="Largest layers" className="mt-2 space-y-1.5 text-sm">
           {breakdown.top.map((layer) => (

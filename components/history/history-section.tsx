@@ -7,12 +7,14 @@ import { useImageHistory } from '@/lib/queries/images';
 
 export interface HistorySectionProps {
   imageRef: string;
+  /** One platform of a multi-platform image (`linux/arm64`); '' for the engine's default. */
+  platform?: string;
   reveal: boolean;
 }
 
 /** The breakdown card and the timeline, from one history request. */
-export function HistorySection({ imageRef, reveal }: HistorySectionProps) {
-  const { data, error, isPending, refetch } = useImageHistory(imageRef);
+export function HistorySection({ imageRef, platform = '', reveal }: HistorySectionProps) {
+  const { data, error, isPending, refetch } = useImageHistory(imageRef, platform);
 
   // A permalink (#breakdown) points into content that arrives after the page: scroll once it is there.
   useEffect(() => {
@@ -27,7 +29,7 @@ export function HistorySection({ imageRef, reveal }: HistorySectionProps) {
       </div>
     );
   }
-  if (error) return <ErrorState error={error} action="read this image’s history" onRetry={() => void refetch()} />;
+  if (error) return <ErrorState error={error} action={platform ? `read the ${platform} history of this image` : 'read this image’s history'} onRetry={() => void refetch()} />;
   return (
     <>
       <BreakdownCard history={data} reveal={reveal} />

@@ -24,15 +24,20 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
   const largest = Math.max(0, ...steps.map((step) => step.size));
   const builtElsewhere = steps.some((step) => step.imageId === null);
   const baseName = base ? (base.repoTags[0] ?? base.shortId) : null;
+  // A foreign platform (arm64 on an amd64 host) is stored but never unpacked: the engine sizes no step.
+  const notUnpacked = history.image.platform !== undefined && history.image.unpackedSize === 0;
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white">
       <div className="p-5 pb-3">
-        <h2 id="timeline-heading" className="text-base font-semibold">Layer history</h2>
+        <h2 id="timeline-heading" className="text-base font-semibold">
+          Layer history{history.image.platform && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 font-mono text-xs font-normal text-sky-800">{history.image.platform}</span>}
+        </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           Each Dockerfile step, oldest first. Steps that change files make a layer; the others (ENV, LABEL, CMD, …) only change
           metadata and add no bytes.{' '}
           {history.image.unpackedSize !== null &&
             'On this engine (containerd image store) a layer’s size is the disk its unpacked snapshot takes, in whole filesystem blocks, so even a layer that adds no file shows a few kB. '}
+          {notUnpacked && `${history.image.platform} is stored on this engine but not unpacked (it is not the engine’s own platform), so the engine gives its steps no size; “Analyse layers” reads their files from the stored content. `}
           {builtElsewhere && '“Built elsewhere” is what docker history prints as <missing>: the step was pulled or built by BuildKit, so no local image exists for it — not an error.'}
         </p>
         {history.mapping === 'unknown' && (
@@ -67,7 +72,7 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
                   ⋯ {gap} ⋯
                 </li>
               )}
-              <StepRow step={step} largest={largest} reveal={reveal} related={related} />
+              <StepRow step={step} largest={largest} reveal={reveal} related={related} unsized={notUnpacked} />
             </Fragment>
           );
         })}

@@ -12,6 +12,8 @@ export interface StepRowProps {
   largest: number;
   reveal: boolean;
   related: Record<string, ImageBrief>;
+  /** The platform shown is stored but not unpacked here: a 0 is "no size on this engine", not an empty layer. */
+  unsized?: boolean;
 }
 
 // Steps that write files but, this time, wrote none: the engine recorded no layer for them.
@@ -19,7 +21,7 @@ const FILE_STEPS = new Set(['RUN', 'COPY', 'ADD']);
 
 const nameOf = (brief: ImageBrief | undefined, id: string) => brief?.repoTags[0] ?? brief?.shortId ?? shortId(id);
 
-export function StepRow({ step, largest, reveal, related }: StepRowProps) {
+export function StepRow({ step, largest, reveal, related, unsized = false }: StepRowProps) {
   const [expanded, setExpanded] = useState(false);
   const command = reveal ? step.createdBy : redactCommand(step.createdBy);
   const long = command.length > 90;
@@ -47,7 +49,7 @@ export function StepRow({ step, largest, reveal, related }: StepRowProps) {
           {isLayer ? (
             <span title={step.diffId ?? undefined}>
               layer {step.layerIndex! + 1} · <span className="font-mono">{shortId(step.diffId ?? '')}</span>
-              {step.size === 0 && <span className="ml-1 rounded bg-amber-50 px-1 text-amber-800">a real layer that adds 0 bytes</span>}
+              {step.size === 0 && !unsized && <span className="ml-1 rounded bg-amber-50 px-1 text-amber-800">a real layer that adds 0 bytes</span>}
             </span>
           ) : (
             <span>{FILE_STEPS.has(step.instruction) ? 'no layer: it changed no files' : 'no layer: metadata only'}</span>

@@ -17,6 +17,9 @@ import { ContainersSection } from '@/components/image-detail/containers-section'
 import { ImageHeader } from '@/components/image-detail/image-header';
 import { LayersSection } from '@/components/image-detail/layers-section';
 import { PlatformsSection } from '@/components/image-detail/platforms-section';
+import { PlatformPicker } from '@/components/image-detail/platform-picker';
+import { formatPlatform } from '@/lib/format';
+import { useUrlState } from '@/lib/url-state';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { useImageDetail } from '@/lib/queries/images';
 import { useReadOnly } from '@/lib/queries/engine';
@@ -27,7 +30,10 @@ export interface ImageDetailViewProps {
 }
 
 export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
-  const { data: image, error, isPending, refetch } = useImageDetail(imageRef);
+  // `?platform=os/arch[/variant]`: one platform of a multi-platform image; absent = the engine's default.
+  const url = useUrlState();
+  const platform = url.params.get('platform') ?? '';
+  const { data: image, error, isPending, refetch } = useImageDetail(imageRef, platform);
   // One switch for every place Env values appear: the config section and the raw JSON.
   const [reveal, setReveal] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -48,7 +54,14 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
           <Skeleton className="h-64 w-full" />
         </div>
       ) : error ? (
-        <ErrorState error={error} action={`load image ${imageRef}`} onRetry={() => void refetch()} />
+        <>
+          <ErrorState error={error} action={platform ? `load ${platform} of image ${imageRef}` : `load image ${imageRef}`} onRetry={() => void refetch()} />
+          {platform && (
+            <button type="button" onClick={() => url.set({ platform: null })} className={buttonClass.quiet}>
+              Show the engine’s default platform
+            </button>
+          )}
+        </>
       ) : (
         <>
           <ImageHeader
@@ -87,11 +100,15 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
             // The page was opened by the tag just removed: stay on the image, by its ID.
             onRemoved={(tag) => tag === imageRef && router.replace(imageHref(image.id))}
           />
-          <div className="flex justify-end">
-            <ComparePicker imageId={image.id} />
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <PlatformPicker platforms={image.platforms} shown={image.shownPlatform ?? formatPlatform(image)} onPick={(picked) => url.set({ platform: picked })} />
+            <div className="ml-auto">
+              <ComparePicker imageId={image.id} />
+            </div>
           </div>
-          <HistorySection imageRef={image.id} reveal={reveal} />
-          <FilesSection imageRef={image.id} />
+          <HistorySection imageRef={image.id} platform={platform} reveal={reveal} />
+          {/* A new platform is a new analysis: remount rather than show the last platform's files. */}
+          <FilesSection key={platform} imageRef={image.id} platform={platform} />
           <div className="grid gap-4 lg:grid-cols-2">
             <ConfigSection config={image.config} reveal={reveal} onReveal={setReveal} />
             <div className="space-y-4">

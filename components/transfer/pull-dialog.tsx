@@ -6,6 +6,7 @@ import { TransferProgress } from '@/components/transfer/transfer-progress';
 import { imageHref } from '@/components/images/image-href';
 import { useTransfer } from '@/lib/queries/transfer';
 import { parseReference } from '@/lib/reference';
+import { parsePlatform } from '@/lib/api/platform';
 
 export interface PullDialogProps {
   open: boolean;
@@ -16,6 +17,9 @@ export interface PullDialogProps {
 
 export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) {
   const [ref, setRef] = useState(initialRef);
+  // Empty: the engine's own platform. Otherwise os/architecture[/variant], checked as the server checks it.
+  const [platform, setPlatform] = useState('');
+  const platformCheck = platform.trim() ? parsePlatform(platform.trim()) : null;
   const { state, start, cancel, reset } = useTransfer();
   const parsed = ref.trim() ? parseReference(ref) : null;
   // Opened from a Hub tag's Pull button: the choice is made, so start right away (once).
@@ -37,7 +41,7 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
         className="flex items-start gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          if (parsed?.ok) void start('/api/pull', { ref: ref.trim() });
+          if (parsed?.ok && platformCheck?.ok !== false) void start('/api/pull', { ref: ref.trim(), ...(platformCheck?.ok ? { platform: platform.trim() } : {}) });
         }}
       >
         <div className="flex-1">
@@ -52,7 +56,20 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
           {parsed && !parsed.ok && <p className="mt-1 text-xs text-red-700">{parsed.message}</p>}
           {parsed?.ok && <p className="mt-1 text-xs text-slate-500">Full name: {parsed.ref.normalized}</p>}
         </div>
-        <button type="submit" disabled={!parsed?.ok || state.running} className={buttonClass.primary}>
+        <div className="w-44">
+          <label htmlFor="pull-platform" className="sr-only">Platform</label>
+          <input
+            id="pull-platform"
+            value={platform}
+            onChange={(event) => setPlatform(event.target.value)}
+            placeholder="platform: this engine’s"
+            title="Pull one platform of a multi-platform image, e.g. linux/arm64 or linux/arm/v7. Empty: the engine’s own platform."
+            className="w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm"
+          />
+          {platformCheck && !platformCheck.ok && <p className="mt-1 text-xs text-red-700">Write os/architecture[/variant], e.g. linux/arm64.</p>}
+          {platformCheck?.ok && <p className="mt-1 text-xs text-slate-500">Only {platform.trim()}</p>}
+        </div>
+        <button type="submit" disabled={!parsed?.ok || platformCheck?.ok === false || state.running} className={buttonClass.primary}>
           Pull
         </button>
       </form>

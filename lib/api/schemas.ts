@@ -2,6 +2,7 @@
 // before the engine ever sees it.
 import { z } from 'zod';
 import { invisibleCharacterProblem, parseImageRef, parseReference } from '@/lib/reference';
+import { platformParam } from '@/lib/api/platform';
 
 /**
  * `{ref}` in /api/images/{ref}: a full or short image ID, or `[registry/]name[:tag][@digest]`. Next has
@@ -119,6 +120,8 @@ export const pullBody = z.object({
     }
     return parsed.ref;
   }),
+  /** `os/architecture[/variant]`: pull that platform only (the engine's `platform`); absent = the engine's own. */
+  platform: platformParam.optional(),
 });
 
 /** A registry to log in to: `docker.io` (Docker Hub) or host[:port] — DNS labels of at most 63 characters, 253 in all. */

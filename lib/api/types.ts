@@ -116,6 +116,8 @@ export interface ContainerRef {
 }
 
 export interface ImageDetail extends ImageSummary {
+  /** The platform whose config, layers and raw inspect these are, when one was asked for (`?platform=`). */
+  shownPlatform?: string;
   /** Parent image ID (legacy builder only); null when the engine reports none. */
   parent: string | null;
   architecture: string;
@@ -216,7 +218,15 @@ export interface HistoryResponse {
    * `size` is the image's disk usage as in ImageSummary. `unpackedSize` (containerd store only, else null) is
    * what the steps' sizes add up to there, less the legacy builder's few blocks per build container.
    */
-  image: ImageBrief & { created: string; size: number; unpackedSize: number | null; architecture: string; os: string };
+  image: ImageBrief & {
+    created: string;
+    size: number;
+    unpackedSize: number | null;
+    architecture: string;
+    os: string;
+    /** The platform shown (`linux/arm64`) when one of a multi-platform image was asked for. */
+    platform?: string;
+  };
   steps: HistoryStep[];
   /** The largest local tagged image whose layers this one's start with: what it was built FROM. */
   base: BaseImage | null;
@@ -307,6 +317,10 @@ export interface GraphImage {
   parent: string | null;
   /** Chain IDs of its layers, oldest first. */
   layers: string[];
+  /** A multi-platform image (an index) only: its platform manifests; absent or empty for one platform. */
+  platforms?: ImagePlatform[];
+  /** Which of those platforms `layers` are (`linux/amd64`, the engine's default), when it has several. */
+  layersPlatform?: string | null;
 }
 
 export interface GraphLayer {

@@ -5,7 +5,8 @@ import type { ImageAnalysis, LayerEntry } from '@/lib/api/analysis';
 import { StrataError } from '@/lib/api/errors';
 import { analyseLayers } from '@/lib/analysis/waste';
 import { readCachedLayer, writeCachedLayer } from '@/lib/analysis/layer-cache';
-import { inspectImage } from '@/lib/docker/images';
+import type { PlatformSpec } from '@/lib/api/platform';
+import { choosePlatform } from '@/lib/docker/platform-choice';
 import { readLayerFiles } from '@/lib/docker/layer-files';
 import { buildTree, filesystemAt, isDirectory } from '@/lib/analysis/tree';
 
@@ -14,8 +15,10 @@ export type AnalysisEvent =
   | { kind: 'result'; analysis: ImageAnalysis }
   | { kind: 'error'; message: string };
 
-export async function* analyseImage(ref: string, signal: AbortSignal): AsyncGenerator<AnalysisEvent> {
-  const raw = await inspectImage(ref);
+export async function* analyseImage(ref: string, signal: AbortSignal, wanted: PlatformSpec | null = null): AsyncGenerator<AnalysisEvent> {
+  // A chosen platform's layers come from an export of that platform only (a foreign one works too:
+  // the engine exports content it never unpacked).
+  const { raw, query } = await choosePlatform(ref, wanted);
   const diffIds = raw.RootFS?.Layers ?? [];
   const cached = new Map<string, LayerEntry[]>();
   for (const diffId of new Set(diffIds)) {
@@ -35,10 +38,10 @@ export async function* analyseImage(ref: string, signal: AbortSignal): AsyncGene
     let latest = 0;
     let wake: (() => void) | null = null;
     let finished = false;
-    const reading = readLayerFiles(raw.Id, missing, ({ bytesRead }) => {
+    const reading = readLayerFiles(query.platform ? ref : raw.Id, missing, ({ bytesRead }) => {
       latest = bytesRead;
       wake?.();
-    }, signal).finally(() => {
+    }, signal, query).finally(() => {
       finished = true;
       wake?.();
     });
@@ -76,8 +79,8 @@ export interface DirectoryListing {
 }
 
 /** One directory of one layer, from the per-layer cache: browse big images lazily. */
-export async function listLayerDirectory(ref: string, diffId: string, dirPath: string, view: 'changes' | 'filesystem'): Promise<DirectoryListing> {
-  const raw = await inspectImage(ref);
+export async function listLayerDirectory(ref: string, diffId: string, dirPath: string, view: 'changes' | 'filesystem', wanted: PlatformSpec | null = null): Promise<DirectoryListing> {
+  const { raw } = await choosePlatform(ref, wanted);
   const diffIds = raw.RootFS?.Layers ?? [];
   const position = diffIds.indexOf(diffId) + 1;
   if (position === 0) throw new StrataError('not_found', `Layer ${diffId} is not part of ${ref}.`);

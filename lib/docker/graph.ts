@@ -1,7 +1,9 @@
 // The data behind the tag → image ID → layer graph: every listed image with its tags, the image it
-// was built on, and its layer stack by chain ID (so a shared layer is one node).
+// was built on, its layer stack by chain ID (so a shared layer is one node), and, for an index, its
+// platform manifests.
 import 'server-only';
 import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/types';
+import { formatPlatform } from '@/lib/format';
 import { listImages, snapshot } from '@/lib/docker/images';
 
 export async function getGraph(): Promise<GraphResponse> {
@@ -29,6 +31,10 @@ export async function getGraph(): Promise<GraphResponse> {
       containers: image.containers,
       parent,
       layers: chains,
+      // An index: its platform manifests become nodes of their own; `layers` are the default platform's.
+      ...(image.platforms.length > 1
+        ? { platforms: image.platforms, layersPlatform: facts?.platform ? formatPlatform(facts.platform) : null }
+        : {}),
     };
   });
   return { images: graphImages, layers: [...layers.values()] };

@@ -3,9 +3,12 @@
 import 'server-only';
 import type { BaseImage, HistoryResponse, HistoryStep, ImageBrief } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
-import { shortId } from '@/lib/format';
+import { formatPlatform, shortId } from '@/lib/format';
+import type { PlatformSpec } from '@/lib/api/platform';
 import { decodeCreatedBy } from '@/lib/docker/history-mappers';
-import { inspectImage, snapshot, type Snapshot } from '@/lib/docker/images';
+import { snapshot, type Snapshot } from '@/lib/docker/images';
+import { choosePlatform } from '@/lib/docker/platform-choice';
+import { layersFor } from '@/lib/docker/platform-layers';
 import { getLayers, type ImageLayers } from '@/lib/docker/layer-cache';
 import { cleanNames, mapInspect } from '@/lib/docker/mappers';
 
@@ -74,18 +77,20 @@ export function buildSteps(id: string, layers: ImageLayers, snap: Snapshot, base
   });
 }
 
-export async function getHistory(ref: string): Promise<HistoryResponse> {
-  const raw = await inspectImage(ref);
+export async function getHistory(ref: string, wanted: PlatformSpec | null = null): Promise<HistoryResponse> {
+  // One platform of a multi-platform image when asked (its own steps and layers), else the engine's default.
+  const choice = await choosePlatform(ref, wanted);
+  const { raw, imageId, platform } = choice;
   const sizes = mapInspect(raw);
   const snap = await snapshot();
-  const layers = snap.layers.get(raw.Id) ?? (await getLayers(raw.Id));
+  const layers = platform ? await layersFor(choice) : (snap.layers.get(raw.Id) ?? (await getLayers(raw.Id)));
   if (!layers) throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
 
-  const found = findBase(raw.Id, layers.chainIds, layers.history, snap);
+  const found = findBase(imageId, layers.chainIds, layers.history, snap);
   const base: BaseImage | null = found
     ? { ...brief(found.id, found.repoTags), layerCount: found.layers.diffIds.length, size: found.size, stepCount: found.layers.history.length }
     : null;
-  const steps = buildSteps(raw.Id, layers, snap, base?.stepCount ?? 0);
+  const steps = buildSteps(imageId, layers, snap, base?.stepCount ?? 0);
 
   const related: Record<string, ImageBrief> = {};
   const listedById = new Map(snap.listed.map((image) => [image.id, image]));
@@ -94,13 +99,15 @@ export async function getHistory(ref: string): Promise<HistoryResponse> {
   }
   return {
     image: {
-      ...brief(raw.Id, cleanNames(raw.RepoTags)),
+      ...brief(imageId, cleanNames(raw.RepoTags)),
       created: raw.Created ? new Date(raw.Created).toISOString() : new Date(0).toISOString(),
       // The list's disk usage (inspect's own Size is the content alone on the containerd store).
-      size: sizes.size,
-      unpackedSize: sizes.unpackedSize,
+      // A platform's own figures (the list's, per manifest) when one was chosen.
+      size: platform ? (platform.contentSize ?? 0) + (platform.unpackedSize ?? 0) : sizes.size,
+      unpackedSize: platform ? platform.unpackedSize : sizes.unpackedSize,
       architecture: raw.Architecture ?? 'unknown',
       os: raw.Os ?? 'unknown',
+      ...(platform ? { platform: formatPlatform(platform) } : {}),
     },
     steps,
     base,

@@ -61,11 +61,11 @@ export function buildImageLayers(diffIds: string[], history: RawHistoryItem[], c
 }
 
 /** From the API alone when it is unambiguous; otherwise from the image config in the export. */
-export async function resolveImageLayers(id: string, diffIds: string[], history: RawHistoryItem[]): Promise<ImageLayers> {
+export async function resolveImageLayers(id: string, diffIds: string[], history: RawHistoryItem[], readConfig = () => readImageConfig(id)): Promise<ImageLayers> {
   const fromApi = buildImageLayers(diffIds, history);
   if (fromApi.layerFlags) return fromApi;
   try {
-    const config = await readImageConfig(id);
+    const config = await readConfig();
     return config ? buildImageLayers(diffIds, history, config.history) : fromApi;
   } catch {
     // No export (content missing on the containerd store, a broken archive): the API's guess stands,
@@ -93,6 +93,11 @@ async function fetchLayers(id: string): Promise<ImageLayers | null> {
     if (code === 'engine_unreachable' || code === 'engine_timeout') throw error;
     return null;
   }
+}
+
+/** What the cache holds for `id`, without asking the engine (a platform manifest is no image name). */
+export function cachedLayers(id: string): ImageLayers | undefined {
+  return state.entries.get(id);
 }
 
 /** Seeds the cache from an inspect the caller already made (the detail page), saving a round trip. */

@@ -9,7 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import { extract } from 'tar-stream';
 import type { EntryType, LayerEntry } from '@/lib/api/analysis';
-import { engine } from '@/lib/docker/client';
+import { openExport } from '@/lib/docker/platform-export';
 
 const normalize = (name: string) => name.replace(/^\.\//, '').replace(/\/+$/, '');
 
@@ -154,9 +154,12 @@ export async function parseExport(archive: Readable, wanted: ReadonlySet<string>
   return found;
 }
 
-/** Streams `docker save` of one image through `parseExport`; `signal` stops the export. */
-export async function readLayerFiles(id: string, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<Map<string, LayerEntry[]>> {
-  const archive = (await engine((docker) => docker.getImage(id).get(), { stream: true })) as unknown as Readable;
+/**
+ * Streams `docker save` of one image (or, with a platform `query`, of that platform of it) through
+ * `parseExport`; `signal` stops the export.
+ */
+export async function readLayerFiles(id: string, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void, signal: AbortSignal, query: Record<string, string> = {}): Promise<Map<string, LayerEntry[]>> {
+  const archive = await openExport(id, query);
   const stop = () => archive.destroy(new Error('cancelled'));
   signal.addEventListener('abort', stop);
   try {

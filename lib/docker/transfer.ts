@@ -5,9 +5,11 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import type { TransferEvent } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
+import { platformString, type PlatformSpec } from '@/lib/api/platform';
 import { engine } from '@/lib/docker/client';
 import { invalidateImages } from '@/lib/docker/images';
 import { jsonLines } from '@/lib/docker/json-lines';
+import { pulledPlatformNote } from '@/lib/docker/pull-platform';
 import { explainTransferError, mapProgress, type RawProgress } from '@/lib/docker/progress';
 import { familiarRepository, type ParsedReference } from '@/lib/reference';
 import { authConfigFor } from '@/lib/registries/store';
@@ -48,12 +50,14 @@ async function failure(error: unknown): Promise<TransferEvent> {
   return { kind: 'error', message: explainTransferError(message) };
 }
 
-export async function* pull(ref: ParsedReference, signal: AbortSignal): AsyncGenerator<TransferEvent> {
+/** `platform`: pull only that platform (the engine's `platform` query on POST /images/create, `os/arch[/variant]`). */
+export async function* pull(ref: ParsedReference, signal: AbortSignal, platform: PlatformSpec | null = null): AsyncGenerator<TransferEvent> {
   const name = engineRef(ref);
   let stream: Readable;
   try {
     const authconfig = await authConfigFor(ref.domain);
-    stream = (await engine((docker) => docker.pull(name, { authconfig }), { stream: true })) as unknown as Readable;
+    const options = { authconfig, ...(platform ? { platform: platformString(platform) } : {}) };
+    stream = (await engine((docker) => docker.pull(name, options), { stream: true })) as unknown as Readable;
   } catch (error) {
     yield await failure(error);
     return;
@@ -61,6 +65,8 @@ export async function* pull(ref: ParsedReference, signal: AbortSignal): AsyncGen
   const result = yield* relay(stream, signal);
   invalidateImages();
   if (result === null || signal.aborted) return;
+  const note = platform ? await pulledPlatformNote(name, platform) : null;
+  if (note) yield { kind: 'status', message: note };
   const imageId = await engine((docker) => docker.getImage(name).inspect()).then((image) => (image as { Id: string }).Id, () => null);
   yield { kind: 'done', ref: name, digest: result || null, imageId };
 }

@@ -5,6 +5,7 @@ import type { ImageAnalysis } from '@/lib/api/analysis';
 import { isErrorBody } from '@/lib/api/errors';
 import { readNdjson } from '@/lib/api/read-ndjson';
 import { imagePathSegment } from '@/lib/reference';
+import { platformSuffix } from '@/lib/queries/images';
 
 export interface AnalysisState {
   running: boolean;
@@ -24,7 +25,7 @@ type Line =
   | { kind: 'result'; analysis: ImageAnalysis }
   | { kind: 'error'; message: string };
 
-export function useAnalysis(imageRef: string) {
+export function useAnalysis(imageRef: string, platform = '') {
   const [state, setState] = useState<AnalysisState>(idle);
   const abort = useRef<AbortController | null>(null);
 
@@ -34,7 +35,7 @@ export function useAnalysis(imageRef: string) {
     abort.current = controller;
     setState({ ...idle, running: true });
     try {
-      const response = await fetch(`/api/images/${imagePathSegment(imageRef)}/analysis`, { signal: controller.signal });
+      const response = await fetch(`/api/images/${imagePathSegment(imageRef)}/analysis${platformSuffix(platform)}`, { signal: controller.signal });
       if (!response.ok || !response.body) {
         const problem: unknown = await response.json().catch(() => null);
         setState({ ...idle, error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.` });
@@ -57,7 +58,7 @@ export function useAnalysis(imageRef: string) {
     } catch {
       setState((current) => ({ ...current, running: false, cancelled: controller.signal.aborted, error: controller.signal.aborted ? null : 'The connection to Strata was lost.' }));
     }
-  }, [imageRef]);
+  }, [imageRef, platform]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
   return { state, start, cancel };

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
 import type { CompareResponse, GraphResponse, HistoryResponse, ImageDetail, ImageListResponse } from '@/lib/api/types';
 import { imagePathSegment } from '@/lib/reference';
@@ -6,9 +6,10 @@ import { imagePathSegment } from '@/lib/reference';
 export const imageKeys = {
   all: ['images'] as const,
   list: () => [...imageKeys.all, 'list'] as const,
-  detail: (ref: string) => [...imageKeys.all, 'detail', ref] as const,
+  // `platform` (`linux/arm64`, or '' for the engine's default) last, so `detail(ref)` prefixes them all.
+  detail: (ref: string, platform = '') => [...imageKeys.all, 'detail', ref, platform] as const,
   // Under `images` so every engine event that invalidates images refreshes these too.
-  history: (ref: string) => [...imageKeys.all, 'history', ref] as const,
+  history: (ref: string, platform = '') => [...imageKeys.all, 'history', ref, platform] as const,
   compare: (a: string, b: string) => [...imageKeys.all, 'compare', a, b] as const,
   graph: () => [...imageKeys.all, 'graph'] as const,
 };
@@ -16,19 +17,24 @@ export const imageKeys = {
 export const imageListOptions = () =>
   queryOptions({ queryKey: imageKeys.list(), queryFn: ({ signal }) => apiFetch<ImageListResponse>('/api/images', { signal }) });
 
-export const imageDetailOptions = (ref: string) =>
+/** `?platform=…` for the image routes; nothing for the engine's default platform. */
+export const platformSuffix = (platform = '') => (platform ? `?platform=${encodeURIComponent(platform)}` : '');
+
+export const imageDetailOptions = (ref: string, platform = '') =>
   queryOptions({
-    queryKey: imageKeys.detail(ref),
-    queryFn: ({ signal }) => apiFetch<ImageDetail>(`/api/images/${imagePathSegment(ref)}`, { signal }),
+    queryKey: imageKeys.detail(ref, platform),
+    queryFn: ({ signal }) => apiFetch<ImageDetail>(`/api/images/${imagePathSegment(ref)}${platformSuffix(platform)}`, { signal }),
+    // Switching platform keeps the page (tags, actions, the picker) while the new platform loads.
+    placeholderData: keepPreviousData,
   });
 
 export const useImageList = () => useQuery(imageListOptions());
-export const useImageDetail = (ref: string) => useQuery(imageDetailOptions(ref));
+export const useImageDetail = (ref: string, platform = '') => useQuery(imageDetailOptions(ref, platform));
 
-export const imageHistoryOptions = (ref: string) =>
+export const imageHistoryOptions = (ref: string, platform = '') =>
   queryOptions({
-    queryKey: imageKeys.history(ref),
-    queryFn: ({ signal }) => apiFetch<HistoryResponse>(`/api/images/${imagePathSegment(ref)}/history`, { signal }),
+    queryKey: imageKeys.history(ref, platform),
+    queryFn: ({ signal }) => apiFetch<HistoryResponse>(`/api/images/${imagePathSegment(ref)}/history${platformSuffix(platform)}`, { signal }),
   });
 
 export const compareOptions = (a: string, b: string) =>
@@ -37,7 +43,7 @@ export const compareOptions = (a: string, b: string) =>
     queryFn: ({ signal }) => apiFetch<CompareResponse>(`/api/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`, { signal }),
   });
 
-export const useImageHistory = (ref: string) => useQuery(imageHistoryOptions(ref));
+export const useImageHistory = (ref: string, platform = '') => useQuery(imageHistoryOptions(ref, platform));
 export const useCompare = (a: string, b: string) => useQuery({ ...compareOptions(a, b), enabled: a !== '' && b !== '' });
 
 export const graphOptions = () =>

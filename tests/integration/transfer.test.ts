@@ -5,9 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as listRegistries, POST as loginRoute, DELETE as logoutRoute } from '@/app/api/registries/route';
 import { POST as pullRoute } from '@/app/api/pull/route';
+import { GET as detailRoute } from '@/app/api/images/[ref]/route';
 import { POST as pushRoute } from '@/app/api/images/[ref]/push/route';
 import type { TransferEvent } from '@/lib/api/types';
-import { buildImage, docker, engineStore, requireSandbox } from './sandbox';
+import { execFileSync } from 'node:child_process';
+import { buildImage, docker, engineGet, engineStore, imageExists, requireSandbox, SANDBOX_SOCKET } from './sandbox';
 
 const REGISTRY = `localhost:${process.env.STRATA_REGISTRY_PORT ?? '5556'}`;
 const PASSWORD = process.env.STRATA_REGISTRY_PASSWORD ?? 'sandbox-password';
@@ -108,4 +110,77 @@ describe('registries, push and pull', () => {
     expect(bodies.length).toBeGreaterThan(3);
     for (const body of bodies) expect(body).not.toContain(PASSWORD);
   });
+});
+
+/** A push straight to the engine with the registry's credentials (the CLI here is not logged in). */
+function enginePush(ref: string): void {
+  const auth = Buffer.from(JSON.stringify({ username: 'strata', password: PASSWORD, serveraddress: REGISTRY })).toString('base64url');
+  const at = ref.lastIndexOf(':');
+  const out = execFileSync('curl', ['-sf', '-X', 'POST', '-H', `X-Registry-Auth: ${auth}`, '--unix-socket', SANDBOX_SOCKET, `http://engine/images/${ref.slice(0, at)}/push?tag=${ref.slice(at + 1)}`], { encoding: 'utf8' });
+  if (out.includes('"errorDetail"')) throw new Error(`push failed: ${out}`);
+}
+
+// Pulling one platform (`platform` on POST /api/pull → the engine's POST /images/create). Here, after
+// the tests above, so no other file's registry traffic runs at the same time.
+describe('pull with a platform', () => {
+  const SCRIPT = path.resolve(__dirname, '../../scripts/multi-platform-image.sh');
+  const modern = (() => {
+    try {
+      return engineStore() === 'containerd';
+    } catch {
+      return false;
+    }
+  })();
+  const detail = async (ref: string, platform: string) => {
+    const response = await detailRoute(new Request(`http://localhost/x?platform=${encodeURIComponent(platform)}`), ctx({ ref }));
+    return { status: response.status, body: (await response.json()) as { architecture: string } };
+  };
+  beforeAll(async () => {
+    const response = await loginRoute(json({ server: REGISTRY, username: 'strata', password: PASSWORD }), ctx({}));
+    expect(response.status).toBe(201);
+  });
+  afterAll(async () => {
+    await logoutRoute(new Request(`http://localhost/x?server=${REGISTRY}`, { method: 'DELETE' }), ctx({}));
+  });
+
+  it('pulls a single-platform image with its platform named; asked for another, says what the engine pulled instead', async () => {
+    const ref = `${REGISTRY}/strata-test/one-platform:1`;
+    const id = buildImage(ref, 'FROM strata-fixture/base:1\nRUN echo one-platform > /one\n');
+    const { Os, Architecture } = engineGet<{ Os: string; Architecture: string }>(`/images/${ref}/json`);
+    enginePush(ref);
+    docker('rmi', ref);
+    expect(imageExists(ref)).toBe(false);
+    const pulled = await events(await pullRoute(json({ ref, platform: `${Os}/${Architecture}` }), ctx({})));
+    expect(pulled.at(-1)).toMatchObject({ kind: 'done', ref });
+    expect(engineGet<{ Id: string }>(`/images/${ref}/json`).Id).toBe(id);
+    expect(pulled.some((event) => event.kind === 'status' && /single-platform/.test(event.message))).toBe(false);
+    // Both engines pull a plain manifest whatever platform is asked for, silently: Strata says so.
+    const wrong = Architecture === 'arm64' ? 'linux/amd64' : 'linux/arm64';
+    const other = await events(await pullRoute(json({ ref, platform: wrong }), ctx({})));
+    expect(other.at(-1)).toMatchObject({ kind: 'done', imageId: id });
+    expect(other).toContainEqual({ kind: 'status', message: `${ref} is a single-platform image for ${Os}/${Architecture}: the engine pulled that, not ${wrong}.` });
+    docker('rmi', ref);
+  }, 60_000);
+
+  it.runIf(modern)('pulls only linux/arm64 of the index from the local registry', async () => {
+    const ref = `${REGISTRY}/strata-test/multi-pull:1`;
+    const pushedId = execFileSync(SCRIPT, [ref], { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    enginePush(ref);
+    docker('rmi', ref);
+    expect(imageExists(ref)).toBe(false);
+    const pulled = await events(await pullRoute(json({ ref, platform: 'linux/arm64' }), ctx({})));
+    expect(pulled.at(-1)).toMatchObject({ kind: 'done', ref, imageId: pushedId });
+    const filters = encodeURIComponent(JSON.stringify({ reference: [ref] }));
+    const [listed] = engineGet<{ Id: string; Manifests: { Kind: string; Available: boolean; ImageData?: { Platform: { architecture: string }; Size: { Unpacked: number } } }[] }[]>(`/images/json?manifests=1&filters=${filters}`);
+    const byArch = Object.fromEntries(listed!.Manifests.filter((m) => m.Kind === 'image').map((m) => [m.ImageData!.Platform.architecture, m]));
+    expect(listed!.Id).toBe(pushedId);
+    expect(byArch.arm64).toMatchObject({ Available: true });
+    // A pull unpacks what it pulled, foreign or not.
+    expect(byArch.arm64!.ImageData!.Size.Unpacked).toBeGreaterThan(1_000_000);
+    expect(byArch.amd64).toMatchObject({ Available: false });
+    // And Strata then reads arm64 and says amd64 is not here.
+    expect((await detail(ref, 'linux/arm64')).body.architecture).toBe('arm64');
+    expect((await detail(ref, 'linux/amd64')).status).toBe(409);
+    docker('rmi', ref);
+  }, 90_000);
 });

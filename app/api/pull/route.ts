@@ -7,6 +7,6 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (req) => {
-  const { ref } = pullBody.parse(await readJson(req));
-  return ndjsonResponse(req, (signal) => pull(ref, signal));
+  const { ref, platform } = pullBody.parse(await readJson(req));
+  return ndjsonResponse(req, (signal) => pull(ref, signal, platform ?? null));
 });

@@ -3,14 +3,15 @@ import { ndjsonResponse } from '@/lib/api/ndjson';
 import { imageRefParam } from '@/lib/api/schemas';
 import { StrataError } from '@/lib/api/errors';
 import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis';
-import { inspectImage } from '@/lib/docker/images';
+import { platformOf, type PlatformSpec } from '@/lib/api/platform';
+import { choosePlatform } from '@/lib/docker/platform-choice';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-async function* withErrors(ref: string, signal: AbortSignal): AsyncGenerator<AnalysisEvent> {
+async function* withErrors(ref: string, signal: AbortSignal, platform: PlatformSpec | null): AsyncGenerator<AnalysisEvent> {
   try {
-    yield* analyseImage(ref, signal);
+    yield* analyseImage(ref, signal, platform);
   } catch (error) {
     yield { kind: 'error', message: error instanceof StrataError ? error.message : 'The analysis failed.' };
   }
@@ -19,7 +20,8 @@ async function* withErrors(ref: string, signal: AbortSignal): AsyncGenerator<Ana
 /** NDJSON: progress lines while the export streams, then the result (or an error line). */
 export const GET = handle<{ ref: string }>(async (req, { params }) => {
   const ref = imageRefParam.parse((await params).ref);
-  // An unknown image is a plain 404, before any stream starts.
-  await inspectImage(ref);
-  return ndjsonResponse(req, (signal) => withErrors(ref, signal));
+  const platform = platformOf(req);
+  // An unknown image (or a platform it lacks, or holds no content of) is a plain 4xx, before any stream starts.
+  await choosePlatform(ref, platform);
+  return ndjsonResponse(req, (signal) => withErrors(ref, signal, platform));
 });

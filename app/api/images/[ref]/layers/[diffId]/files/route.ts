@@ -1,4 +1,5 @@
 import { handle } from '@/lib/api/handle';
+import { platformOf } from '@/lib/api/platform';
 import { diffIdParam, imageRefParam, layerFilesQuery } from '@/lib/api/schemas';
 import { listLayerDirectory } from '@/lib/docker/analysis';
 
@@ -8,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export const GET = handle<{ ref: string; diffId: string }>(async (req, { params }) => {
   const { ref, diffId } = await params;
   const { path, view } = layerFilesQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
-  return listLayerDirectory(imageRefParam.parse(ref), diffIdParam.parse(diffId), path, view);
+  return listLayerDirectory(imageRefParam.parse(ref), diffIdParam.parse(diffId), path, view, platformOf(req));
 });
