@@ -8,6 +8,8 @@ import { decodeCreatedBy } from '@/lib/docker/history-mappers';
 import { inspectImage, snapshot, type Snapshot } from '@/lib/docker/images';
 import { getLayers, type ImageLayers } from '@/lib/docker/layer-cache';
 import { cleanNames, mapInspect } from '@/lib/docker/mappers';
+import { engine } from '@/lib/docker/client';
+import type { RawHistoryItem } from '@/lib/docker/raw-types';
 
 const brief = (id: string, repoTags: string[]): ImageBrief => ({ id, shortId: shortId(id), repoTags });
 
@@ -78,8 +80,12 @@ export async function getHistory(ref: string): Promise<HistoryResponse> {
   const raw = await inspectImage(ref);
   const sizes = mapInspect(raw);
   const snap = await snapshot();
-  const layers = snap.layers.get(raw.Id) ?? (await getLayers(raw.Id));
-  if (!layers) throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
+  const cached = snap.layers.get(raw.Id) ?? (await getLayers(raw.Id));
+  if (!cached) throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
+  // The cache keeps the history as first read; its step IDs go stale when intermediates are deleted (the
+  // containerd store's prune takes them while the image stays), so the step IDs are read afresh.
+  const fresh = await engine((docker) => docker.getImage(raw.Id).history() as Promise<RawHistoryItem[]>);
+  const layers = fresh.length === cached.history.length ? { ...cached, history: cached.history.map((step, i) => ({ ...step, Id: fresh[i]!.Id })) } : cached;
 
   const found = findBase(raw.Id, layers.chainIds, layers.history, snap);
   const base: BaseImage | null = found
