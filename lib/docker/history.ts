@@ -84,7 +84,11 @@ export async function getHistory(ref: string): Promise<HistoryResponse> {
   if (!cached) throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
   // The cache keeps the history as first read; its step IDs go stale when intermediates are deleted (the
   // containerd store's prune takes them while the image stays), so the step IDs are read afresh.
-  const fresh = await engine((docker) => docker.getImage(raw.Id).history() as Promise<RawHistoryItem[]>);
+  const fresh = await engine((docker) => docker.getImage(raw.Id).history() as Promise<RawHistoryItem[]>).catch((error: unknown) => {
+    // Deleted since the inspect: the same clean 404 as an unknown name.
+    if (error instanceof StrataError && error.code === 'not_found') throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
+    throw error;
+  });
   const layers = fresh.length === cached.history.length ? { ...cached, history: cached.history.map((step, i) => ({ ...step, Id: fresh[i]!.Id })) } : cached;
 
   const found = findBase(raw.Id, layers.chainIds, layers.history, snap);
