@@ -83,6 +83,23 @@ test.describe('Images list', () => {
     await expect(page.getByRole('columnheader', { name: size })).toHaveAttribute('aria-sort', 'ascending');
   });
 
+  test('hides legacy-build intermediates like docker image ls, and shows them marked like -a', async ({ page }) => {
+    const images = new ImagesPage(page);
+    await images.open();
+    // One line per tag there: count distinct IDs.
+    const count = (...args: string[]) => new Set(docker('image', 'ls', '-q', '--no-trunc', ...args).split('\n').filter(Boolean)).size;
+    const top = count();
+    const all = count('-a');
+    expect(all).toBeGreaterThan(top);
+    await expect(page.getByText(`Showing ${top} of ${top} images`, { exact: true })).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Show intermediate images' }).check();
+    await expect(page).toHaveURL(/[?&]all=1/);
+    await expect(page.getByText(`Showing ${all} of ${all} images (${all - top} of them intermediate images of legacy builds)`)).toBeVisible({ timeout: 120_000 });
+    await images.filter.fill('intermediate');
+    await expect(images.rows().first()).toContainText('intermediate');
+    await expect(images.rows().first()).not.toContainText('dangling');
+  });
+
   test('one row per tag lists each tag of the shared ID on its own row', async ({ page }) => {
     const images = new ImagesPage(page);
     await images.open();

@@ -46,11 +46,11 @@ function ImageNode({ data, selected }: NodeProps<GraphNode>) {
       </div>
       {data.showTags ? (
         <div className="mt-0.5 truncate font-mono text-[11px] text-slate-700" title={image.repoTags.join('\n')}>
-          {image.repoTags.length ? image.repoTags.join(', ') : 'dangling: no tag'}
+          {image.repoTags.length ? image.repoTags.join(', ') : image.intermediate ? 'intermediate: a legacy build step' : 'dangling: no tag'}
         </div>
       ) : (
         <div className="mt-0.5 flex justify-between text-[11px] text-slate-600">
-          <span>{image.dangling ? 'dangling' : image.containers > 0 ? `in use (${image.containers})` : 'unused'}</span>
+          <span>{image.dangling ? 'dangling' : image.intermediate ? 'intermediate' : image.containers > 0 ? `in use (${image.containers})` : 'unused'}</span>
           <span>unique {formatBytes(image.uniqueSize)}</span>
         </div>
       )}

@@ -20,9 +20,10 @@ export function GraphView() {
 }
 
 function GraphCanvas() {
-  const { data, error, isPending, refetch } = useGraph();
-  // Layers on/off, the repository filter and the last search are in the URL (`/graph?find=app:1.0&layers=1`).
+  // Layers on/off, intermediates, the repository filter and the last search are in the URL (`/graph?find=app:1.0&layers=1`).
   const url = useUrlState();
+  const intermediates = url.params.get('all') === '1';
+  const { data, error, isPending, refetch } = useGraph(intermediates);
   const showLayers = url.params.get('layers') === '1';
   const setShowLayers = (on: boolean) => url.set({ layers: on });
   const [repoFilter, setRepoFilter] = useUrlText('repo');
@@ -141,6 +142,10 @@ function GraphCanvas() {
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={showLayers} onChange={(event) => setShowLayers(event.target.checked)} className="accent-slate-900" />
           Show layers
+        </label>
+        <label className="flex items-center gap-2 text-sm" title="Also the untagged images a legacy build keeps for each step (docker image ls -a): each image then links to the step it was built on">
+          <input type="checkbox" checked={intermediates} onChange={(event) => url.set({ all: event.target.checked })} className="accent-slate-900" />
+          Show intermediate images
         </label>
         <div className="ml-auto flex gap-2">
           <button type="button" className={buttonClass.quiet} onClick={() => void exportAs('png')}>Export PNG</button>

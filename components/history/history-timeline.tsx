@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Fragment } from 'react';
 import type { HistoryResponse } from '@/lib/api/types';
-import { StepRow } from '@/components/history/step-row';
+import { isIntermediateStep, StepRow } from '@/components/history/step-row';
 import { imageHref } from '@/components/images/image-href';
 import { formatBytes, formatRelative } from '@/lib/format';
 
@@ -23,6 +23,7 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
   const { steps, base, related } = history;
   const largest = Math.max(0, ...steps.map((step) => step.size));
   const builtElsewhere = steps.some((step) => step.imageId === null);
+  const hasIntermediates = steps.some((step) => isIntermediateStep(step, history.image.id));
   const baseName = base ? (base.repoTags[0] ?? base.shortId) : null;
   // A foreign platform (arm64 on an amd64 host) is stored but never unpacked: the engine sizes no step.
   const notUnpacked = history.image.platform !== undefined && history.image.unpackedSize === 0;
@@ -38,7 +39,10 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
           {history.image.unpackedSize !== null &&
             'On this engine (containerd image store) a layer’s size is the disk its unpacked snapshot takes, in whole filesystem blocks, so even a layer that adds no file shows a few kB. '}
           {notUnpacked && `${history.image.platform} is stored on this engine but not unpacked (it is not the engine’s own platform), so the engine gives its steps no size; “Analyse layers” reads their files from the stored content. `}
-          {builtElsewhere && '“Built elsewhere” is what docker history prints as <missing>: the step was pulled or built by BuildKit, so no local image exists for it — not an error.'}
+          {builtElsewhere &&
+            '“No local image” is what docker history prints as <missing>: the step was pulled, built by BuildKit, or its intermediate image was deleted (a prune does that; on the containerd image store a plain prune deletes every intermediate) — not an error.'}
+          {hasIntermediates &&
+            ' An “intermediate image” is the untagged image a legacy build (docker build without BuildKit) kept for that step; the images list shows these with “Show intermediate images”.'}
         </p>
         {history.mapping === 'unknown' && (
           <p className="mt-1 text-xs text-amber-800">Which step made which layer could not be worked out for this image, so layers are not matched to steps.</p>
@@ -72,7 +76,7 @@ export function HistoryTimeline({ history, reveal }: HistoryTimelineProps) {
                   ⋯ {gap} ⋯
                 </li>
               )}
-              <StepRow step={step} largest={largest} reveal={reveal} related={related} unsized={notUnpacked} />
+              <StepRow step={step} largest={largest} reveal={reveal} related={related} imageId={history.image.id} unsized={notUnpacked} />
             </Fragment>
           );
         })}

@@ -14,14 +14,22 @@ export interface StepRowProps {
   related: Record<string, ImageBrief>;
   /** The platform shown is stored but not unpacked here: a 0 is "no size on this engine", not an empty layer. */
   unsized?: boolean;
+  /** The image whose history this is (its own top step names it). */
+  imageId: string;
 }
+
+/**
+ * A step whose image is still on this engine but has no tag: an intermediate image of a legacy build
+ * (a tagged step is a base image; the image's own step is the image itself).
+ */
+export const isIntermediateStep = (step: HistoryStep, imageId: string) => step.imageId !== null && step.imageId !== imageId && step.tags.length === 0;
 
 // Steps that write files but, this time, wrote none: the engine recorded no layer for them.
 const FILE_STEPS = new Set(['RUN', 'COPY', 'ADD']);
 
 const nameOf = (brief: ImageBrief | undefined, id: string) => brief?.repoTags[0] ?? brief?.shortId ?? shortId(id);
 
-export function StepRow({ step, largest, reveal, related, unsized = false }: StepRowProps) {
+export function StepRow({ step, largest, reveal, related, imageId, unsized = false }: StepRowProps) {
   const [expanded, setExpanded] = useState(false);
   const command = reveal ? step.createdBy : redactCommand(step.createdBy);
   const long = command.length > 90;
@@ -55,8 +63,16 @@ export function StepRow({ step, largest, reveal, related, unsized = false }: Ste
             <span>{FILE_STEPS.has(step.instruction) ? 'no layer: it changed no files' : 'no layer: metadata only'}</span>
           )}
           {step.imageId === null && (
-            <span title="docker history prints <missing> here: this step was built elsewhere (pulled from a registry, or built by BuildKit), so there is no local image for it. That is normal, not an error.">
-              built elsewhere
+            <span title="docker history prints <missing> here: no local image exists for this step. It was pulled from a registry, built by BuildKit, or its legacy-build intermediate image was deleted (a prune does that). That is normal, not an error.">
+              no local image
+            </span>
+          )}
+          {step.imageId !== null && isIntermediateStep(step, imageId) && (
+            <span title="The untagged image a legacy build (docker build without BuildKit) kept for this step; docker image ls -a lists it">
+              intermediate image{' '}
+              <Link href={imageHref(step.imageId)} className="font-mono text-sky-700 hover:underline">
+                {shortId(step.imageId)}
+              </Link>
             </span>
           )}
           {step.tags.length > 0 && <span className="font-mono text-slate-600">tagged {step.tags.join(', ')}</span>}

@@ -37,7 +37,7 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
               </span>
             ))}
             {image.dangling && <Badge tone="amber" title="Untagged, and no other image builds on it">dangling</Badge>}
-            {image.repoTags.length === 0 && !image.dangling && <Badge title="Untagged parent of another image: removed with its child">intermediate</Badge>}
+            {image.repoTags.length === 0 && !image.dangling && <Badge title="An untagged step of a legacy build that another image is built on (docker image ls shows it only with -a). A prune deletes it with its child; on the containerd image store a plain prune deletes it even while the child keeps its tag">intermediate</Badge>}
             {image.containers > 0 ? <Badge tone="green">in use by {image.containers}</Badge> : <Badge>unused</Badge>}
           </div>
           {actions && <div className="mt-3 flex gap-2">{actions}</div>}
@@ -88,6 +88,12 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
         {image.parent && (
           <Fact label="Parent">
             <span className="break-all font-mono text-xs">{image.parent}</span>
+            {image.parentGone && (
+              <span className="block text-xs text-slate-500">
+                no longer on this engine: the intermediate image this one was built on was deleted (on the containerd image store a prune does that), so
+                history shows its steps as &lt;missing&gt;
+              </span>
+            )}
           </Fact>
         )}
         {image.comment && <Fact label="Comment">{image.comment}</Fact>}

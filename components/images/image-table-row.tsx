@@ -91,6 +91,11 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
       <div role="cell" className="px-3 text-right tabular-nums">{image.containers}</div>
       <div role="cell" className="flex gap-1 px-3">
         {image.dangling && <Badge tone="amber" title="Untagged, and no other image builds on it">dangling</Badge>}
+        {image.intermediate && (
+          <Badge tone="slate" title="An untagged step of a legacy build (docker build without BuildKit) that other images are built on; docker image ls shows it only with -a">
+            intermediate
+          </Badge>
+        )}
         {image.containers > 0 ? (
           <Badge tone="green" title="Containers use this image; it cannot be pruned">in use</Badge>
         ) : (

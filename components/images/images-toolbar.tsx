@@ -16,9 +16,11 @@ export interface ImagesToolbarProps {
   counts: Record<QuickFilter, number>;
   perTag: boolean;
   onPerTag: (perTag: boolean) => void;
+  intermediates: boolean;
+  onIntermediates: (intermediates: boolean) => void;
 }
 
-export function ImagesToolbar({ text, onText, quick, onQuick, counts, perTag, onPerTag }: ImagesToolbarProps) {
+export function ImagesToolbar({ text, onText, quick, onQuick, counts, perTag, onPerTag, intermediates, onIntermediates }: ImagesToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <input
@@ -43,7 +45,14 @@ export function ImagesToolbar({ text, onText, quick, onQuick, counts, perTag, on
           </button>
         ))}
       </div>
-      <label className="ml-auto inline-flex cursor-pointer items-center gap-2 text-sm text-slate-600">
+      <label
+        className="ml-auto inline-flex cursor-pointer items-center gap-2 text-sm text-slate-600"
+        title="Also list the untagged images a legacy build (docker build without BuildKit) leaves for each step, which later images are built on: what docker image ls -a adds"
+      >
+        <input type="checkbox" checked={intermediates} onChange={(event) => onIntermediates(event.target.checked)} className="h-4 w-4 accent-slate-900" />
+        Show intermediate images
+      </label>
+      <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-slate-600">
         <input type="checkbox" checked={perTag} onChange={(event) => onPerTag(event.target.checked)} className="h-4 w-4 accent-slate-900" />
         One row per tag
       </label>

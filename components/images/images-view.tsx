@@ -18,9 +18,10 @@ import { useReadOnly } from '@/lib/queries/engine';
 const SORT_KEYS: readonly SortKey[] = ['tag', 'id', 'created', 'size', 'unique', 'shared', 'containers', 'status'];
 
 export function ImagesView() {
-  const { data, error, isPending, refetch } = useImageList();
-  // Filter, quick filter, per-tag rows and sort live in the URL (`/images?q=app&show=dangling&sort=size`).
+  // Filter, quick filter, per-tag rows, intermediates and sort live in the URL (`/images?q=app&show=dangling&sort=size`).
   const url = useUrlState();
+  const intermediates = url.params.get('all') === '1';
+  const { data, error, isPending, refetch } = useImageList(intermediates);
   const [text, setText] = useUrlText('q');
   const quick: QuickFilter = parseQuickFilter(url.params.get('show') ?? undefined);
   const perTag = url.params.get('tags') === '1';
@@ -28,6 +29,7 @@ export function ImagesView() {
   const sortDirection: SortDirection = oneOf(url.params.get('dir'), ['asc', 'desc'] as const, defaultDirection(sortKey));
   const setQuick = (value: QuickFilter) => url.set({ show: value === 'all' ? null : value });
   const setPerTag = (value: boolean) => url.set({ tags: value });
+  const setIntermediates = (value: boolean) => url.set({ all: value });
   // Typing stays responsive: the table catches up with the deferred text.
   const deferredText = useDeferredValue(text);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -101,10 +103,11 @@ export function ImagesView() {
       ) : (
         <>
           <TotalsBar totals={data.totals} />
-          <ImagesToolbar text={text} onText={setText} quick={quick} onQuick={setQuick} counts={counts} perTag={perTag} onPerTag={setPerTag} />
+          <ImagesToolbar text={text} onText={setText} quick={quick} onQuick={setQuick} counts={counts} perTag={perTag} onPerTag={setPerTag} intermediates={intermediates} onIntermediates={setIntermediates} />
           <div className="flex min-h-8 flex-wrap items-center gap-2">
             <p aria-live="polite" className="text-xs text-slate-500">
               Showing {visible.length} of {rows.length} {perTag ? 'tags' : 'images'}
+              {intermediates && ` (${data.totals.intermediates ?? 0} of them intermediate images of legacy builds)`}
             </p>
             {chosen.length > 0 && !readOnly && (
               <div role="group" aria-label="Selection" className="flex items-center gap-2 text-sm">

@@ -168,3 +168,8 @@ export const layerFilesQuery = z.object({
 });
 
 export const diffIdParam = z.string().pipe(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'A layer is named by its diff ID, sha256:<64 hex>.'));
+
+/** `?all=1` on /api/images and /api/graph: also the legacy-build intermediates (`docker image ls -a`). */
+export const listQuery = z.object({
+  all: z.enum(['0', '1'], { error: 'all is 1 (with intermediate images) or 0' }).optional().transform((value) => value === '1'),
+});

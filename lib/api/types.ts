@@ -39,6 +39,11 @@ export interface ImageSummary {
   containers: number;
   /** Untagged and not a parent of another image. */
   dangling: boolean;
+  /**
+   * An untagged image other images are built on (a legacy build's step): left out of the list as
+   * `docker image ls` leaves it out; only the list asked for with `all` (like `-a`) holds these.
+   */
+  intermediate?: boolean;
   labels: Record<string, string>;
   /** Number of filesystem layers. Null until known. */
   layerCount: number | null;
@@ -88,6 +93,8 @@ export interface ImageTotals {
   inUse: number;
   /** True when every layer's size was known; otherwise diskUsed is an estimate (image sizes fill the gaps). */
   exact: boolean;
+  /** Legacy-build intermediates listed besides `images` (only in the list asked for with `all`). */
+  intermediates?: number;
 }
 
 export type SizeAccounting = 'layers' | 'content-and-unpacked';
@@ -118,6 +125,8 @@ export interface ContainerRef {
 export interface ImageDetail extends ImageSummary {
   /** The platform whose config, layers and raw inspect these are, when one was asked for (`?platform=`). */
   shownPlatform?: string;
+  /** `parent` names an image the engine no longer has (a pruned legacy-build intermediate). */
+  parentGone?: boolean;
   /** Parent image ID (legacy builder only); null when the engine reports none. */
   parent: string | null;
   architecture: string;
@@ -312,6 +321,8 @@ export interface GraphImage {
   contentSize: number | null;
   uniqueSize: number;
   dangling: boolean;
+  /** A legacy build's untagged step image; only in the graph asked for with `all` (as ImageSummary). */
+  intermediate?: boolean;
   containers: number;
   /** The nearest other listed image this one was built on (legacy builds keep that link locally). */
   parent: string | null;

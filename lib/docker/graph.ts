@@ -4,16 +4,25 @@
 import 'server-only';
 import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/types';
 import { formatPlatform } from '@/lib/format';
+import { findBase } from '@/lib/docker/history';
 import { listImages, snapshot } from '@/lib/docker/images';
+import { getManyLayers } from '@/lib/docker/layer-cache';
 
-export async function getGraph(): Promise<GraphResponse> {
-  const [{ images }, snap] = await Promise.all([listImages(), snapshot()]);
+/** `intermediates`: also the legacy builds' untagged step images, each then the parent of the next step. */
+export async function getGraph(options: { intermediates?: boolean } = {}): Promise<GraphResponse> {
+  const [{ images }, snap] = await Promise.all([listImages(options), snapshot()]);
   const listed = new Set(images.map((image) => image.id));
   const layers = new Map<string, GraphLayer>();
+  // The snapshot holds the top-level images' layer facts; intermediates' come from the layer cache the list filled.
+  const intermediateLayers = await getManyLayers(images.filter((image) => image.intermediate).map((image) => image.id));
   const graphImages: GraphImage[] = images.map((image) => {
-    const facts = snap.layers.get(image.id);
-    // History is newest first: the first earlier step that is another listed image is the parent.
-    const parent = facts?.history.find((step) => step.Id !== image.id && listed.has(step.Id))?.Id ?? null;
+    const facts = snap.layers.get(image.id) ?? intermediateLayers.get(image.id);
+    // History is newest first: the first earlier step that is another listed image is the parent. Where no
+    // step names one (pulled or BuildKit images; and once the containerd store has pruned an image's
+    // intermediates, every step below it reads <missing>, the base's too) the FROM image, found by its
+    // layers and steps, is.
+    const parent =
+      facts?.history.find((step) => step.Id !== image.id && listed.has(step.Id))?.Id ?? (facts ? (findBase(image.id, facts.chainIds, facts.history, snap)?.id ?? null) : null);
     const chains = facts?.chainIds ?? [];
     chains.forEach((chain, i) => {
       const known = layers.get(chain);
@@ -28,6 +37,7 @@ export async function getGraph(): Promise<GraphResponse> {
       contentSize: image.contentSize,
       uniqueSize: image.uniqueSize,
       dangling: image.dangling,
+      ...(image.intermediate ? { intermediate: true } : {}),
       containers: image.containers,
       parent,
       layers: chains,

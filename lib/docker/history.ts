@@ -11,6 +11,8 @@ import { choosePlatform } from '@/lib/docker/platform-choice';
 import { layersFor } from '@/lib/docker/platform-layers';
 import { getLayers, type ImageLayers } from '@/lib/docker/layer-cache';
 import { cleanNames, mapInspect } from '@/lib/docker/mappers';
+import { engine } from '@/lib/docker/client';
+import type { RawHistoryItem } from '@/lib/docker/raw-types';
 
 const brief = (id: string, repoTags: string[]): ImageBrief => ({ id, shortId: shortId(id), repoTags });
 
@@ -77,13 +79,29 @@ export function buildSteps(id: string, layers: ImageLayers, snap: Snapshot, base
   });
 }
 
+/**
+ * The image's layer facts with its history's step IDs read afresh: the cache keeps the history as first
+ * read, and its step IDs go stale when intermediates are deleted (the containerd store's prune takes them
+ * while the image stays).
+ */
+async function withFreshStepIds(ref: string, id: string, snap: Snapshot): Promise<ImageLayers | null> {
+  const cached = snap.layers.get(id) ?? (await getLayers(id));
+  if (!cached) return null;
+  const fresh = await engine((docker) => docker.getImage(id).history() as Promise<RawHistoryItem[]>).catch((error: unknown) => {
+    // Deleted since the inspect: the same clean 404 as an unknown name.
+    if (error instanceof StrataError && error.code === 'not_found') throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
+    throw error;
+  });
+  return fresh.length === cached.history.length ? { ...cached, history: cached.history.map((step, i) => ({ ...step, Id: fresh[i]!.Id })) } : cached;
+}
+
 export async function getHistory(ref: string, wanted: PlatformSpec | null = null): Promise<HistoryResponse> {
   // One platform of a multi-platform image when asked (its own steps and layers), else the engine's default.
   const choice = await choosePlatform(ref, wanted);
   const { raw, imageId, platform } = choice;
   const sizes = mapInspect(raw);
   const snap = await snapshot();
-  const layers = platform ? await layersFor(choice) : (snap.layers.get(raw.Id) ?? (await getLayers(raw.Id)));
+  const layers = platform ? await layersFor(choice) : await withFreshStepIds(ref, raw.Id, snap);
   if (!layers) throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
 
   const found = findBase(imageId, layers.chainIds, layers.history, snap);

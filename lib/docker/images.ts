@@ -5,6 +5,7 @@ import { StrataError } from '@/lib/api/errors';
 import { compareApiVersions } from '@/lib/docker/api-version';
 import { dial, engine, getConnection } from '@/lib/docker/client';
 import { imageStoreDiskUsed } from '@/lib/docker/disk-usage';
+import { withIntermediates } from '@/lib/docker/intermediates';
 import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/layer-cache';
 import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/mappers';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/raw-types';
@@ -46,8 +47,10 @@ export async function snapshot(): Promise<Snapshot> {
   return { ...snap, listed: [...snap.listed], layers: new Map(snap.layers) };
 }
 
-export async function listImages(): Promise<ImageListResponse> {
-  return summarizeImages(await snapshot());
+/** `docker image ls`, or with `intermediates` `docker image ls -a` (lib/docker/intermediates.ts). */
+export async function listImages(options: { intermediates?: boolean } = {}): Promise<ImageListResponse> {
+  const snap = await snapshot();
+  return options.intermediates ? withIntermediates(snap) : summarizeImages(snap);
 }
 
 /** Inspect by ID, short ID or name; an unknown image is a not_found that names what was asked. */
@@ -60,6 +63,17 @@ export async function inspectImage(ref: string): Promise<RawImageInspect> {
     if (error instanceof StrataError && error.code === 'not_found') {
       throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
     }
+    throw error;
+  }
+}
+
+/** Whether the engine no longer has an image (inspect is a 404). */
+async function isGone(id: string): Promise<boolean> {
+  try {
+    await dial({ path: `/images/${id}/json`, method: 'GET' });
+    return false;
+  } catch (error) {
+    if (error instanceof StrataError && error.code === 'not_found') return true;
     throw error;
   }
 }
@@ -92,6 +106,7 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
     dangling: topLevel && detail.repoTags.length === 0,
     labels: detail.labels,
     parent: detail.parent,
+    ...(detail.parent && (await isGone(detail.parent)) ? { parentGone: true } : {}),
     architecture: detail.architecture,
     os: detail.os,
     variant: detail.variant,

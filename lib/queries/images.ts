@@ -6,12 +6,15 @@ import { imagePathSegment } from '@/lib/reference';
 export const imageKeys = {
   all: ['images'] as const,
   list: () => [...imageKeys.all, 'list'] as const,
+  // Under `list`, so whatever refreshes the list refreshes the `-a` one too.
+  listAll: () => [...imageKeys.all, 'list', 'all'] as const,
   // `platform` (`linux/arm64`, or '' for the engine's default) last, so `detail(ref)` prefixes them all.
   detail: (ref: string, platform = '') => [...imageKeys.all, 'detail', ref, platform] as const,
   // Under `images` so every engine event that invalidates images refreshes these too.
   history: (ref: string, platform = '') => [...imageKeys.all, 'history', ref, platform] as const,
   compare: (a: string, b: string) => [...imageKeys.all, 'compare', a, b] as const,
   graph: () => [...imageKeys.all, 'graph'] as const,
+  graphAll: () => [...imageKeys.all, 'graph', 'all'] as const,
 };
 
 export const imageListOptions = () =>
@@ -28,7 +31,16 @@ export const imageDetailOptions = (ref: string, platform = '') =>
     placeholderData: keepPreviousData,
   });
 
-export const useImageList = () => useQuery(imageListOptions());
+/** The list with the legacy-build intermediates (`docker image ls -a`). */
+export const imageListAllOptions = () =>
+  queryOptions({ queryKey: imageKeys.listAll(), queryFn: ({ signal }) => apiFetch<ImageListResponse>('/api/images?all=1', { signal }) });
+
+export function useImageList(intermediates = false) {
+  // Two queries, one enabled: each keeps its own cache entry (and key type) for when the user switches back.
+  const list = useQuery({ ...imageListOptions(), enabled: !intermediates });
+  const all = useQuery({ ...imageListAllOptions(), enabled: intermediates });
+  return intermediates ? all : list;
+}
 export const useImageDetail = (ref: string, platform = '') => useQuery(imageDetailOptions(ref, platform));
 
 export const imageHistoryOptions = (ref: string, platform = '') =>
@@ -48,5 +60,12 @@ export const useCompare = (a: string, b: string) => useQuery({ ...compareOptions
 
 export const graphOptions = () =>
   queryOptions({ queryKey: imageKeys.graph(), queryFn: ({ signal }) => apiFetch<GraphResponse>('/api/graph', { signal }) });
+/** The graph with the legacy-build intermediates (`docker image ls -a`). */
+export const graphAllOptions = () =>
+  queryOptions({ queryKey: imageKeys.graphAll(), queryFn: ({ signal }) => apiFetch<GraphResponse>('/api/graph?all=1', { signal }) });
 
-export const useGraph = () => useQuery(graphOptions());
+export function useGraph(intermediates = false) {
+  const graph = useQuery({ ...graphOptions(), enabled: !intermediates });
+  const all = useQuery({ ...graphAllOptions(), enabled: intermediates });
+  return intermediates ? all : graph;
+}
