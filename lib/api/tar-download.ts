@@ -4,7 +4,7 @@ import 'server-only';
 import { Readable } from 'node:stream';
 import { archiveFilename } from '@/lib/archives';
 import { batchChunks } from '@/lib/api/batch-chunks';
-import type { SaveSource } from '@/lib/docker/archives';
+import type { SaveSource } from '@/lib/docker/transfer/archives';
 
 export function tarDownload(req: Request, source: SaveSource): Response {
   const batched = source.stream.pipe(batchChunks());

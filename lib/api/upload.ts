@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { batchChunks } from '@/lib/api/batch-chunks';
 import { StrataError } from '@/lib/api/errors';
-import { limitUpload } from '@/lib/build/upload-limits';
+import { limitUpload } from '@/lib/http/upload-limits';
 
 const ARCHIVE_TYPES = ['application/x-tar', 'application/tar', 'application/octet-stream', 'application/gzip', 'application/x-gzip', 'application/x-bzip2', 'application/x-xz'];
 

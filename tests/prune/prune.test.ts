@@ -3,7 +3,7 @@
 // or the engine's own /images/prune does the deleting, and the bytes are the drop in LayersSize.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PruneResponse } from '@/lib/api/types';
-import { prune } from '@/lib/docker/prune';
+import { prune } from '@/lib/docker/prune/run';
 import { StrataError } from '@/lib/api/errors';
 import { buildImage, docker, imageExists as exists, engineGet, enginePost, requireSandbox, sandboxStore } from '../integration/sandbox';
 

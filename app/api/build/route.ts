@@ -4,9 +4,9 @@ import { StrataError } from '@/lib/api/errors';
 import { handle } from '@/lib/api/handle';
 import { buildOptions } from '@/lib/api/build';
 import { ndjsonResponse } from '@/lib/api/ndjson';
-import { checkDeclaredLength } from '@/lib/build/upload-limits';
-import { receiveBuildUpload } from '@/lib/build/context';
-import { build } from '@/lib/docker/build';
+import { checkDeclaredLength } from '@/lib/http/upload-limits';
+import { receiveBuildUpload } from '@/lib/docker/build/context';
+import { build } from '@/lib/docker/build/builder';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

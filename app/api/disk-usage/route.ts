@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/handle';
-import { getDiskUsage } from '@/lib/docker/prune';
+import { getDiskUsage } from '@/lib/docker/prune/run';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

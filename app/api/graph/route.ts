@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/handle';
-import { getGraph } from '@/lib/docker/graph';
+import { getGraph } from '@/lib/docker/history/graph';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

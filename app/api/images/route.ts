@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/handle';
-import { listImages } from '@/lib/docker/images';
+import { listImages } from '@/lib/docker/images/list';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { handle, readJson } from '@/lib/api/handle';
 import { pruneBody } from '@/lib/api/schemas';
-import { prune } from '@/lib/docker/prune';
+import { prune } from '@/lib/docker/prune/run';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@
 import { exportQuery } from '@/lib/api/build';
 import { handle } from '@/lib/api/handle';
 import { tarDownload } from '@/lib/api/tar-download';
-import { saveImages } from '@/lib/docker/archives';
+import { saveImages } from '@/lib/docker/transfer/archives';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

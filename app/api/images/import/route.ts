@@ -2,8 +2,8 @@
 import { importQuery } from '@/lib/api/build';
 import { handle } from '@/lib/api/handle';
 import { archiveBody, uploadFailure } from '@/lib/api/upload';
-import { checkDeclaredLength } from '@/lib/build/upload-limits';
-import { importRootfs } from '@/lib/docker/archives';
+import { checkDeclaredLength } from '@/lib/http/upload-limits';
+import { importRootfs } from '@/lib/docker/transfer/archives';
 import { familiarRepository } from '@/lib/reference';
 
 export const runtime = 'nodejs';

@@ -3,9 +3,9 @@
 import { handle } from '@/lib/api/handle';
 import { ndjsonResponse } from '@/lib/api/ndjson';
 import { archiveBody, uploadFailure } from '@/lib/api/upload';
-import { archiveTagGate } from '@/lib/build/archive-tags';
-import { checkDeclaredLength } from '@/lib/build/upload-limits';
-import { loadArchive } from '@/lib/docker/archives';
+import { archiveTagGate } from '@/lib/docker/transfer/archive-tags';
+import { checkDeclaredLength } from '@/lib/http/upload-limits';
+import { loadArchive } from '@/lib/docker/transfer/archives';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

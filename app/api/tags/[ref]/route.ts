@@ -1,6 +1,6 @@
 import { forceParam, handle } from '@/lib/api/handle';
 import { tagRef } from '@/lib/api/schemas';
-import { removeTag } from '@/lib/docker/tags';
+import { removeTag } from '@/lib/docker/writes/tags';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -2,8 +2,8 @@ import { handle } from '@/lib/api/handle';
 import { ndjsonResponse } from '@/lib/api/ndjson';
 import { imageRefParam } from '@/lib/api/schemas';
 import { StrataError } from '@/lib/api/errors';
-import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis';
-import { inspectImage } from '@/lib/docker/images';
+import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis/analyse';
+import { inspectImage } from '@/lib/docker/images/list';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

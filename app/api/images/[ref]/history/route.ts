@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { imageRefParam } from '@/lib/api/schemas';
-import { getHistory } from '@/lib/docker/history';
+import { getHistory } from '@/lib/docker/history/timeline';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { handle, readJson } from '@/lib/api/handle';
 import { addTagBody, imageRefParam } from '@/lib/api/schemas';
-import { addTag } from '@/lib/docker/tags';
+import { addTag } from '@/lib/docker/writes/tags';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

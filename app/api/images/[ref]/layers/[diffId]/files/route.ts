@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { diffIdParam, imageRefParam, layerFilesQuery } from '@/lib/api/schemas';
-import { listLayerDirectory } from '@/lib/docker/analysis';
+import { listLayerDirectory } from '@/lib/docker/analysis/analyse';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
