@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LayerEntry } from '@/lib/api/analysis';
-import { dataDir } from '@/lib/registries/store';
+import { dataDir } from '@/lib/data-dir';
 
 const MAX_BYTES = 512 * 1024 * 1024;
 const dir = () => path.join(dataDir(), 'layers');

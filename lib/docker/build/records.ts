@@ -4,7 +4,7 @@ import 'server-only';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildRecord } from '@/lib/docker/build/cache-report';
-import { dataDir } from '@/lib/registries/store';
+import { dataDir } from '@/lib/data-dir';
 
 const MAX_RECORDS = 50;
 const MAX_HASHED_FILES = 5_000;
