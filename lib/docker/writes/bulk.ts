@@ -5,7 +5,8 @@ import type { BulkAction, BulkItem, BulkResponse, ImageSummary, RetagItem, Retag
 import { StrataError } from '@/lib/api/errors';
 import { listImages, snapshot } from '@/lib/docker/images/list';
 import { parentsOf } from '@/lib/docker/images/parents';
-import { addTag, deleteImage, removeTag, repoAndTag } from '@/lib/docker/writes/tags';
+import { deleteImage } from '@/lib/docker/writes/delete';
+import { addTag, removeTag, repoAndTag } from '@/lib/docker/writes/tags';
 import { freedPhrase } from '@/lib/image-sizes';
 import { looksLikeImageId, parseReference } from '@/lib/reference';
 import { imageWrite } from '@/lib/docker/engine/write-lock';

@@ -1,7 +1,7 @@
 import { forceParam, handle } from '@/lib/api/handle';
 import { imageRefParam } from '@/lib/api/schemas';
 import { getImageDetail } from '@/lib/docker/images/list';
-import { deleteImage } from '@/lib/docker/writes/tags';
+import { deleteImage } from '@/lib/docker/writes/delete';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
