@@ -3,6 +3,7 @@
 import 'server-only';
 import type { BuildCacheRecord, DiskUsage, DiskUsageCategory } from '@/lib/api/types';
 import { dial } from '@/lib/docker/engine/client';
+import { planFor } from '@/lib/docker/prune/current-plan';
 
 interface RawUsage {
   ActiveCount?: number;
@@ -106,4 +107,10 @@ export async function imageStoreDiskUsed(): Promise<number | null> {
 export async function rawDiskUsage(): Promise<RawDf> {
   // verbose=1 keeps the item lists on 1.52+; older engines ignore it.
   return dial<RawDf>({ path: '/system/df', method: 'GET', query: { verbose: 1 } });
+}
+
+/** Exactly what `prune -a` would free: the "reclaimable" figure for images (blobs only where already read). */
+export async function getDiskUsage(): Promise<DiskUsage> {
+  const [raw, { plan }] = await Promise.all([rawDiskUsage(), planFor({ target: 'unused' }, false)]);
+  return mapDiskUsage(raw, plan.freedBytes);
 }

@@ -11,14 +11,13 @@
 // whatever it would refuse, nothing cascades beyond the plan, and `matchesPreview` compares the images
 // really gone, the tags the engine reports removed and the LayersSize drop with the preview.
 import 'server-only';
-import type { DiskUsage, PruneResponse, PruneResult, PruneTarget } from '@/lib/api/types';
+import type { PruneResponse, PruneResult, PruneTarget } from '@/lib/api/types';
 import { StrataError } from '@/lib/api/errors';
 import { dial, engine, engineTimeoutMs } from '@/lib/docker/engine/client';
-import { mapBuildCache, mapDiskUsage, rawDiskUsage } from '@/lib/docker/prune/disk-usage';
+import { mapBuildCache, rawDiskUsage } from '@/lib/docker/prune/disk-usage';
+import { planFor } from '@/lib/docker/prune/current-plan';
 import { invalidateImages } from '@/lib/docker/images/list';
-import { attachBlobs } from '@/lib/docker/prune/blobs';
-import { imageStoreKind, planInventory } from '@/lib/docker/prune/inventory';
-import { planPrune, type Plan, type PlanOptions, type PruneStep } from '@/lib/docker/prune/plan';
+import type { Plan, PruneStep } from '@/lib/docker/prune/plan';
 import { exclusivePrune } from '@/lib/docker/engine/write-lock';
 
 export interface PruneRequest {
@@ -34,35 +33,6 @@ export interface PruneRequest {
 
 // A prune answers only when it has deleted everything, which takes longer the more there is to delete.
 const pruneTimeoutMs = () => engineTimeoutMs() * 12;
-// Reading blob sizes streams the going images' export once (cached after): not for more than this.
-const exportLimitBytes = () => Number(process.env.STRATA_PRUNE_EXPORT_LIMIT_BYTES) || 4 * 1024 ** 3;
-
-interface Planned {
-  plan: Plan;
-  known: Set<string>;
-}
-
-async function planFor(request: PruneRequest, readContent: boolean): Promise<Planned> {
-  // Build cache never gets here (prune() sends it to pruneBuildCache).
-  const target = request.target === 'build-cache' ? 'dangling' : request.target;
-  const store = await imageStoreKind();
-  let images = await planInventory({ store, recordTimes: store === 'containerd' && Boolean(request.until) });
-  const options: PlanOptions = { store, target, until: request.until, labels: request.labels, only: request.only ? new Set(request.only) : null };
-  let plan = planPrune(images, options);
-  if (store === 'containerd' && plan.remove.length > 0) {
-    // Without readContent only what an earlier preview read counts (no export is streamed).
-    images = await attachBlobs(images, new Set(plan.remove.map((image) => image.id)), { limitBytes: readContent ? exportLimitBytes() : 0 });
-    plan = planPrune(images, options);
-  }
-  return { plan, known: new Set(images.map((image) => image.id)) };
-}
-
-/** Exactly what `prune -a` would free: the "reclaimable" figure for images (blobs only where already read). */
-export async function getDiskUsage(): Promise<DiskUsage> {
-  const [raw, { plan }] = await Promise.all([rawDiskUsage(), planFor({ target: 'unused', dryRun: true }, false)]);
-  return mapDiskUsage(raw, plan.freedBytes);
-}
-
 /** Disk really used by image layers, best effort: a failing `df` must not turn a finished prune into an error. */
 async function diskUsed(): Promise<number | null> {
   try {
