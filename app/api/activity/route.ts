@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { recentImageEvents } from '@/lib/docker/events/recent';
 import { readAudit } from '@/lib/security/audit';
 

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { compareQuery } from '@/lib/api/schemas';
 import { compareImages } from '@/lib/docker/history/compare';
 

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { getDiskUsage } from '@/lib/docker/prune/disk-usage';
 
 export const runtime = 'nodejs';

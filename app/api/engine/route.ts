@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { getEngineInfo } from '@/lib/docker/engine/info';
 
 export const runtime = 'nodejs';

@@ -1,4 +1,4 @@
-import { sseResponse } from '@/lib/api/sse';
+import { sseResponse } from '@/lib/http/sse';
 import type { StrataEvent } from '@/lib/api/types';
 import { subscribe } from '@/lib/docker/events/subscription';
 

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { getGraph } from '@/lib/docker/history/graph';
 
 export const runtime = 'nodejs';

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { listImages } from '@/lib/docker/images/list';
 
 export const runtime = 'nodejs';

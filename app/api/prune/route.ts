@@ -1,4 +1,4 @@
-import { handle, readJson } from '@/lib/api/handle';
+import { handle, readJson } from '@/lib/http/handle';
 import { pruneBody } from '@/lib/api/schemas';
 import { prune } from '@/lib/docker/prune/run';
 

@@ -1,5 +1,5 @@
-import { handle, readJson } from '@/lib/api/handle';
-import { ndjsonResponse } from '@/lib/api/ndjson';
+import { handle, readJson } from '@/lib/http/handle';
+import { ndjsonResponse } from '@/lib/http/ndjson';
 import { pullBody } from '@/lib/api/schemas';
 import { pull } from '@/lib/docker/transfer/pull-push';
 

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { handle, readJson } from '@/lib/api/handle';
+import { handle, readJson } from '@/lib/http/handle';
 import { loginBody, logoutQuery } from '@/lib/api/schemas';
 import { login, logout } from '@/lib/docker/transfer/auth';
 import { listLogins } from '@/lib/registries/store';

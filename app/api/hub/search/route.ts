@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { hubSearchQuery } from '@/lib/api/schemas';
 import { searchHub } from '@/lib/hub/client';
 

@@ -1,4 +1,4 @@
-import { forceParam, handle } from '@/lib/api/handle';
+import { forceParam, handle } from '@/lib/http/handle';
 import { imageRefParam } from '@/lib/api/schemas';
 import { getImageDetail } from '@/lib/docker/images/list';
 import { deleteImage } from '@/lib/docker/writes/delete';

@@ -1,4 +1,4 @@
-import { handle, readJson } from '@/lib/api/handle';
+import { handle, readJson } from '@/lib/http/handle';
 import { bulkBody } from '@/lib/api/schemas';
 import { bulk } from '@/lib/docker/writes/bulk';
 

@@ -1,4 +1,4 @@
-import { forceParam, handle } from '@/lib/api/handle';
+import { forceParam, handle } from '@/lib/http/handle';
 import { tagRef } from '@/lib/api/schemas';
 import { removeTag } from '@/lib/docker/writes/tags';
 

@@ -1,4 +1,4 @@
-import { handle, readJson } from '@/lib/api/handle';
+import { handle, readJson } from '@/lib/http/handle';
 import { retagBody } from '@/lib/api/schemas';
 import { retag } from '@/lib/docker/writes/bulk';
 

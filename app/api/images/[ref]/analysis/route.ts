@@ -1,5 +1,5 @@
-import { handle } from '@/lib/api/handle';
-import { ndjsonResponse } from '@/lib/api/ndjson';
+import { handle } from '@/lib/http/handle';
+import { ndjsonResponse } from '@/lib/http/ndjson';
 import { imageRefParam } from '@/lib/api/schemas';
 import { StrataError } from '@/lib/api/errors';
 import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis/analyse';

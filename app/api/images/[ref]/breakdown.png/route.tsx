@@ -1,5 +1,5 @@
 import { ImageResponse } from 'next/og';
-import { errorResponse } from '@/lib/api/handle';
+import { errorResponse } from '@/lib/http/handle';
 import { imageRefParam } from '@/lib/api/schemas';
 import { getEngineInfo } from '@/lib/docker/engine/info';
 import { getHistory } from '@/lib/docker/history/timeline';

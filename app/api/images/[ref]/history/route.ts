@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { imageRefParam } from '@/lib/api/schemas';
 import { getHistory } from '@/lib/docker/history/timeline';
 

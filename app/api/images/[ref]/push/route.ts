@@ -1,5 +1,5 @@
-import { handle } from '@/lib/api/handle';
-import { ndjsonResponse } from '@/lib/api/ndjson';
+import { handle } from '@/lib/http/handle';
+import { ndjsonResponse } from '@/lib/http/ndjson';
 import { tagRef } from '@/lib/api/schemas';
 import { inspectImage } from '@/lib/docker/images/list';
 import { push } from '@/lib/docker/transfer/pull-push';

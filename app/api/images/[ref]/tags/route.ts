@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { handle, readJson } from '@/lib/api/handle';
+import { handle, readJson } from '@/lib/http/handle';
 import { addTagBody, imageRefParam } from '@/lib/api/schemas';
 import { addTag } from '@/lib/docker/writes/tags';
 

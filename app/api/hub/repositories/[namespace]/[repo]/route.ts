@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { hubRepoParams } from '@/lib/api/schemas';
 import { hubRepository } from '@/lib/hub/client';
 

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { hubRepoParams, hubTagsQuery } from '@/lib/api/schemas';
 import { hubTags } from '@/lib/hub/client';
 

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { diffIdParam, imageRefParam, layerFilesQuery } from '@/lib/api/schemas';
 import { listLayerDirectory } from '@/lib/docker/analysis/analyse';
 

@@ -3,7 +3,7 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
-import { batchChunks } from '@/lib/api/batch-chunks';
+import { batchChunks } from '@/lib/http/batch-chunks';
 import { StrataError } from '@/lib/api/errors';
 import { limitUpload } from '@/lib/http/upload-limits';
 

@@ -3,7 +3,7 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import { archiveFilename } from '@/lib/archives';
-import { batchChunks } from '@/lib/api/batch-chunks';
+import { batchChunks } from '@/lib/http/batch-chunks';
 import type { SaveSource } from '@/lib/docker/transfer/archives';
 
 export function tarDownload(req: Request, source: SaveSource): Response {
