@@ -1,5 +1,5 @@
 'use client';
-import type { DiskUsageCategory } from '@/lib/api/types';
+import type { DiskUsageCategory } from '@/lib/api/prune';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { formatBytes } from '@/lib/format';
 import { useDiskUsage } from '@/lib/queries/cleanup';

@@ -2,7 +2,7 @@
 // shape of the graph for a given engine state is unit-tested and the layout can be timed.
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
-import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/types';
+import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/graph';
 
 export type GraphNodeData =
   | { kind: 'repo'; label: string; tags: number }

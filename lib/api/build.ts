@@ -2,7 +2,7 @@
 // Upload bodies are not JSON (multipart for a build, a raw tar for load and import), so their options
 // travel as a JSON form field (build) or as query parameters (import), validated here.
 import { z } from 'zod';
-import { imageRefParam, tagRef } from '@/lib/api/schemas';
+import { imageRefParam, tagRef } from '@/lib/api/references';
 import { IMPORT_CHANGE } from '@/lib/archives';
 
 /** One step of a classic-builder build, as the page shows it. */

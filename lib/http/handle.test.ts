@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ZodError, z } from 'zod';
 import { StrataError, isErrorBody, statusForCode } from '@/lib/api/errors';
 import { errorResponse, handle, readJson, toStrataError } from '@/lib/http/handle';
-import { imageRefParam } from '@/lib/api/schemas';
+import { imageRefParam } from '@/lib/api/references';
 
 const GENERIC = 'Something went wrong inside Strata. The server log has the details.';
 const zodErrorOf = (run: () => unknown): ZodError => {

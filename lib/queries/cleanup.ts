@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
-import type { DiskUsage, PruneResponse, PruneTarget } from '@/lib/api/types';
+import type { DiskUsage, PruneResponse, PruneTarget } from '@/lib/api/prune';
 import { imageKeys } from '@/lib/queries/images';
 
 export interface PruneParams {

@@ -4,7 +4,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RegistryLogin } from '@/lib/api/types';
+import type { RegistryLogin } from '@/lib/api/registries';
 import { dataDir } from '@/lib/data-dir';
 
 interface Stored {

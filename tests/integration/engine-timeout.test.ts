@@ -13,7 +13,7 @@ import { GET as getHistory } from '@/app/api/images/[ref]/history/route';
 import { GET as getDiskUsage } from '@/app/api/disk-usage/route';
 import { resetConnection } from '@/lib/docker/engine/client';
 import { subscribe } from '@/lib/docker/events/subscription';
-import type { StrataEvent } from '@/lib/api/types';
+import type { StrataEvent } from '@/lib/api/engine';
 
 const LIMIT_MS = 400;
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });

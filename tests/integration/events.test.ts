@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StrataEvent } from '@/lib/api/types';
+import type { StrataEvent } from '@/lib/api/engine';
 import { subscribe } from '@/lib/docker/events/subscription';
 import { docker, requireSandbox } from './sandbox';
 

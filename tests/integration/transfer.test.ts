@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as listRegistries, POST as loginRoute, DELETE as logoutRoute } from '@/app/api/registries/route';
 import { POST as pullRoute } from '@/app/api/pull/route';
 import { POST as pushRoute } from '@/app/api/images/[ref]/push/route';
-import type { TransferEvent } from '@/lib/api/types';
+import type { TransferEvent } from '@/lib/api/transfer';
 import { buildImage, docker, engineStore, requireSandbox } from './sandbox';
 
 const REGISTRY = `localhost:${process.env.STRATA_REGISTRY_PORT ?? '5556'}`;

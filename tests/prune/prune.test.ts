@@ -2,7 +2,7 @@
 // `prune -a` leaves little behind. The point: the dry run lists exactly what then goes, whether Strata
 // or the engine's own /images/prune does the deleting, and the bytes are the drop in LayersSize.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PruneResponse } from '@/lib/api/types';
+import type { PruneResponse } from '@/lib/api/prune';
 import { prune } from '@/lib/docker/prune/run';
 import { StrataError } from '@/lib/api/errors';
 import { buildImage, docker, imageExists as exists, engineGet, enginePost, requireSandbox, sandboxStore } from '../integration/sandbox';
@@ -245,7 +245,7 @@ describe('prune on the sandbox engine', () => {
   }, 120_000);
 
   it('refuses a malformed age with a 400-class error before touching anything', async () => {
-    const { pruneBody } = await import('@/lib/api/schemas');
+    const { pruneBody } = await import('@/lib/api/prune');
     expect(() => pruneBody.parse({ target: 'unused', until: 'last tuesday' })).toThrow(/not an age/);
     expect(pruneBody.parse({ target: 'dangling', until: '24h' }).dryRun).toBe(true);
   });

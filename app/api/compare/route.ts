@@ -1,5 +1,5 @@
 import { handle } from '@/lib/http/handle';
-import { compareQuery } from '@/lib/api/schemas';
+import { compareQuery } from '@/lib/api/history';
 import { compareImages } from '@/lib/docker/history/compare';
 
 export const runtime = 'nodejs';

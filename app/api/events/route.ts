@@ -1,5 +1,5 @@
 import { sseResponse } from '@/lib/http/sse';
-import type { StrataEvent } from '@/lib/api/types';
+import type { StrataEvent } from '@/lib/api/engine';
 import { subscribe } from '@/lib/docker/events/subscription';
 
 export const runtime = 'nodejs';

@@ -1,5 +1,5 @@
 import { handle, readJson } from '@/lib/http/handle';
-import { pruneBody } from '@/lib/api/schemas';
+import { pruneBody } from '@/lib/api/prune';
 import { prune } from '@/lib/docker/prune/run';
 
 export const runtime = 'nodejs';

@@ -1,6 +1,6 @@
 import { handle, readJson } from '@/lib/http/handle';
 import { ndjsonResponse } from '@/lib/http/ndjson';
-import { pullBody } from '@/lib/api/schemas';
+import { pullBody } from '@/lib/api/transfer';
 import { pull } from '@/lib/docker/transfer/pull-push';
 
 export const runtime = 'nodejs';

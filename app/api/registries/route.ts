@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { handle, readJson } from '@/lib/http/handle';
-import { loginBody, logoutQuery } from '@/lib/api/schemas';
+import { loginBody, logoutQuery } from '@/lib/api/registries';
 import { login, logout } from '@/lib/docker/transfer/auth';
 import { listLogins } from '@/lib/registries/store';
 

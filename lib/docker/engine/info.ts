@@ -1,6 +1,6 @@
 // Facts about the engine Strata is connected to, for the overview and the sandbox banner.
 import 'server-only';
-import type { EngineInfo } from '@/lib/api/types';
+import type { EngineInfo } from '@/lib/api/engine';
 import { engine, engineAddress, getConnection } from '@/lib/docker/engine/client';
 import { mapEngineInfo } from '@/lib/docker/engine/mappers';
 import type { RawInfo, RawVersion } from '@/lib/docker/engine/raw-types';

@@ -2,7 +2,8 @@
 // image stores is absorbed here, so nothing above lib/docker knows which engine it talks to.
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { ContainerRef, EngineInfo, ImageConfig, ImageStore, ImageSummary, StrataEvent } from '@/lib/api/types';
+import type { ContainerRef, ImageConfig, ImageSummary } from '@/lib/api/images';
+import type { EngineInfo, ImageStore, StrataEvent } from '@/lib/api/engine';
 import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawImageManifestSummary, RawVersion } from '@/lib/docker/engine/raw-types';
 import { shortId } from '@/lib/format';
 import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history/decode';

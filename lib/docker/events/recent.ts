@@ -1,6 +1,6 @@
 // The engine's own recent image events, for the activity page.
 import 'server-only';
-import type { StrataEvent } from '@/lib/api/types';
+import type { StrataEvent } from '@/lib/api/engine';
 import { readEventLog } from '@/lib/docker/events/log';
 import { mapEvent } from '@/lib/docker/engine/mappers';
 

@@ -3,7 +3,7 @@
 // pages recover on their own within seconds of the engine's return.
 import 'server-only';
 import type { Readable } from 'node:stream';
-import type { StrataEvent } from '@/lib/api/types';
+import type { StrataEvent } from '@/lib/api/engine';
 import { engine, engineTimeoutMs, resetConnection } from '@/lib/docker/engine/client';
 import { mapEvent } from '@/lib/docker/engine/mappers';
 import type { RawEvent } from '@/lib/docker/engine/raw-types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryStep } from '@/lib/api/types';
+import type { HistoryStep } from '@/lib/api/history';
 import { alignSteps } from '@/lib/docker/history/compare';
 
 const step = (createdBy: string, size = 0, diffId: string | null = null): HistoryStep => ({

@@ -1,6 +1,6 @@
 // "What did my last build change?": two images' layers and steps side by side.
 import 'server-only';
-import type { CompareResponse, CompareRow, HistoryResponse, HistoryStep } from '@/lib/api/types';
+import type { CompareResponse, CompareRow, HistoryResponse, HistoryStep } from '@/lib/api/history';
 import { chainIds } from '@/lib/docker/engine/mappers';
 import { getHistory } from '@/lib/docker/history/timeline';
 

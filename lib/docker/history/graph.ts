@@ -1,7 +1,7 @@
 // The data behind the tag → image ID → layer graph: every listed image with its tags, the image it
 // was built on, and its layer stack by chain ID (so a shared layer is one node).
 import 'server-only';
-import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/types';
+import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/graph';
 import { listImages, snapshot } from '@/lib/docker/images/list';
 
 export async function getGraph(): Promise<GraphResponse> {

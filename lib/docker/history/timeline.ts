@@ -1,7 +1,7 @@
 // An image's build history as a timeline: steps decoded, matched to layers, with the base image it was
 // built FROM and, for each layer, the other local images that share it.
 import 'server-only';
-import type { BaseImage, HistoryResponse, HistoryStep, ImageBrief } from '@/lib/api/types';
+import type { BaseImage, HistoryResponse, HistoryStep, ImageBrief } from '@/lib/api/history';
 import { StrataError } from '@/lib/api/errors';
 import { shortId } from '@/lib/format';
 import { decodeCreatedBy } from '@/lib/docker/history/decode';

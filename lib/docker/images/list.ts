@@ -1,6 +1,6 @@
 // Images as Strata shows them: the engine's list, made exact about shared layers and container use.
 import 'server-only';
-import type { ImageDetail, ImageListResponse } from '@/lib/api/types';
+import type { ImageDetail, ImageListResponse } from '@/lib/api/images';
 import { StrataError } from '@/lib/api/errors';
 import { compareApiVersions } from '@/lib/docker/engine/api-version';
 import { dial, engine, getConnection } from '@/lib/docker/engine/client';

@@ -2,7 +2,7 @@
 // manifests, each present or not; the engine describes them in `/images/json?manifests=1` (API 1.47+).
 // Everywhere else an image is one platform: its own os/architecture, from inspect.
 import 'server-only';
-import type { ImagePlatform } from '@/lib/api/types';
+import type { ImagePlatform } from '@/lib/api/images';
 import type { RawImageListItem, RawImageManifestSummary, RawOciPlatform } from '@/lib/docker/engine/raw-types';
 
 /** The first API whose image list takes `manifests=1`. */

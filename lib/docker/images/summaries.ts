@@ -2,7 +2,8 @@
 // each image's sizes split into shared and unique, and the totals. Pure, so the arithmetic is checked
 // against recorded answers from both image stores (lib/docker/images/summaries.test.ts).
 import 'server-only';
-import type { ContainerRef, ImageListResponse, ImageStore, ImageSummary } from '@/lib/api/types';
+import type { ContainerRef, ImageListResponse, ImageSummary } from '@/lib/api/images';
+import type { ImageStore } from '@/lib/api/engine';
 import type { ImageLayers } from '@/lib/docker/images/layer-facts';
 import type { ListedImage } from '@/lib/docker/engine/mappers';
 import { resolvePlatforms, type PlatformFacts } from '@/lib/docker/images/platforms';

@@ -15,7 +15,7 @@
 //  - blobs, from each going image's manifest (read from its export: the API gives no blob sizes). A
 //    layer blob is keyed by its diff ID, so an image whose manifest was not read still holds it.
 import 'server-only';
-import type { PruneBytes } from '@/lib/api/types';
+import type { PruneBytes } from '@/lib/api/prune';
 import type { ImageStoreKind, PlanImage } from '@/lib/docker/prune/plan';
 
 interface Unit {

@@ -1,7 +1,7 @@
 // `docker system df`, in both of the engine's shapes: the legacy lists (up to API 1.52) and the
 // per-type summaries that replace them from 1.53 (ImagesUsage …, moby's Go types say ImageUsage).
 import 'server-only';
-import type { BuildCacheRecord, DiskUsage, DiskUsageCategory } from '@/lib/api/types';
+import type { BuildCacheRecord, DiskUsage, DiskUsageCategory } from '@/lib/api/prune';
 import { dial } from '@/lib/docker/engine/client';
 import { planFor } from '@/lib/docker/prune/current-plan';
 

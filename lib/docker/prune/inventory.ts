@@ -3,7 +3,7 @@
 // reference they were made from, and on the containerd store the dangling records, record times and
 // snapshot-chain usage. Layer facts come from the per-ID layer cache; blobs from prune-content.ts.
 import 'server-only';
-import type { ImageStore } from '@/lib/api/types';
+import type { ImageStore } from '@/lib/api/engine';
 import { dial, engine } from '@/lib/docker/engine/client';
 import { getManyLayers, type ImageLayers } from '@/lib/docker/images/layer-facts';
 import { cleanNames, detectImageStore, realCount } from '@/lib/docker/engine/mappers';

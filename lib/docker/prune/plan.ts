@@ -18,7 +18,9 @@
 //    from an ID keeps the image's last record; no parent/child rule at all.
 // Images labelled strata.keep=true are always kept, on both stores.
 import 'server-only';
-import type { ContainerRef, ImageStore, PruneBytes, PruneImage, PruneKeep } from '@/lib/api/types';
+import type { ContainerRef } from '@/lib/api/images';
+import type { ImageStore } from '@/lib/api/engine';
+import type { PruneBytes, PruneImage, PruneKeep } from '@/lib/api/prune';
 import { accountBytes } from '@/lib/docker/prune/bytes';
 import { parseReference } from '@/lib/reference';
 

@@ -1,7 +1,7 @@
 // Logging in: credentials are checked by the engine (`POST /auth`, what `docker login` does) before
 // Strata keeps them.
 import 'server-only';
-import type { RegistryLogin } from '@/lib/api/types';
+import type { RegistryLogin } from '@/lib/api/registries';
 import { StrataError } from '@/lib/api/errors';
 import { engine } from '@/lib/docker/engine/client';
 import { removeLogin, serverFor, storeLogin } from '@/lib/registries/store';

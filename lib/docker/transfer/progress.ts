@@ -1,7 +1,7 @@
 // Pull and push progress: the engine's NDJSON lines turned into per-layer state a bar can show.
 // Errors arrive mid-stream as HTTP 200 lines ({"errorDetail":…}); they end the transfer here.
 import 'server-only';
-import type { TransferEvent, TransferLayer } from '@/lib/api/types';
+import type { TransferEvent, TransferLayer } from '@/lib/api/transfer';
 
 export interface RawProgress {
   status?: string;

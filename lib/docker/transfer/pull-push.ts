@@ -3,7 +3,7 @@
 // request, which stops the transfer on the engine's side.
 import 'server-only';
 import type { Readable } from 'node:stream';
-import type { TransferEvent } from '@/lib/api/types';
+import type { TransferEvent } from '@/lib/api/transfer';
 import { StrataError } from '@/lib/api/errors';
 import { engine } from '@/lib/docker/engine/client';
 import { invalidateImages } from '@/lib/docker/images/list';

@@ -1,7 +1,8 @@
 // Many tags or images at once: a dry run that says exactly what each item will do, then the same
 // items applied one by one with a result each. The preview and the apply read the same list.
 import 'server-only';
-import type { BulkAction, BulkItem, BulkResponse, ImageSummary, RetagItem, RetagResponse } from '@/lib/api/types';
+import type { BulkAction, BulkItem, BulkResponse, RetagItem, RetagResponse } from '@/lib/api/tags';
+import type { ImageSummary } from '@/lib/api/images';
 import { StrataError } from '@/lib/api/errors';
 import { listImages, snapshot } from '@/lib/docker/images/list';
 import { parentsOf } from '@/lib/docker/images/parents';

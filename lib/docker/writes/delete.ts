@@ -1,7 +1,7 @@
 // Deleting images (and the engine half of removing a tag): the engine's answer sorted into tags untagged,
 // images and layers deleted, and its 409 refusals said in plain words.
 import 'server-only';
-import type { RemoveResult } from '@/lib/api/types';
+import type { RemoveResult } from '@/lib/api/tags';
 import { StrataError } from '@/lib/api/errors';
 import { engine } from '@/lib/docker/engine/client';
 import { explainConflict } from '@/lib/docker/writes/conflicts';

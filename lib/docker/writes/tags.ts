@@ -1,7 +1,7 @@
 // Writing tags, with the engine's refusals said in plain words. Every reference is validated
-// (lib/api/schemas.ts) before it gets here; the engine never sees a malformed one.
+// (lib/api/references.ts, lib/api/tags.ts) before it gets here; the engine never sees a malformed one.
 import 'server-only';
-import type { RemoveResult, TagResult } from '@/lib/api/types';
+import type { RemoveResult, TagResult } from '@/lib/api/tags';
 import { StrataError } from '@/lib/api/errors';
 import { engine } from '@/lib/docker/engine/client';
 import { knownImageIds, removeFromEngine } from '@/lib/docker/writes/delete';

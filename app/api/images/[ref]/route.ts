@@ -1,5 +1,5 @@
 import { forceParam, handle } from '@/lib/http/handle';
-import { imageRefParam } from '@/lib/api/schemas';
+import { imageRefParam } from '@/lib/api/references';
 import { getImageDetail } from '@/lib/docker/images/list';
 import { deleteImage } from '@/lib/docker/writes/delete';
 

@@ -1,5 +1,5 @@
 import { handle, readJson } from '@/lib/http/handle';
-import { bulkBody } from '@/lib/api/schemas';
+import { bulkBody } from '@/lib/api/tags';
 import { bulk } from '@/lib/docker/writes/bulk';
 
 export const runtime = 'nodejs';

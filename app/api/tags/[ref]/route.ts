@@ -1,5 +1,5 @@
 import { forceParam, handle } from '@/lib/http/handle';
-import { tagRef } from '@/lib/api/schemas';
+import { tagRef } from '@/lib/api/references';
 import { removeTag } from '@/lib/docker/writes/tags';
 
 export const runtime = 'nodejs';

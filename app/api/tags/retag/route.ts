@@ -1,5 +1,5 @@
 import { handle, readJson } from '@/lib/http/handle';
-import { retagBody } from '@/lib/api/schemas';
+import { retagBody } from '@/lib/api/tags';
 import { retag } from '@/lib/docker/writes/bulk';
 
 export const runtime = 'nodejs';

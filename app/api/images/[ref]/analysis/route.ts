@@ -1,6 +1,6 @@
 import { handle } from '@/lib/http/handle';
 import { ndjsonResponse } from '@/lib/http/ndjson';
-import { imageRefParam } from '@/lib/api/schemas';
+import { imageRefParam } from '@/lib/api/references';
 import { StrataError } from '@/lib/api/errors';
 import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis/analyse';
 import { inspectImage } from '@/lib/docker/images/list';

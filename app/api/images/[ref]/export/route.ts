@@ -1,6 +1,6 @@
 // GET /api/images/{ref}/export → the image as a `docker save` tar, streamed.
 import { handle } from '@/lib/http/handle';
-import { imageRefParam } from '@/lib/api/schemas';
+import { imageRefParam } from '@/lib/api/references';
 import { tarDownload } from '@/lib/http/tar-download';
 import { saveImages } from '@/lib/docker/transfer/archives';
 

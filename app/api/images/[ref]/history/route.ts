@@ -1,5 +1,5 @@
 import { handle } from '@/lib/http/handle';
-import { imageRefParam } from '@/lib/api/schemas';
+import { imageRefParam } from '@/lib/api/references';
 import { getHistory } from '@/lib/docker/history/timeline';
 
 export const runtime = 'nodejs';

@@ -1,6 +1,6 @@
 import { handle } from '@/lib/http/handle';
 import { ndjsonResponse } from '@/lib/http/ndjson';
-import { tagRef } from '@/lib/api/schemas';
+import { tagRef } from '@/lib/api/references';
 import { inspectImage } from '@/lib/docker/images/list';
 import { push } from '@/lib/docker/transfer/pull-push';
 

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { handle, readJson } from '@/lib/http/handle';
-import { addTagBody, imageRefParam } from '@/lib/api/schemas';
+import { addTagBody } from '@/lib/api/tags';
+import { imageRefParam } from '@/lib/api/references';
 import { addTag } from '@/lib/docker/writes/tags';
 
 export const runtime = 'nodejs';

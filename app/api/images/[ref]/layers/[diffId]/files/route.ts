@@ -1,5 +1,6 @@
 import { handle } from '@/lib/http/handle';
-import { diffIdParam, imageRefParam, layerFilesQuery } from '@/lib/api/schemas';
+import { diffIdParam, layerFilesQuery } from '@/lib/api/analysis';
+import { imageRefParam } from '@/lib/api/references';
 import { listLayerDirectory } from '@/lib/docker/analysis/analyse';
 
 export const runtime = 'nodejs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { imageRefParam, tagRef } from '@/lib/api/schemas';
+import { imageRefParam, tagRef } from '@/lib/api/references';
 
 describe('imageRefParam', () => {
   it('validates the route param as Next decoded it', () => {

@@ -1,0 +1,33 @@
+// Pull and push: the request and the progress events streamed back.
+import { z } from 'zod';
+import { parseReference } from '@/lib/reference';
+
+export interface TransferLayer {
+  /** First 12 hex characters of the layer (compressed blob for pulls, diff ID for pushes). */
+  id: string;
+  phase: 'waiting' | 'transferring' | 'verifying' | 'extracting' | 'complete' | 'exists';
+  status: string;
+  current: number;
+  total: number;
+  detail: string | null;
+}
+
+/** One line of a pull or push progress stream (NDJSON). */
+export type TransferEvent =
+  | { kind: 'layer'; layer: TransferLayer }
+  | { kind: 'status'; message: string }
+  | { kind: 'digest'; digest: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; ref: string; digest: string | null; imageId: string | null };
+
+/** Anything `docker pull` takes: name, name:tag or name@digest. */
+export const pullBody = z.object({
+  ref: z.string().transform((raw, ctx) => {
+    const parsed = parseReference(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message, params: { code: 'invalid_reference' } });
+      return z.NEVER;
+    }
+    return parsed.ref;
+  }),
+});
