@@ -105,7 +105,8 @@ export const untilParam = z.string().trim().transform((raw, ctx) => {
   return z.NEVER;
 });
 
-export const pruneBody = z.object({
+/** POST /api/prune. The route passes the parsed body straight to lib/docker/prune/run.ts. */
+export const pruneRequestSchema = z.object({
   target: z.enum(['dangling', 'unused', 'build-cache']),
   dryRun: z.boolean().default(true),
   until: untilParam.optional(),
@@ -116,3 +117,8 @@ export const pruneBody = z.object({
   only: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Pick images by their full ID.')).max(5000).optional(),
   expect: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/)).max(5000).optional(),
 });
+
+/** What the server works with: `until` already a date, `dryRun` defaulted. */
+export type PruneRequest = z.output<typeof pruneRequestSchema>;
+/** What the cleanup page chooses (it decides `dryRun` itself, preview or apply): the body as sent. */
+export type PruneParams = Omit<z.input<typeof pruneRequestSchema>, 'dryRun'>;

@@ -35,7 +35,7 @@ function scenario(name: string, split = false) {
     old: buildImage(`${repo}-dev:1`, `${from}ENV V=1\nRUN echo dev 1 ${name} > /d\n`),
     keep: buildImage(`${repo}-keep:1`, `${from}LABEL strata.keep=true\nRUN echo keep ${name} > /k\n`),
     used: buildImage(`${repo}-used:1`, `${from}RUN echo used ${name} > /u\n`),
-    cutoff: null as Date | null,
+    cutoff: undefined as Date | undefined,
     late: null as string | null,
   };
   docker('tag', `${repo}-used:1`, `${repo}-used:extra`);
@@ -245,8 +245,8 @@ describe('prune on the sandbox engine', () => {
   }, 120_000);
 
   it('refuses a malformed age with a 400-class error before touching anything', async () => {
-    const { pruneBody } = await import('@/lib/api/prune');
-    expect(() => pruneBody.parse({ target: 'unused', until: 'last tuesday' })).toThrow(/not an age/);
-    expect(pruneBody.parse({ target: 'dangling', until: '24h' }).dryRun).toBe(true);
+    const { pruneRequestSchema } = await import('@/lib/api/prune');
+    expect(() => pruneRequestSchema.parse({ target: 'unused', until: 'last tuesday' })).toThrow(/not an age/);
+    expect(pruneRequestSchema.parse({ target: 'dangling', until: '24h' }).dryRun).toBe(true);
   });
 });

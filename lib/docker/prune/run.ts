@@ -11,7 +11,7 @@
 // whatever it would refuse, nothing cascades beyond the plan, and `matchesPreview` compares the images
 // really gone, the tags the engine reports removed and the LayersSize drop with the preview.
 import 'server-only';
-import type { PruneResponse, PruneResult, PruneTarget } from '@/lib/api/prune';
+import type { PruneRequest, PruneResponse, PruneResult, PruneTarget } from '@/lib/api/prune';
 import { StrataError } from '@/lib/api/errors';
 import { dial, engine, engineTimeoutMs } from '@/lib/docker/engine/client';
 import { mapBuildCache, rawDiskUsage } from '@/lib/docker/prune/disk-usage';
@@ -19,17 +19,6 @@ import { planFor } from '@/lib/docker/prune/current-plan';
 import { invalidateImages } from '@/lib/docker/images/list';
 import type { Plan, PruneStep } from '@/lib/docker/prune/plan';
 import { exclusivePrune } from '@/lib/docker/engine/write-lock';
-
-export interface PruneRequest {
-  target: PruneTarget;
-  dryRun: boolean;
-  until?: Date | null;
-  labels?: string[];
-  /** Delete just these image IDs (still by the engine's rules) instead of everything that matches. */
-  only?: string[] | null;
-  /** The IDs the user saw in the preview and confirmed: if the engine changed since, nothing runs. */
-  expect?: string[] | null;
-}
 
 // A prune answers only when it has deleted everything, which takes longer the more there is to delete.
 const pruneTimeoutMs = () => engineTimeoutMs() * 12;
