@@ -1,6 +1,6 @@
 // Shapes of the layer file analysis (issue 4): what each layer adds, changes and removes, and where
 // space is wasted. Shared by the server and the browser.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 
 export type EntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
 

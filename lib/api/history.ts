@@ -1,5 +1,5 @@
 // An image's build history as a timeline, and two images compared step by step.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 import { imageRefParam } from '@/lib/api/references';
 
 /** One step of an image's build history, oldest first. */

@@ -1,5 +1,5 @@
 // Docker Hub search, repositories and tags, as Strata reshapes them.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 
 export interface HubRepoSummary {
   /** `nginx` for official images, `bitnami/nginx` otherwise. */

@@ -1,5 +1,5 @@
 // Cleanup: the prune request, its preview and report, and disk usage as `docker system df` counts it.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 
 export type PruneTarget = 'dangling' | 'unused' | 'build-cache';
 

@@ -1,5 +1,5 @@
 // Image references as input: every one passes the reference grammar here, before the engine ever sees it.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 import { parseImageRef, parseReference } from '@/lib/reference';
 
 /**

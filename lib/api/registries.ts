@@ -1,5 +1,5 @@
 // Registry logins as the browser sees them (never a password) and the login form's schema.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 
 export interface RegistryLogin {
   /** As the engine names it: `localhost:5000`, or `https://index.docker.io/v1/` for Docker Hub. */

@@ -1,5 +1,5 @@
 // Tag writes and deletes, one at a time or in bulk (with dry runs), and retagging by pattern.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 import { tagRef } from '@/lib/api/references';
 import { invisibleCharacterProblem, parseImageRef, parseReference } from '@/lib/reference';
 

@@ -1,5 +1,5 @@
 // Pull and push: the request and the progress events streamed back.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 import { parseReference } from '@/lib/reference';
 
 export interface TransferLayer {

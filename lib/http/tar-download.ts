@@ -2,7 +2,7 @@
 // browser goes away, the engine's stream is closed too, so nothing keeps running for nobody.
 import 'server-only';
 import { Readable } from 'node:stream';
-import { archiveFilename } from '@/lib/archives';
+import { archiveFilename } from '@/lib/api/build';
 import { batchChunks } from '@/lib/http/batch-chunks';
 import type { SaveSource } from '@/lib/docker/transfer/archives';
 

@@ -11,7 +11,7 @@
 // whatever it would refuse, nothing cascades beyond the plan, and `matchesPreview` compares the images
 // really gone, the tags the engine reports removed and the LayersSize drop with the preview.
 import 'server-only';
-import type { PruneRequest, PruneResponse, PruneResult, PruneTarget } from '@/lib/api/prune';
+import type { PruneRequest, PruneResponse, PruneResult } from '@/lib/api/prune';
 import { StrataError } from '@/lib/api/errors';
 import { dial, engine, engineTimeoutMs } from '@/lib/docker/engine/client';
 import { mapBuildCache, rawDiskUsage } from '@/lib/docker/prune/disk-usage';
