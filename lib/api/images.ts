@@ -127,6 +127,18 @@ export interface ImageDetail extends ImageSummary {
   /** Diff IDs, oldest first: the sha256 of each uncompressed layer tar. */
   layers: string[];
   containerRefs: ContainerRef[];
-  /** The engine's inspect JSON as it came, for the collapsible raw view. */
-  raw: unknown;
+  /** `docker image inspect` for the collapsible raw view, masked on the server (lib/docker/images/inspect-view.ts). */
+  inspect: InspectView;
+}
+
+/**
+ * The engine's inspect answer as the page may show it. Raw engine JSON never reaches the browser as it
+ * came: secret-looking Env values are masked here, and the unmasked Env lists travel beside it only so
+ * "Show values" can show what the config card already shows when asked.
+ */
+export interface InspectView {
+  /** The inspect answer with `Config.Env` and `ContainerConfig.Env` values masked where the name looks secret. */
+  masked: Record<string, unknown>;
+  /** The Env lists as the engine gave them, only for the keys where something was masked. */
+  env: { Config?: string[]; ContainerConfig?: string[] };
 }

@@ -7,6 +7,7 @@ import { dial, engine, getConnection } from '@/lib/docker/engine/client';
 import { imageStoreDiskUsed } from '@/lib/docker/prune/disk-usage';
 import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/images/layer-facts';
 import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/engine/mappers';
+import { toInspectView } from '@/lib/docker/images/inspect-view';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/engine/raw-types';
 import { sizeReport, summarizeImages, toSummary, type Snapshot } from '@/lib/docker/images/summaries';
 import { MANIFESTS_API } from '@/lib/docker/images/platforms';
@@ -101,6 +102,6 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
     config: detail.config,
     layers: detail.diffIds,
     containerRefs: snap.containers.get(detail.id) ?? [],
-    raw,
+    inspect: toInspectView(raw),
   };
 }
