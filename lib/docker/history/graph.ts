@@ -3,6 +3,7 @@
 import 'server-only';
 import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/graph';
 import { listImages, snapshot } from '@/lib/docker/images/list';
+import { ancestorIds } from '@/lib/docker/images/parents';
 
 export async function getGraph(): Promise<GraphResponse> {
   const [{ images }, snap] = await Promise.all([listImages(), snapshot()]);
@@ -10,8 +11,8 @@ export async function getGraph(): Promise<GraphResponse> {
   const layers = new Map<string, GraphLayer>();
   const graphImages: GraphImage[] = images.map((image) => {
     const facts = snap.layers.get(image.id);
-    // History is newest first: the first earlier step that is another listed image is the parent.
-    const parent = facts?.history.find((step) => step.Id !== image.id && listed.has(step.Id))?.Id ?? null;
+    // History is newest first: the nearest ancestor that is listed is the parent.
+    const parent = ancestorIds(image.id, facts?.history ?? []).find((id) => listed.has(id)) ?? null;
     const chains = facts?.chainIds ?? [];
     chains.forEach((chain, i) => {
       const known = layers.get(chain);
