@@ -14,6 +14,6 @@ export async function register() {
   installSocketGuard();
   // The benchmark turns this off to measure a truly cold first request.
   if (process.env.STRATA_WARM_ON_START === '0') return;
-  const { warmCaches } = await import('@/lib/docker/warm');
+  const { warmCaches } = await import('@/lib/docker/engine/warm');
   void warmCaches();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryResponse, HistoryStep } from '@/lib/api/types';
+import type { HistoryResponse, HistoryStep } from '@/lib/api/history';
 import { computeBreakdown, historyMarkdown, imageTitle } from '@/lib/history-breakdown';
 import { redactCommand } from '@/lib/secrets';
 

@@ -1,6 +1,6 @@
 // The numbers behind the layer breakdown card, its PNG export and its Markdown: pure, shared by the
 // browser and the server so all three always agree.
-import type { HistoryResponse, HistoryStep } from '@/lib/api/types';
+import type { HistoryResponse, HistoryStep } from '@/lib/api/history';
 import { formatBytes } from '@/lib/format';
 import { redactCommand } from '@/lib/secrets';
 

@@ -1,8 +1,8 @@
-// What an image's sizes count, in words, for both image stores (see ImageSummary in lib/api/types.ts).
+// What an image's sizes count, in words, for both image stores (see ImageSummary in lib/api/images.ts).
 // The classic store keeps one copy of each layer; the containerd store keeps each image's content (its
 // compressed layers, config and manifest, as pulled or built) beside the unpacked layers containers run
 // from, and `docker image ls --tree` calls the two DISK USAGE and CONTENT SIZE.
-import type { ImageSummary, SizeAccounting } from '@/lib/api/types';
+import type { ImageSummary, SizeAccounting } from '@/lib/api/images';
 import { formatBytes } from '@/lib/format';
 
 export interface SizeWords {

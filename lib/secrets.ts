@@ -41,6 +41,17 @@ export function maskInspectEnv(raw: unknown): unknown {
   return copy;
 }
 
+/** The inspect view with the masked Env lists put back, for "Show values". */
+export function revealInspect(view: { masked: Record<string, unknown>; env: { Config?: string[]; ContainerConfig?: string[] } }): Record<string, unknown> {
+  const shown: Record<string, unknown> = { ...view.masked };
+  for (const key of ['Config', 'ContainerConfig'] as const) {
+    const env = view.env[key];
+    const config = shown[key];
+    if (env && typeof config === 'object' && config !== null) shown[key] = { ...config, Env: env };
+  }
+  return shown;
+}
+
 const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
 
 /** `ENV DB_PASSWORD=hunter2 MODE=demo` → `ENV DB_PASSWORD=•••••• MODE=demo`: any NAME=value in a command. */

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { ImageSummary } from '@/lib/api/types';
+import type { ImageSummary } from '@/lib/api/images';
 import { StrataError } from '@/lib/api/errors';
 import { Modal, buttonClass } from '@/components/ui/modal';
 import { useImageList } from '@/lib/queries/images';

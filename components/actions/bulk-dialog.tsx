@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { BulkAction, BulkItem } from '@/lib/api/types';
+import type { BulkAction, BulkItem } from '@/lib/api/tags';
 import { StrataError } from '@/lib/api/errors';
 import { Modal, buttonClass } from '@/components/ui/modal';
 import { OutcomeBadge } from '@/components/actions/outcome-badge';

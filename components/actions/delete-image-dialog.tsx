@@ -1,6 +1,6 @@
 'use client';
 import { StrataError } from '@/lib/api/errors';
-import type { ImageSummary } from '@/lib/api/types';
+import type { ImageSummary } from '@/lib/api/images';
 import { Modal, buttonClass } from '@/components/ui/modal';
 import { freedPhrase } from '@/lib/image-sizes';
 import { useDeleteImage } from '@/lib/queries/mutations';

@@ -1,4 +1,4 @@
-import type { Outcome } from '@/lib/api/types';
+import type { Outcome } from '@/lib/api/tags';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 
 const LOOK: Record<Outcome, { label: string; tone: BadgeTone }> = {

@@ -7,7 +7,7 @@ import { ProgressBar } from '@/components/archives/progress-bar';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
 import type { ImportResult } from '@/lib/api/build';
-import { IMPORT_CHANGE } from '@/lib/archives';
+import { IMPORT_CHANGE } from '@/lib/api/build';
 import { useUpload } from '@/lib/queries/archives';
 import { parseReference } from '@/lib/reference';
 

@@ -1,6 +1,6 @@
 'use client';
 // "Save as .tar" for one image or several: `docker save`, streamed from the engine to a file.
-import { archiveFilename } from '@/lib/archives';
+import { archiveFilename } from '@/lib/api/build';
 import { ProgressBar } from '@/components/archives/progress-bar';
 import { buttonClass } from '@/components/ui/modal';
 import { useSaveArchive } from '@/lib/queries/archives';

@@ -1,5 +1,5 @@
 'use client';
-import type { DiskUsageCategory } from '@/lib/api/types';
+import type { DiskUsageCategory } from '@/lib/api/prune';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { formatBytes } from '@/lib/format';
 import { useDiskUsage } from '@/lib/queries/cleanup';
@@ -15,7 +15,7 @@ const ROWS: { key: 'images' | 'containers' | 'buildCache' | 'volumes'; label: st
 /** `docker system df`, fetched on its own so a slow engine never holds up the rest of the page. */
 // On the containerd store the engine's image total holds content and unpacked layers, and the preview's
 // reclaimable figure counts an image's content (its blobs) only once a preview has read its export
-// (lib/docker/prune.ts): say so beside the number.
+// (lib/docker/prune/run.ts): say so beside the number.
 const CONTAINERD_IMAGES_NOTE =
   'content and unpacked layers; reclaimable is the drop in the engine’s LayersSize that removing every unused image would give, counting the content of the images a preview has read';
 

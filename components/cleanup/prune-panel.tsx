@@ -1,6 +1,6 @@
 'use client';
 import { useMemo, useState } from 'react';
-import type { PruneResponse, PruneTarget } from '@/lib/api/types';
+import type { PruneResponse, PruneTarget } from '@/lib/api/prune';
 import { StrataError } from '@/lib/api/errors';
 import { BuildCacheTable, KeepTable, RemoveTable } from '@/components/cleanup/prune-tables';
 import { PruneResultCard } from '@/components/cleanup/prune-result';

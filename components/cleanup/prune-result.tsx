@@ -1,4 +1,4 @@
-import type { PruneResponse } from '@/lib/api/types';
+import type { PruneResponse } from '@/lib/api/prune';
 import { formatBytes } from '@/lib/format';
 
 export interface PruneResultCardProps {

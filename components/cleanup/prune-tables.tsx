@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import type { BuildCacheRecord, PruneImage, PruneKeep } from '@/lib/api/types';
+import type { BuildCacheRecord, PruneImage, PruneKeep } from '@/lib/api/prune';
 import { imageHref } from '@/components/images/image-href';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 

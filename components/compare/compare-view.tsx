@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import type { CompareResponse, CompareRow } from '@/lib/api/types';
+import type { CompareResponse, CompareRow } from '@/lib/api/history';
 import { imageHref } from '@/components/images/image-href';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphImage, GraphResponse } from '@/lib/api/types';
+import type { GraphImage, GraphResponse } from '@/lib/api/graph';
 import { buildGraph, columnLayout, DAGRE_NODE_LIMIT, nodeId, repositoryOf } from '@/components/graph/graph-model';
 
 const image = (id: string, repoTags: string[], layers: string[], parent: string | null = null): GraphImage => ({

@@ -2,7 +2,8 @@
 // shape of the graph for a given engine state is unit-tested and the layout can be timed.
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
-import type { GraphImage, GraphLayer, GraphResponse, ImagePlatform } from '@/lib/api/types';
+import type { GraphImage, GraphLayer, GraphResponse } from '@/lib/api/graph';
+import type { ImagePlatform } from '@/lib/api/images';
 import { formatPlatform } from '@/lib/format';
 
 export type GraphNodeData =

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { GraphImage, GraphResponse } from '@/lib/api/types';
+import type { GraphImage, GraphResponse } from '@/lib/api/graph';
 import type { GraphNode } from '@/components/graph/graph-model';
 import { AddTagDialog } from '@/components/actions/add-tag-dialog';
 import { DeleteImageDialog } from '@/components/actions/delete-image-dialog';

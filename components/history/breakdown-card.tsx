@@ -1,5 +1,5 @@
 'use client';
-import type { HistoryResponse } from '@/lib/api/types';
+import type { HistoryResponse } from '@/lib/api/history';
 import { ShareBar } from '@/components/history/share-bar';
 import { computeBreakdown, imageTitle } from '@/lib/history-breakdown';
 import { formatBytes, formatDateTime, formatPercent } from '@/lib/format';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Fragment } from 'react';
-import type { HistoryResponse } from '@/lib/api/types';
+import type { HistoryResponse } from '@/lib/api/history';
 import { isIntermediateStep, StepRow } from '@/components/history/step-row';
 import { imageHref } from '@/components/images/image-href';
 import { formatBytes, formatRelative } from '@/lib/format';

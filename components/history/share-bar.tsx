@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { HistoryResponse } from '@/lib/api/types';
+import type { HistoryResponse } from '@/lib/api/history';
 import { historyMarkdown, imageTitle } from '@/lib/history-breakdown';
 import { imageHref } from '@/components/images/image-href';
 import { copyText } from '@/components/ui/copy-button';

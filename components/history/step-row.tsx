@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { HistoryStep, ImageBrief } from '@/lib/api/types';
+import type { HistoryStep, ImageBrief } from '@/lib/api/history';
 import { InstructionBadge } from '@/components/history/instruction-badge';
 import { imageHref } from '@/components/images/image-href';
 import { formatBytes, formatDateTime, formatRelative, shortId } from '@/lib/format';

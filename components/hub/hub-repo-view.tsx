@@ -1,7 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { HubTag, ImageSummary } from '@/lib/api/types';
+import type { HubTag } from '@/lib/api/hub';
+import type { ImageSummary } from '@/lib/api/images';
 import { StrataError } from '@/lib/api/errors';
 import { PullDialog } from '@/components/transfer/pull-dialog';
 import { Badge } from '@/components/ui/badge';

@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import type { HubRepoSummary } from '@/lib/api/types';
+import type { HubRepoSummary } from '@/lib/api/hub';
 import { StrataError } from '@/lib/api/errors';
 import { RegistriesPanel } from '@/components/hub/registries-panel';
 import { Badge } from '@/components/ui/badge';

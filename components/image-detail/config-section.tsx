@@ -1,5 +1,5 @@
 'use client';
-import type { ImageConfig } from '@/lib/api/types';
+import type { ImageConfig } from '@/lib/api/images';
 import { MASK, parseEnv } from '@/lib/secrets';
 
 const formatCommand = (parts: string[] | null) => (parts ? JSON.stringify(parts) : null);

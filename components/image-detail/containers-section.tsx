@@ -1,4 +1,4 @@
-import type { ContainerRef } from '@/lib/api/types';
+import type { ContainerRef } from '@/lib/api/images';
 import { Badge } from '@/components/ui/badge';
 
 export interface ContainersSectionProps {

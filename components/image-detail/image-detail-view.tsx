@@ -23,7 +23,7 @@ import { useUrlState } from '@/lib/url-state';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { useImageDetail } from '@/lib/queries/images';
 import { useReadOnly } from '@/lib/queries/engine';
-import { maskInspectEnv } from '@/lib/secrets';
+import { revealInspect } from '@/lib/secrets';
 
 export interface ImageDetailViewProps {
   imageRef: string;
@@ -123,7 +123,7 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
               What the engine returned for `docker image inspect`{reveal ? '' : ', with secret-looking Env values masked'}.
             </p>
             <pre className="mt-3 max-h-[480px] overflow-auto rounded bg-slate-900 p-4 text-xs text-slate-100">
-              {JSON.stringify(reveal ? image.raw : maskInspectEnv(image.raw), null, 2)}
+              {JSON.stringify(reveal ? revealInspect(image.inspect) : image.inspect.masked, null, 2)}
             </pre>
           </details>
         </>

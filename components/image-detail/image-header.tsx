@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ImageDetail } from '@/lib/api/types';
+import type { ImageDetail } from '@/lib/api/images';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';

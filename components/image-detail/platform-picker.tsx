@@ -1,5 +1,5 @@
 'use client';
-import type { ImagePlatform } from '@/lib/api/types';
+import type { ImagePlatform } from '@/lib/api/images';
 import { formatBytes, formatPlatform } from '@/lib/format';
 
 export interface PlatformPickerProps {

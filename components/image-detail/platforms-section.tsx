@@ -1,4 +1,4 @@
-import type { ImagePlatform } from '@/lib/api/types';
+import type { ImagePlatform } from '@/lib/api/images';
 import { Badge } from '@/components/ui/badge';
 import { formatBytes, formatPlatform, shortId } from '@/lib/format';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageSummary } from '@/lib/api/types';
+import type { ImageSummary } from '@/lib/api/images';
 import { defaultDirection, filterRows, quickCounts, sortRows, toRows, type ImageRow } from '@/components/images/image-table-model';
 
 function summary(id: string, over: Partial<ImageSummary> = {}): ImageSummary {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ImageRow } from '@/components/images/image-table-model';
-import type { SizeAccounting } from '@/lib/api/types';
+import type { SizeAccounting } from '@/lib/api/images';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';

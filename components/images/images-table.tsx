@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImageRow, SortDirection, SortKey } from '@/components/images/image-table-model';
 import { ImageTableRow, ROW_HEIGHT, gridColumnsFor } from '@/components/images/image-table-row';
-import type { SizeAccounting } from '@/lib/api/types';
+import type { SizeAccounting } from '@/lib/api/images';
 import { CONTENT_HINT, sizeWords } from '@/lib/image-sizes';
 
 interface Column {

@@ -10,7 +10,7 @@ import { SaveButton } from '@/components/archives/save-button';
 import { RetagDialog } from '@/components/actions/retag-dialog';
 import { buttonClass } from '@/components/ui/modal';
 import { PullDialog } from '@/components/transfer/pull-dialog';
-import type { BulkAction } from '@/lib/api/types';
+import type { BulkAction } from '@/lib/api/tags';
 import { useImageList } from '@/lib/queries/images';
 import { oneOf, useUrlState, useUrlText } from '@/lib/url-state';
 import { useReadOnly } from '@/lib/queries/engine';

@@ -1,4 +1,4 @@
-import type { ImagePlatform } from '@/lib/api/types';
+import type { ImagePlatform } from '@/lib/api/images';
 import { formatBytes, formatPlatform } from '@/lib/format';
 
 export interface PlatformChipsProps {

@@ -1,4 +1,4 @@
-import type { ImageTotals } from '@/lib/api/types';
+import type { ImageTotals } from '@/lib/api/images';
 import { formatBytes } from '@/lib/format';
 
 export interface TotalsBarProps {

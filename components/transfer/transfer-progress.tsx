@@ -1,5 +1,5 @@
 'use client';
-import type { TransferLayer } from '@/lib/api/types';
+import type { TransferLayer } from '@/lib/api/transfer';
 import type { TransferState } from '@/lib/queries/transfer';
 import { formatBytes } from '@/lib/format';
 

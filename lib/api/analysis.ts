@@ -1,5 +1,6 @@
 // Shapes of the layer file analysis (issue 4): what each layer adds, changes and removes, and where
 // space is wasted. Shared by the server and the browser.
+import { z } from '@/lib/api/zod';
 
 export type EntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
 
@@ -61,3 +62,10 @@ export interface ImageAnalysis {
   wasted: WastedPath[];
   changes: LayerChange[][];
 }
+
+export const layerFilesQuery = z.object({
+  path: z.string().max(4096).default('').transform((value) => value.replace(/^\/+|\/+$/g, '')),
+  view: z.enum(['changes', 'filesystem']).default('changes'),
+});
+
+export const diffIdParam = z.string().pipe(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'A layer is named by its diff ID, sha256:<64 hex>.'));

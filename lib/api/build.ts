@@ -1,9 +1,21 @@
 // Build, save, load and import: the shapes both sides share, and the schemas for their options.
 // Upload bodies are not JSON (multipart for a build, a raw tar for load and import), so their options
 // travel as a JSON form field (build) or as query parameters (import), validated here.
-import { z } from 'zod';
-import { imageRefParam, tagRef } from '@/lib/api/schemas';
-import { IMPORT_CHANGE } from '@/lib/archives';
+import { z } from '@/lib/api/zod';
+import { imageRefParam, tagRef } from '@/lib/api/references';
+
+/** The file name a saved archive gets: `team_app_1.tar`, or `3-images.tar`. */
+export function archiveFilename(names: string[]): string {
+  const base = names.length === 1 ? (names[0] ?? 'image') : `${names.length}-images`;
+  return `${base.replace(/^sha256:/, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.tar`;
+}
+
+/**
+ * Config changes `docker import --change` accepts that make sense for a new base image: exactly one
+ * instruction per value. The engine parses each value as Dockerfile text, so a line break (or any
+ * control character) would smuggle in more instructions (`CMD x` + newline + `ONBUILD RUN …`).
+ */
+export const IMPORT_CHANGE = /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)[ \t]+[^\p{Cc}\p{Zl}\p{Zp}\s](?:\t|[^\p{Cc}\p{Zl}\p{Zp}])*$/iu;
 
 /** One step of a classic-builder build, as the page shows it. */
 export interface BuildStep {
@@ -105,4 +117,3 @@ export const importQuery = z
 export const exportQuery = z.object({
   ref: z.array(imageRefParam).min(1, 'Say which images to save: ?ref=…').max(200),
 });
-

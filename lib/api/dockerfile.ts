@@ -1,6 +1,6 @@
 // The Dockerfile advisor's request and answer (issue 8). Shared by the lint route and the /build editor,
 // which may also run lib/dockerfile in the browser: nothing here may import server-only code.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 
 /** Every rule the advisor knows; docs/dockerfile-advisor.md says why each exists. */
 export const dockerfileRuleIds = [

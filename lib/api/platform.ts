@@ -1,7 +1,7 @@
 // A platform as a person types it and a URL carries it: `os/architecture[/variant]` (linux/arm64,
 // linux/arm/v7). Strict on purpose: it goes to the engine (JSON for inspect, history and export; the
 // string for pull), so nothing but lowercase OCI-style words gets there.
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 
 export interface PlatformSpec {
   os: string;

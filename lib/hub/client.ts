@@ -2,7 +2,7 @@
 // else. Answers are cached briefly (the Hub rate-limits by address); failures say what was tried.
 import 'server-only';
 import type { ZodType } from 'zod';
-import type { HubRateLimit, HubRepoSummary, HubRepository, HubSearchResponse, HubTagsResponse } from '@/lib/api/types';
+import type { HubRateLimit, HubRepoSummary, HubRepository, HubSearchResponse, HubTagsResponse } from '@/lib/api/hub';
 import { StrataError } from '@/lib/api/errors';
 import * as shapes from '@/lib/hub/shapes';
 

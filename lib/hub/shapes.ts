@@ -1,7 +1,7 @@
 // The Docker Hub's answers, parsed tolerantly: unknown fields are ignored and optional ones may be
 // missing, so a change on the Hub's side degrades a field, not the page.
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/api/zod';
 
 const text = z.string().nullish().transform((value) => value ?? '');
 const count = z.union([z.number(), z.string()]).nullish();

@@ -1,16 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
-import type { DiskUsage, PruneResponse, PruneTarget } from '@/lib/api/types';
-import { imageKeys } from '@/lib/queries/images';
+import type { DiskUsage, PruneParams, PruneResponse } from '@/lib/api/prune';
 
-export interface PruneParams {
-  target: PruneTarget;
-  until?: string;
-  labels?: string[];
-  only?: string[];
-  /** The previewed IDs: the server refuses if what would be deleted changed since. */
-  expect?: string[];
-}
+export type { PruneParams };
+import { imageKeys } from '@/lib/queries/images';
 
 const body = (params: PruneParams, dryRun: boolean) =>
   JSON.stringify({

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
-import type { EngineInfo } from '@/lib/api/types';
+import type { EngineInfo } from '@/lib/api/engine';
 
 export const engineKeys = {
   all: ['engine'] as const,

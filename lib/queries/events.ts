@@ -3,7 +3,7 @@
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { StrataEvent } from '@/lib/api/types';
+import type { StrataEvent } from '@/lib/api/engine';
 import { engineKeys } from '@/lib/queries/engine';
 import { imageKeys } from '@/lib/queries/images';
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
-import type { HubRepository, HubSearchResponse, HubTagsResponse, RegistryLogin } from '@/lib/api/types';
+import type { HubRepository, HubSearchResponse, HubTagsResponse } from '@/lib/api/hub';
+import type { RegistryLogin } from '@/lib/api/registries';
 
 export interface HubSearchParams {
   q: string;

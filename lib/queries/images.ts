@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
-import type { CompareResponse, GraphResponse, HistoryResponse, ImageDetail, ImageListResponse } from '@/lib/api/types';
+import type { CompareResponse, HistoryResponse } from '@/lib/api/history';
+import type { GraphResponse } from '@/lib/api/graph';
+import type { ImageDetail, ImageListResponse } from '@/lib/api/images';
 import { imagePathSegment } from '@/lib/reference';
 
 export const imageKeys = {

@@ -2,7 +2,7 @@
 // confirms it (and covers changes made elsewhere).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
-import type { BulkAction, BulkResponse, RemoveResult, RetagResponse, TagResult } from '@/lib/api/types';
+import type { BulkAction, BulkResponse, RemoveResult, RetagResponse, TagResult } from '@/lib/api/tags';
 import { imageKeys } from '@/lib/queries/images';
 import { imagePathSegment } from '@/lib/reference';
 

@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { isErrorBody } from '@/lib/api/errors';
-import type { TransferEvent, TransferLayer } from '@/lib/api/types';
+import type { TransferEvent, TransferLayer } from '@/lib/api/transfer';
 import { imageKeys } from '@/lib/queries/images';
 import { readNdjson } from '@/lib/api/read-ndjson';
 

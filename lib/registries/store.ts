@@ -3,9 +3,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { RegistryLogin } from '@/lib/api/types';
+import type { RegistryLogin } from '@/lib/api/registries';
+import { dataDir } from '@/lib/data-dir';
 
 interface Stored {
   username: string;
@@ -13,10 +13,6 @@ interface Stored {
 }
 
 export const HUB_SERVER = 'https://index.docker.io/v1/';
-
-export function dataDir(): string {
-  return process.env.STRATA_DATA_DIR || path.join(os.homedir(), '.strata');
-}
 
 const file = () => path.join(dataDir(), 'registries.json');
 

@@ -4,7 +4,7 @@
 import 'server-only';
 import { appendFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { dataDir } from '@/lib/registries/store';
+import { dataDir } from '@/lib/data-dir';
 import { clientKey } from '@/lib/security/rate-limit';
 
 export interface AuditEntry {

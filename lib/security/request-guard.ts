@@ -31,7 +31,7 @@ export type GuardVerdict =
   | { ok: false; status: 403 | 421; code: 'forbidden'; message: string }
   | { ok: false; status: 411 | 413; code: 'invalid_input' | 'too_large'; message: string };
 
-/** The largest JSON body a write may send (lib/api/handle.ts reads at most this much). */
+/** The largest JSON body a write may send (lib/http/handle.ts reads at most this much). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 // What a browser sends as Host: a DNS name or IPv4 address, or a bracketed IPv6 address, and an

@@ -11,9 +11,9 @@ import { GET as getImages } from '@/app/api/images/route';
 import { DELETE as deleteImage, GET as getImage } from '@/app/api/images/[ref]/route';
 import { GET as getHistory } from '@/app/api/images/[ref]/history/route';
 import { GET as getDiskUsage } from '@/app/api/disk-usage/route';
-import { resetConnection } from '@/lib/docker/client';
-import { subscribe } from '@/lib/docker/events';
-import type { StrataEvent } from '@/lib/api/types';
+import { resetConnection } from '@/lib/docker/engine/client';
+import { subscribe } from '@/lib/docker/events/subscription';
+import type { StrataEvent } from '@/lib/api/engine';
 
 const LIMIT_MS = 400;
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StrataEvent } from '@/lib/api/types';
-import { subscribe } from '@/lib/docker/events';
+import type { StrataEvent } from '@/lib/api/engine';
+import { subscribe } from '@/lib/docker/events/subscription';
 import { docker, requireSandbox } from './sandbox';
 
 function waitFor(events: StrataEvent[], predicate: (event: StrataEvent) => boolean, ms = 3000): Promise<StrataEvent> {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getHistory } from '@/lib/docker/history';
-import { compareImages } from '@/lib/docker/compare';
-import { readImageConfig } from '@/lib/docker/image-config';
+import { getHistory } from '@/lib/docker/history/timeline';
+import { compareImages } from '@/lib/docker/history/compare';
+import { readImageConfig } from '@/lib/docker/images/config';
 import { GET as getPng } from '@/app/api/images/[ref]/breakdown.png/route';
 import { GET as getCompare } from '@/app/api/compare/route';
 import { buildImage, docker, engineGet, engineStore, requireSandbox } from './sandbox';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listImages, getImageDetail } from '@/lib/docker/images';
-import { getConnection } from '@/lib/docker/client';
+import { listImages, getImageDetail } from '@/lib/docker/images/list';
+import { getConnection } from '@/lib/docker/engine/client';
 import { StrataError } from '@/lib/api/errors';
 import { buildImage, docker, engineGet, engineStore, requireSandbox } from './sandbox';
 

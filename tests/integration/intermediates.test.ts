@@ -3,10 +3,10 @@
 // the engine's own dangling prune does to them (the containerd store takes them even while the image
 // built on them keeps its tag; history then says <missing> below the image, the base's step included).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getGraph } from '@/lib/docker/graph';
-import { getHistory } from '@/lib/docker/history';
-import { getImageDetail, listImages } from '@/lib/docker/images';
-import { prune } from '@/lib/docker/prune';
+import { getGraph } from '@/lib/docker/history/graph';
+import { getHistory } from '@/lib/docker/history/timeline';
+import { getImageDetail, listImages } from '@/lib/docker/images/list';
+import { prune } from '@/lib/docker/prune/run';
 import { buildImage, docker, enginePost, imageExists, requireSandbox, sandboxStore } from './sandbox';
 
 const name = `strata-i/probe-${Date.now()}`;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as pullRoute } from '@/app/api/pull/route';
 import { POST as pushRoute } from '@/app/api/images/[ref]/push/route';
-import { resetConnection } from '@/lib/docker/client';
+import { resetConnection } from '@/lib/docker/engine/client';
 
 interface Transfer {
   path: string;

@@ -12,7 +12,8 @@ import { GET as analysisRoute } from '@/app/api/images/[ref]/analysis/route';
 import { GET as filesRoute } from '@/app/api/images/[ref]/layers/[diffId]/files/route';
 import { POST as pullRoute } from '@/app/api/pull/route';
 import type { ImageAnalysis } from '@/lib/api/analysis';
-import type { HistoryResponse, ImageDetail } from '@/lib/api/types';
+import type { HistoryResponse } from '@/lib/api/history';
+import type { ImageDetail } from '@/lib/api/images';
 import { docker, engineGet, engineStore, imageExists, requireSandbox } from './sandbox';
 
 const TAG = 'strata-test/platform-choice:1';
@@ -100,7 +101,7 @@ describe.runIf(modern)('one platform of a two-platform index (modern engine)', (
     expect(arm.status).toBe(200);
     const engineArm = engineInspect(arm64);
     expect(arm.body).toMatchObject({ id, shownPlatform: 'linux/arm64', architecture: 'arm64', os: 'linux', layers: engineArm.RootFS.Layers });
-    expect((arm.body.raw as { Id: string }).Id).toBe(engineArm.Id);
+    expect((arm.body.inspect.masked as { Id: string }).Id).toBe(engineArm.Id);
     expect(engineArm.Id).toBe(arm.body.platforms.find((p) => p.architecture === 'arm64')!.id);
     expect(amd.body.architecture).toBe('amd64');
     expect(arm.body.layers).not.toEqual(amd.body.layers);

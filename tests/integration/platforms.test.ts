@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getImageDetail, listImages } from '@/lib/docker/images';
+import { getImageDetail, listImages } from '@/lib/docker/images/list';
 import { docker, engineGet, requireSandbox } from './sandbox';
 
 const TAG = 'strata-test/platforms:1';

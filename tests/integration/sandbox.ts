@@ -31,7 +31,7 @@ export function enginePost<T>(path: string): T {
   return JSON.parse(execFileSync('curl', ['-sf', '-X', 'POST', '--unix-socket', SANDBOX_SOCKET, `http://engine${path}`], { encoding: 'utf8' })) as T;
 }
 
-/** Which image store the sandbox engine runs: the prune rules differ (lib/docker/prune-plan.ts). */
+/** Which image store the sandbox engine runs: the prune rules differ (lib/docker/prune/plan.ts). */
 export function sandboxStore(): 'classic' | 'containerd' {
   const info = engineGet<{ DriverStatus?: [string, string][] | null }>('/info');
   return (info.DriverStatus ?? []).some(([key, value]) => key === 'driver-type' && value.startsWith('io.containerd.snapshotter')) ? 'containerd' : 'classic';

@@ -7,7 +7,7 @@ import { GET as listRegistries, POST as loginRoute, DELETE as logoutRoute } from
 import { POST as pullRoute } from '@/app/api/pull/route';
 import { GET as detailRoute } from '@/app/api/images/[ref]/route';
 import { POST as pushRoute } from '@/app/api/images/[ref]/push/route';
-import type { TransferEvent } from '@/lib/api/types';
+import type { TransferEvent } from '@/lib/api/transfer';
 import { execFileSync } from 'node:child_process';
 import { buildImage, docker, engineGet, engineStore, imageExists, requireSandbox, SANDBOX_SOCKET } from './sandbox';
 

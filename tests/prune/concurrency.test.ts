@@ -5,9 +5,9 @@ import { POST as pruneRoute } from '@/app/api/prune/route';
 import { DELETE as deleteRoute } from '@/app/api/images/[ref]/route';
 import { GET as historyRoute } from '@/app/api/images/[ref]/history/route';
 import { StrataError } from '@/lib/api/errors';
-import { retag } from '@/lib/docker/bulk';
-import { prune } from '@/lib/docker/prune';
-import { BLOCKED_BY_PRUNE, PRUNE_RUNNING, WRITES_RUNNING } from '@/lib/docker/write-lock';
+import { retag } from '@/lib/docker/writes/bulk';
+import { prune } from '@/lib/docker/prune/run';
+import { BLOCKED_BY_PRUNE, PRUNE_RUNNING, WRITES_RUNNING } from '@/lib/docker/engine/write-lock';
 import { buildImage, docker, imageExists as exists, privateBase, requireSandbox } from '../integration/sandbox';
 
 const made: string[] = [];

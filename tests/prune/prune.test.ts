@@ -2,8 +2,8 @@
 // `prune -a` leaves little behind. The point: the dry run lists exactly what then goes, whether Strata
 // or the engine's own /images/prune does the deleting, and the bytes are the drop in LayersSize.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PruneResponse } from '@/lib/api/types';
-import { prune } from '@/lib/docker/prune';
+import type { PruneResponse } from '@/lib/api/prune';
+import { prune } from '@/lib/docker/prune/run';
 import { StrataError } from '@/lib/api/errors';
 import { buildImage, docker, imageExists as exists, engineGet, enginePost, privateBase, requireSandbox, sandboxStore } from '../integration/sandbox';
 
@@ -35,7 +35,7 @@ function scenario(name: string, split = false) {
     old: buildImage(`${repo}-dev:1`, `${from}ENV V=1\nRUN echo dev 1 ${name} > /d\n`),
     keep: buildImage(`${repo}-keep:1`, `${from}LABEL strata.keep=true\nRUN echo keep ${name} > /k\n`),
     used: buildImage(`${repo}-used:1`, `${from}RUN echo used ${name} > /u\n`),
-    cutoff: null as Date | null,
+    cutoff: undefined as Date | undefined,
     late: null as string | null,
   };
   docker('tag', `${repo}-used:1`, `${repo}-used:extra`);
@@ -297,8 +297,8 @@ describe('prune on the sandbox engine', () => {
   }, 180_000);
 
   it('refuses a malformed age with a 400-class error before touching anything', async () => {
-    const { pruneBody } = await import('@/lib/api/schemas');
-    expect(() => pruneBody.parse({ target: 'unused', until: 'last tuesday' })).toThrow(/not an age/);
-    expect(pruneBody.parse({ target: 'dangling', until: '24h' }).dryRun).toBe(true);
+    const { pruneRequestSchema } = await import('@/lib/api/prune');
+    expect(() => pruneRequestSchema.parse({ target: 'unused', until: 'last tuesday' })).toThrow(/not an age/);
+    expect(pruneRequestSchema.parse({ target: 'dangling', until: '24h' }).dryRun).toBe(true);
   });
 });

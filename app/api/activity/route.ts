@@ -1,5 +1,5 @@
-import { handle } from '@/lib/api/handle';
-import { recentImageEvents } from '@/lib/docker/recent-events';
+import { handle } from '@/lib/http/handle';
+import { recentImageEvents } from '@/lib/docker/events/recent';
 import { readAudit } from '@/lib/security/audit';
 
 export const runtime = 'nodejs';

@@ -1,12 +1,12 @@
 // POST /api/build (multipart: `dockerfile`, `options` JSON, and the context as `context` (.tar) or
 // `files` (a folder's files, named by relative path)) → the build as a stream of JSON lines.
 import { StrataError } from '@/lib/api/errors';
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { buildOptions } from '@/lib/api/build';
-import { ndjsonResponse } from '@/lib/api/ndjson';
-import { checkDeclaredLength } from '@/lib/build/upload-limits';
-import { receiveBuildUpload } from '@/lib/build/context';
-import { build } from '@/lib/docker/build';
+import { ndjsonResponse } from '@/lib/http/ndjson';
+import { checkDeclaredLength } from '@/lib/http/upload-limits';
+import { receiveBuildUpload } from '@/lib/docker/build/context';
+import { build } from '@/lib/docker/build/builder';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { handle } from '@/lib/api/handle';
-import { compareQuery } from '@/lib/api/schemas';
-import { compareImages } from '@/lib/docker/compare';
+import { handle } from '@/lib/http/handle';
+import { compareQuery } from '@/lib/api/history';
+import { compareImages } from '@/lib/docker/history/compare';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

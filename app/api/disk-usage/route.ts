@@ -1,5 +1,5 @@
-import { handle } from '@/lib/api/handle';
-import { getDiskUsage } from '@/lib/docker/prune';
+import { handle } from '@/lib/http/handle';
+import { getDiskUsage } from '@/lib/docker/prune/disk-usage';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { handle } from '@/lib/api/handle';
-import { getEngineInfo } from '@/lib/docker/engine';
+import { handle } from '@/lib/http/handle';
+import { getEngineInfo } from '@/lib/docker/engine/info';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { sseResponse } from '@/lib/api/sse';
-import type { StrataEvent } from '@/lib/api/types';
-import { subscribe } from '@/lib/docker/events';
+import { sseResponse } from '@/lib/http/sse';
+import type { StrataEvent } from '@/lib/api/engine';
+import { subscribe } from '@/lib/docker/events/subscription';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { handle } from '@/lib/api/handle';
-import { listQuery } from '@/lib/api/schemas';
-import { getGraph } from '@/lib/docker/graph';
+import { handle } from '@/lib/http/handle';
+import { listQuery } from '@/lib/api/images';
+import { getGraph } from '@/lib/docker/history/graph';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { handle } from '@/lib/api/handle';
-import { listQuery } from '@/lib/api/schemas';
-import { listImages } from '@/lib/docker/images';
+import { handle } from '@/lib/http/handle';
+import { listQuery } from '@/lib/api/images';
+import { listImages } from '@/lib/docker/images/list';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

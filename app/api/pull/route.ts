@@ -1,7 +1,7 @@
-import { handle, readJson } from '@/lib/api/handle';
-import { ndjsonResponse } from '@/lib/api/ndjson';
-import { pullBody } from '@/lib/api/schemas';
-import { pull } from '@/lib/docker/transfer';
+import { handle, readJson } from '@/lib/http/handle';
+import { ndjsonResponse } from '@/lib/http/ndjson';
+import { pullBody } from '@/lib/api/transfer';
+import { pull } from '@/lib/docker/transfer/pull-push';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { handle, readJson } from '@/lib/api/handle';
-import { loginBody, logoutQuery } from '@/lib/api/schemas';
-import { login, logout } from '@/lib/docker/auth';
+import { handle, readJson } from '@/lib/http/handle';
+import { loginBody, logoutQuery } from '@/lib/api/registries';
+import { login, logout } from '@/lib/docker/transfer/auth';
 import { listLogins } from '@/lib/registries/store';
 
 export const runtime = 'nodejs';

@@ -1,7 +1,7 @@
 // The layer breakdown as an image for sharing: no UI chrome, just the image's name, ID, date, engine,
 // the stacked bar and the largest layers. Rendered on the server by next/og (satori), which supports
 // a subset of CSS: every element with several children is a flex box, and sizes are in pixels.
-import type { HistoryResponse } from '@/lib/api/types';
+import type { HistoryResponse } from '@/lib/api/history';
 import { computeBreakdown, imageTitle } from '@/lib/history-breakdown';
 import { formatBytes, formatDateTime, formatPercent } from '@/lib/format';
 import { redactCommand } from '@/lib/secrets';

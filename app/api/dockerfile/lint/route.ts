@@ -1,5 +1,5 @@
 import { lintDockerfileBody } from '@/lib/api/dockerfile';
-import { handle, readJson } from '@/lib/api/handle';
+import { handle, readJson } from '@/lib/http/handle';
 import { lintDockerfile } from '@/lib/dockerfile';
 
 export const runtime = 'nodejs';

@@ -1,5 +1,5 @@
-import { handle } from '@/lib/api/handle';
-import { hubSearchQuery } from '@/lib/api/schemas';
+import { handle } from '@/lib/http/handle';
+import { hubSearchQuery } from '@/lib/api/hub';
 import { searchHub } from '@/lib/hub/client';
 
 export const runtime = 'nodejs';

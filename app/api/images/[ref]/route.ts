@@ -1,8 +1,8 @@
-import { forceParam, handle } from '@/lib/api/handle';
+import { forceParam, handle } from '@/lib/http/handle';
 import { platformOf } from '@/lib/api/platform';
-import { imageRefParam } from '@/lib/api/schemas';
-import { getPlatformDetail } from '@/lib/docker/platform-detail';
-import { deleteImage } from '@/lib/docker/tags';
+import { imageRefParam } from '@/lib/api/references';
+import { getPlatformDetail } from '@/lib/docker/images/platform-detail';
+import { deleteImage } from '@/lib/docker/writes/delete';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

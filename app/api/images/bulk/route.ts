@@ -1,6 +1,6 @@
-import { handle, readJson } from '@/lib/api/handle';
-import { bulkBody } from '@/lib/api/schemas';
-import { bulk } from '@/lib/docker/bulk';
+import { handle, readJson } from '@/lib/http/handle';
+import { bulkBody } from '@/lib/api/tags';
+import { bulk } from '@/lib/docker/writes/bulk';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 // GET /api/images/export?ref=a&ref=b → several images in one `docker save` tar, streamed.
 import { exportQuery } from '@/lib/api/build';
-import { handle } from '@/lib/api/handle';
-import { tarDownload } from '@/lib/api/tar-download';
-import { saveImages } from '@/lib/docker/archives';
+import { handle } from '@/lib/http/handle';
+import { tarDownload } from '@/lib/http/tar-download';
+import { saveImages } from '@/lib/docker/transfer/archives';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,9 @@
 // POST /api/images/import?tag=…&change=CMD%20…&message=… (body: a root filesystem tarball) → the new image.
 import { importQuery } from '@/lib/api/build';
-import { handle } from '@/lib/api/handle';
-import { archiveBody, uploadFailure } from '@/lib/api/upload';
-import { checkDeclaredLength } from '@/lib/build/upload-limits';
-import { importRootfs } from '@/lib/docker/archives';
+import { handle } from '@/lib/http/handle';
+import { archiveBody, uploadFailure } from '@/lib/http/upload';
+import { checkDeclaredLength } from '@/lib/http/upload-limits';
+import { importRootfs } from '@/lib/docker/transfer/archives';
 import { familiarRepository } from '@/lib/reference';
 
 export const runtime = 'nodejs';

@@ -1,11 +1,11 @@
 // POST /api/images/load (body: an image archive from `docker save`) → the engine's output as JSON lines,
 // ending with the loaded tags. A file that is not an image archive is a 400 before anything streams.
-import { handle } from '@/lib/api/handle';
-import { ndjsonResponse } from '@/lib/api/ndjson';
-import { archiveBody, uploadFailure } from '@/lib/api/upload';
-import { archiveTagGate } from '@/lib/build/archive-tags';
-import { checkDeclaredLength } from '@/lib/build/upload-limits';
-import { loadArchive } from '@/lib/docker/archives';
+import { handle } from '@/lib/http/handle';
+import { ndjsonResponse } from '@/lib/http/ndjson';
+import { archiveBody, uploadFailure } from '@/lib/http/upload';
+import { archiveTagGate } from '@/lib/docker/transfer/archive-tags';
+import { checkDeclaredLength } from '@/lib/http/upload-limits';
+import { loadArchive } from '@/lib/docker/transfer/archives';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

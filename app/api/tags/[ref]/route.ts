@@ -1,6 +1,6 @@
-import { forceParam, handle } from '@/lib/api/handle';
-import { tagRef } from '@/lib/api/schemas';
-import { removeTag } from '@/lib/docker/tags';
+import { forceParam, handle } from '@/lib/http/handle';
+import { tagRef } from '@/lib/api/references';
+import { removeTag } from '@/lib/docker/writes/tags';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

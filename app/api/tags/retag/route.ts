@@ -1,6 +1,6 @@
-import { handle, readJson } from '@/lib/api/handle';
-import { retagBody } from '@/lib/api/schemas';
-import { retag } from '@/lib/docker/bulk';
+import { handle, readJson } from '@/lib/http/handle';
+import { retagBody } from '@/lib/api/tags';
+import { retag } from '@/lib/docker/writes/bulk';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

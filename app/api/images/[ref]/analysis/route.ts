@@ -1,10 +1,10 @@
-import { handle } from '@/lib/api/handle';
-import { ndjsonResponse } from '@/lib/api/ndjson';
-import { imageRefParam } from '@/lib/api/schemas';
+import { handle } from '@/lib/http/handle';
+import { ndjsonResponse } from '@/lib/http/ndjson';
+import { imageRefParam } from '@/lib/api/references';
 import { StrataError } from '@/lib/api/errors';
-import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis';
+import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis/analyse';
 import { platformOf, type PlatformSpec } from '@/lib/api/platform';
-import { choosePlatform } from '@/lib/docker/platform-choice';
+import { choosePlatform } from '@/lib/docker/images/platform-choice';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

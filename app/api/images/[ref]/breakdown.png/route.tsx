@@ -1,8 +1,8 @@
 import { ImageResponse } from 'next/og';
-import { errorResponse } from '@/lib/api/handle';
-import { imageRefParam } from '@/lib/api/schemas';
-import { getEngineInfo } from '@/lib/docker/engine';
-import { getHistory } from '@/lib/docker/history';
+import { errorResponse } from '@/lib/http/handle';
+import { imageRefParam } from '@/lib/api/references';
+import { getEngineInfo } from '@/lib/docker/engine/info';
+import { getHistory } from '@/lib/docker/history/timeline';
 import { BreakdownImage, PNG_HEIGHT, PNG_WIDTH } from '@/components/history/png/breakdown-image';
 
 export const runtime = 'nodejs';

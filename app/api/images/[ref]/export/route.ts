@@ -1,8 +1,8 @@
 // GET /api/images/{ref}/export → the image as a `docker save` tar, streamed.
-import { handle } from '@/lib/api/handle';
-import { imageRefParam } from '@/lib/api/schemas';
-import { tarDownload } from '@/lib/api/tar-download';
-import { saveImages } from '@/lib/docker/archives';
+import { handle } from '@/lib/http/handle';
+import { imageRefParam } from '@/lib/api/references';
+import { tarDownload } from '@/lib/http/tar-download';
+import { saveImages } from '@/lib/docker/transfer/archives';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { platformOf } from '@/lib/api/platform';
-import { imageRefParam } from '@/lib/api/schemas';
-import { getHistory } from '@/lib/docker/history';
+import { imageRefParam } from '@/lib/api/references';
+import { getHistory } from '@/lib/docker/history/timeline';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

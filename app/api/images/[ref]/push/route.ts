@@ -1,8 +1,8 @@
-import { handle } from '@/lib/api/handle';
-import { ndjsonResponse } from '@/lib/api/ndjson';
-import { tagRef } from '@/lib/api/schemas';
-import { inspectImage } from '@/lib/docker/images';
-import { push } from '@/lib/docker/transfer';
+import { handle } from '@/lib/http/handle';
+import { ndjsonResponse } from '@/lib/http/ndjson';
+import { tagRef } from '@/lib/api/references';
+import { inspectImage } from '@/lib/docker/images/list';
+import { push } from '@/lib/docker/transfer/pull-push';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

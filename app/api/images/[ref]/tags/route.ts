@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
-import { handle, readJson } from '@/lib/api/handle';
-import { addTagBody, imageRefParam } from '@/lib/api/schemas';
-import { addTag } from '@/lib/docker/tags';
+import { handle, readJson } from '@/lib/http/handle';
+import { addTagBody } from '@/lib/api/tags';
+import { imageRefParam } from '@/lib/api/references';
+import { addTag } from '@/lib/docker/writes/tags';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { handle } from '@/lib/api/handle';
-import { hubRepoParams, hubTagsQuery } from '@/lib/api/schemas';
+import { handle } from '@/lib/http/handle';
+import { hubRepoParams, hubTagsQuery } from '@/lib/api/hub';
 import { hubTags } from '@/lib/hub/client';
 
 export const runtime = 'nodejs';

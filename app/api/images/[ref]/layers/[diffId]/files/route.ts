@@ -1,7 +1,8 @@
-import { handle } from '@/lib/api/handle';
+import { handle } from '@/lib/http/handle';
 import { platformOf } from '@/lib/api/platform';
-import { diffIdParam, imageRefParam, layerFilesQuery } from '@/lib/api/schemas';
-import { listLayerDirectory } from '@/lib/docker/analysis';
+import { diffIdParam, layerFilesQuery } from '@/lib/api/analysis';
+import { imageRefParam } from '@/lib/api/references';
+import { listLayerDirectory } from '@/lib/docker/analysis/analyse';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,0 +1,111 @@
+// An image's layer file analysis: cached layers are read from disk; the rest come from one streamed
+// export, are cached by diff ID, and the whole stack is analysed (lib/analysis/waste.ts).
+import 'server-only';
+import type { ImageAnalysis, LayerEntry } from '@/lib/api/analysis';
+import { StrataError } from '@/lib/api/errors';
+import { analyseLayers } from '@/lib/analysis/waste';
+import { readCachedLayer, writeCachedLayer } from '@/lib/docker/analysis/layer-file-cache';
+import type { PlatformSpec } from '@/lib/api/platform';
+import { choosePlatform } from '@/lib/docker/images/platform-choice';
+import { readLayerFiles } from '@/lib/docker/analysis/layer-files';
+import { buildTree, filesystemAt, isDirectory } from '@/lib/analysis/tree';
+
+export type AnalysisEvent =
+  | { kind: 'progress'; bytesRead: number; totalBytes: number; cachedLayers: number; layers: number }
+  | { kind: 'result'; analysis: ImageAnalysis }
+  | { kind: 'error'; message: string };
+
+export async function* analyseImage(ref: string, signal: AbortSignal, wanted: PlatformSpec | null = null): AsyncGenerator<AnalysisEvent> {
+  // A chosen platform's layers come from an export of that platform only (a foreign one works too:
+  // the engine exports content it never unpacked).
+  const { raw, query } = await choosePlatform(ref, wanted);
+  const diffIds = raw.RootFS?.Layers ?? [];
+  const cached = new Map<string, LayerEntry[]>();
+  for (const diffId of new Set(diffIds)) {
+    const entries = await readCachedLayer(diffId);
+    if (entries) cached.set(diffId, entries);
+  }
+  const missing = new Set(diffIds.filter((diffId) => !cached.has(diffId)));
+  // The export's length is not known ahead: the image's size is the estimate, and the tar around the
+  // layers (headers, padding, config, manifests) makes it longer. The total grows to what was read, so
+  // the bar never passes 100 % and the figure shown is the one counted against; the last event is exact.
+  const estimate = Math.max(1, raw.Size ?? 1);
+  let totalBytes = estimate;
+  yield { kind: 'progress', bytesRead: 0, totalBytes, cachedLayers: cached.size, layers: new Set(diffIds).size };
+
+  if (missing.size > 0) {
+    // The export is one stream; progress is pushed to the generator through a small queue.
+    let latest = 0;
+    let wake: (() => void) | null = null;
+    let finished = false;
+    const reading = readLayerFiles(query.platform ? ref : raw.Id, missing, ({ bytesRead }) => {
+      latest = bytesRead;
+      wake?.();
+    }, signal, query).finally(() => {
+      finished = true;
+      wake?.();
+    });
+    let reported = 0;
+    while (!finished) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 250);
+      });
+      if (latest - reported >= 1024 * 1024 || finished) {
+        reported = latest;
+        totalBytes = finished ? Math.max(1, latest) : Math.max(totalBytes, latest);
+        yield { kind: 'progress', bytesRead: latest, totalBytes, cachedLayers: cached.size, layers: new Set(diffIds).size };
+      }
+    }
+    const parsed = await reading;
+    for (const [diffId, entries] of parsed) {
+      cached.set(diffId, entries);
+      await writeCachedLayer(diffId, entries);
+    }
+  }
+  const absent = diffIds.filter((diffId) => !cached.has(diffId));
+  if (absent.length > 0) {
+    throw new StrataError('upstream_failed', `${absent.length} layer(s) could not be found in the image export: none of its blobs hashed to their diff IDs.`);
+  }
+  yield { kind: 'result', analysis: analyseLayers(diffIds, diffIds.map((diffId) => cached.get(diffId)!)) };
+}
+
+export interface DirectoryListing {
+  diffId: string;
+  position: number;
+  view: 'changes' | 'filesystem';
+  path: string;
+  entries: { name: string; path: string; type: string; size: number; change: string; permissionsOnly: boolean; directory: boolean }[];
+}
+
+/** One directory of one layer, from the per-layer cache: browse big images lazily. */
+export async function listLayerDirectory(ref: string, diffId: string, dirPath: string, view: 'changes' | 'filesystem', wanted: PlatformSpec | null = null): Promise<DirectoryListing> {
+  const { raw } = await choosePlatform(ref, wanted);
+  const diffIds = raw.RootFS?.Layers ?? [];
+  const position = diffIds.indexOf(diffId) + 1;
+  if (position === 0) throw new StrataError('not_found', `Layer ${diffId} is not part of ${ref}.`);
+  const needed = view === 'changes' ? [diffId] : diffIds.slice(0, position);
+  const layers: LayerEntry[][] = [];
+  for (const id of needed) {
+    const entries = await readCachedLayer(id);
+    if (!entries) throw new StrataError('conflict', 'This image has not been analysed yet: run the analysis first (GET /api/images/{ref}/analysis).');
+    layers.push(entries);
+  }
+  const analysis = analyseLayers(needed, layers);
+  const changes = view === 'changes' ? (analysis.changes[0] ?? []) : filesystemAt(analysis.changes, needed.length);
+  let node = buildTree(changes);
+  for (const part of dirPath.split('/').filter(Boolean)) {
+    const child = node.children.find((candidate) => candidate.name === part);
+    if (!child) throw new StrataError('not_found', `No directory ${dirPath} in this view of layer ${position}.`);
+    node = child;
+  }
+  return {
+    diffId,
+    position,
+    view,
+    path: node.path,
+    entries: node.children
+      .map((child) => ({ name: child.name, path: child.path, type: child.type, size: child.size, change: child.change, permissionsOnly: child.permissionsOnly, directory: isDirectory(child) }))
+      .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name)),
+  };
+}

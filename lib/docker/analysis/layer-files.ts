@@ -1,0 +1,171 @@
+// Every path in every layer, read by streaming the image export once: each layer blob is sniffed
+// (gzip → gunzip; a tar as it is), hashed while it is parsed — the hash of the uncompressed tar IS its
+// diff ID, so layers are identified without trusting file names — and never held in memory or written
+// to disk. Works for the legacy layout (`<id>/layer.tar`) and the OCI layout (`blobs/sha256/…`).
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { Decompress } from 'fzstd';
+import { extract } from 'tar-stream';
+import type { EntryType, LayerEntry } from '@/lib/api/analysis';
+import { openExport } from '@/lib/docker/images/platform-export';
+
+const normalize = (name: string) => name.replace(/^\.\//, '').replace(/\/+$/, '');
+
+function typeOf(type: string | null | undefined): EntryType {
+  if (type === 'file' || type === 'contiguous-file') return 'file';
+  if (type === 'directory') return 'directory';
+  if (type === 'symlink') return 'symlink';
+  if (type === 'link') return 'hardlink';
+  return 'other';
+}
+
+/** Parses one (uncompressed) layer tar, hashing it as it goes; resolves its diff ID and entries. */
+function parseLayer(tar: Readable): Promise<{ diffId: string; entries: LayerEntry[] }> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    const entries: LayerEntry[] = [];
+    const inner = extract();
+    inner.on('entry', (header, stream, next) => {
+      const full = normalize(header.name);
+      const slash = full.lastIndexOf('/');
+      const base = full.slice(slash + 1);
+      const parent = slash >= 0 ? full.slice(0, slash) : '';
+      const entry: LayerEntry = {
+        path: full,
+        type: typeOf(header.type),
+        size: header.type === 'file' || header.type === 'contiguous-file' ? (header.size ?? 0) : 0,
+        mode: header.mode ?? 0,
+        uid: header.uid ?? 0,
+        gid: header.gid ?? 0,
+        hash: null,
+        linkTarget: header.linkname ?? null,
+        removes: false,
+        opaque: false,
+      };
+      if (base === '.wh..wh..opq') Object.assign(entry, { path: parent, type: 'directory', opaque: true });
+      else if (base.startsWith('.wh.')) Object.assign(entry, { path: parent ? `${parent}/${base.slice(4)}` : base.slice(4), type: 'other', removes: true });
+      const content = entry.type === 'file' && !entry.removes ? createHash('sha256') : null;
+      stream.on('data', (chunk) => {
+        content?.update(chunk as Buffer);
+      });
+      stream.on('end', () => {
+        if (content) entry.hash = content.digest('hex');
+        if (entry.path) entries.push(entry);
+        next();
+      });
+      stream.resume();
+    });
+    inner.on('finish', () => resolve({ diffId: `sha256:${hash.digest('hex')}`, entries }));
+    inner.on('error', reject);
+    tar.on('error', reject);
+    tar.on('data', (chunk: Buffer) => hash.update(chunk));
+    tar.pipe(inner);
+  });
+}
+
+/** zstd → plain bytes, streamed (Node 20 has no zstd of its own; fzstd is a small pure-JS decoder). */
+function zstdDecoder(): Transform {
+  // The decoder pushes into the transform, and the transform feeds the decoder: tie them after both exist.
+  const holder: { decoder: Decompress | null } = { decoder: null };
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        holder.decoder!.push(chunk);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+    flush(done) {
+      try {
+        holder.decoder!.push(new Uint8Array(0), true);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+  holder.decoder = new Decompress((data) => transform.push(Buffer.from(data)));
+  return transform;
+}
+
+/** First bytes of a stream without consuming them. */
+async function sniff(stream: PassThrough): Promise<Buffer> {
+  for (;;) {
+    const head = stream.read(4) as Buffer | null;
+    if (head) {
+      stream.unshift(head);
+      return head;
+    }
+    if (stream.readableEnded) return Buffer.alloc(0);
+    await new Promise((resolve) => stream.once('readable', resolve).once('end', resolve));
+  }
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+}
+
+/**
+ * Parses an image export (legacy or OCI layout) and returns the entries of the layers whose diff IDs
+ * are in `wanted`. `onProgress` hears the bytes read so far.
+ */
+export async function parseExport(archive: Readable, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void = () => undefined): Promise<Map<string, LayerEntry[]>> {
+  const found = new Map<string, LayerEntry[]>();
+  let bytesRead = 0;
+  archive.on('data', (chunk: Buffer) => {
+    bytesRead += chunk.length;
+    onProgress({ bytesRead });
+  });
+  const outer = extract();
+  await new Promise<void>((resolve, reject) => {
+    outer.on('entry', (header, stream, next) => {
+      const name = header.name;
+      const candidate = header.type === 'file' && (name.endsWith('/layer.tar') || name.startsWith('blobs/sha256/')) && (header.size ?? 0) > 0;
+      if (!candidate || found.size === wanted.size) {
+        stream.on('end', () => next());
+        stream.resume();
+        return;
+      }
+      const body = new PassThrough();
+      stream.pipe(body);
+      sniff(body)
+        .then(async (head) => {
+          // Magic bytes, never file names: gzip 1f 8b, zstd 28 b5 2f fd, JSON '{', anything else a tar.
+          const gzip = head[0] === 0x1f && head[1] === 0x8b;
+          const zstd = head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd;
+          if (head[0] === 0x7b) {
+            body.resume();
+            await new Promise((done) => body.on('end', done));
+            return;
+          }
+          const layer = await parseLayer(gzip ? body.pipe(createGunzip()) : zstd ? body.pipe(zstdDecoder()) : body);
+          if (wanted.has(layer.diffId)) found.set(layer.diffId, layer.entries);
+        })
+        .then(() => next(), (error) => reject(error));
+    });
+    outer.on('finish', () => resolve());
+    outer.on('error', reject);
+    archive.on('error', reject);
+    archive.pipe(outer);
+  });
+  return found;
+}
+
+/**
+ * Streams `docker save` of one image (or, with a platform `query`, of that platform of it) through
+ * `parseExport`; `signal` stops the export.
+ */
+export async function readLayerFiles(id: string, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void, signal: AbortSignal, query: Record<string, string> = {}): Promise<Map<string, LayerEntry[]>> {
+  const archive = await openExport(id, query);
+  const stop = () => archive.destroy(new Error('cancelled'));
+  signal.addEventListener('abort', stop);
+  try {
+    return await parseExport(archive, wanted, onProgress);
+  } finally {
+    signal.removeEventListener('abort', stop);
+    archive.destroy();
+  }
+}

@@ -1,0 +1,235 @@
+// The one connection to the Docker engine. dockerode reads DOCKER_HOST itself (unix://, tcp://, ssh://,
+// with DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), so Strata supports whatever the Docker CLI does.
+//
+// The API version is negotiated, never pinned: an unversioned /version call works on every engine,
+// then every later call uses min(engine's highest, the highest Strata understands). Old engines reject
+// versions above theirs; Docker 29+ rejects anything below 1.44, so a fixed pin breaks one or the other.
+import 'server-only';
+import Docker from 'dockerode';
+import { StrataError } from '@/lib/api/errors';
+import { negotiateApiVersion } from '@/lib/docker/engine/api-version';
+
+export interface EngineConnection {
+  docker: Docker;
+  apiVersion: string;
+  maxApiVersion: string;
+  minApiVersion: string;
+}
+
+interface ConnectionState extends EngineConnection {
+  /** One client per socket idle limit (0 = none, for streams), all on the negotiated version. */
+  clients: Map<number, Docker>;
+}
+
+let connection: Promise<ConnectionState> | null = null;
+
+// An engine that accepts the connection but never answers must not hang a request: every call that is
+// not a long stream gets a limit (STRATA_ENGINE_TIMEOUT_MS, 10 s by default) and a 504 when it passes.
+const DEFAULT_TIMEOUT_MS = 10_000;
+// The socket itself is dropped a little after the 504, so a hung engine cannot pile up open requests
+// and the 504 (not the socket's "hang up") is what the caller sees.
+const SOCKET_GRACE_MS = 1_000;
+
+/** The limit for one ordinary engine call, in milliseconds. */
+export function engineTimeoutMs(): number {
+  const configured = Number(process.env.STRATA_ENGINE_TIMEOUT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+}
+
+function timeoutError(ms: number): StrataError {
+  const address = engineAddress();
+  const seconds = ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+  return new StrataError(
+    'engine_timeout',
+    `The Docker engine at ${address} did not answer within ${seconds}. It may be overloaded or stuck: try again in a moment, or restart it. A change you asked for may still complete; reload to see.`,
+    { address, timeoutMs: ms },
+  );
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeoutError(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Where we talk to the engine, for messages a person reads; a password in it is removed. */
+export function engineAddress(): string {
+  const address = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  return address.replace(/^([a-z]+:\/\/)([^:/@]+):[^/@]*@/i, '$1$2@');
+}
+
+async function connect(): Promise<ConnectionState> {
+  const limit = engineTimeoutMs();
+  const probe = new Docker({ timeout: limit + SOCKET_GRACE_MS });
+  const version = (await withTimeout(probe.version(), limit)) as { ApiVersion?: string; MinAPIVersion?: string };
+  const maxApiVersion = version.ApiVersion ?? '1.41';
+  const minApiVersion = version.MinAPIVersion ?? '1.12';
+  const apiVersion = negotiateApiVersion(maxApiVersion, minApiVersion);
+  const docker = new Docker({ version: `v${apiVersion}` });
+  return { docker, apiVersion, maxApiVersion, minApiVersion, clients: new Map([[0, docker]]) };
+}
+
+async function getState(): Promise<ConnectionState> {
+  if (!connection) {
+    connection = connect().catch((cause) => {
+      connection = null;
+      throw translateEngineError(cause);
+    });
+  }
+  return connection;
+}
+
+export async function getConnection(): Promise<EngineConnection> {
+  const { docker, apiVersion, maxApiVersion, minApiVersion } = await getState();
+  return { docker, apiVersion, maxApiVersion, minApiVersion };
+}
+
+/** Forget the negotiated version, e.g. after the engine went away: it may come back upgraded. */
+export function resetConnection(): void {
+  connection = null;
+}
+
+function clientFor(state: ConnectionState, socketIdleMs: number): Docker {
+  let client = state.clients.get(socketIdleMs);
+  if (!client) {
+    client = new Docker({ version: `v${state.apiVersion}`, timeout: socketIdleMs });
+    state.clients.set(socketIdleMs, client);
+  }
+  return client;
+}
+
+export interface EngineCallOptions {
+  /**
+   * A long stream (events, pull, push, save/export, load, build): its length is the work's, so there is
+   * no limit unless `timeoutMs` is given, and then only on the stream starting (the response headers),
+   * never on the stream itself. The caller ends it (the browser went away) or watches its progress.
+   */
+  stream?: boolean;
+  /** A limit other than the default, for calls whose length grows with the work (prune). */
+  timeoutMs?: number;
+}
+
+/**
+ * Cuts a call at `ms`: the caller gets a 504, the call's abort signal fires (dockerode closes the
+ * request where it takes one), and a stream that still starts afterwards is closed at once.
+ */
+function withLimit<T>(promise: Promise<T>, controller: AbortController, ms: number): Promise<T> {
+  let late = false;
+  void promise.then(
+    (value) => {
+      if (late) (value as { destroy?: () => void } | null)?.destroy?.();
+    },
+    () => {},
+  );
+  return withTimeout(promise, ms).catch((error: unknown) => {
+    if (error instanceof StrataError && error.code === 'engine_timeout') {
+      late = true;
+      controller.abort();
+    }
+    throw error;
+  });
+}
+
+/**
+ * Runs one engine call and turns any failure into a StrataError with a status the routes can send.
+ * Use for every dockerode call so no raw engine error reaches a route. Ordinary calls end with a 504
+ * `engine_timeout` when the engine does not answer in time.
+ */
+export async function engine<T>(call: (docker: Docker, signal: AbortSignal) => Promise<T>, options: EngineCallOptions = {}): Promise<T> {
+  const state = await getState();
+  const controller = new AbortController();
+  try {
+    if (options.stream) {
+      const started = call(state.docker, controller.signal);
+      return await (options.timeoutMs ? withLimit(started, controller, options.timeoutMs) : started);
+    }
+    const limit = options.timeoutMs ?? engineTimeoutMs();
+    return await withLimit(call(clientFor(state, limit + SOCKET_GRACE_MS), controller.signal), controller, limit);
+  } catch (cause) {
+    const error = translateEngineError(cause);
+    if (error.code === 'engine_unreachable' || error.code === 'engine_timeout') resetConnection();
+    throw error;
+  }
+}
+
+interface DialOptions {
+  path: string;
+  method: 'GET' | 'POST';
+  query?: Record<string, unknown>;
+  timeoutMs?: number;
+}
+
+/** For endpoints whose options dockerode drops (df's `type`, build prune's filters): call the modem directly. */
+export async function dial<T>({ path, method, query = {}, timeoutMs }: DialOptions): Promise<T> {
+  return engine(
+    (docker) =>
+      new Promise<T>((resolve, reject) => {
+        docker.modem.dial(
+          {
+            path: `${path}?`,
+            method,
+            statusCodes: { 200: true, 400: 'bad parameter', 404: 'not found', 409: 'conflict', 500: 'server error' },
+            options: { _query: query, ...(method === 'POST' ? { _body: {} } : {}) },
+          },
+          (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
+        );
+      }),
+    { timeoutMs },
+  );
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+interface EngineErrorLike {
+  code?: string;
+  statusCode?: number;
+  json?: { message?: string } | null;
+  message?: string;
+}
+
+/** The engine's own words, without dockerode's "(HTTP code 409) conflict - " prefix. */
+export function engineMessage(cause: EngineErrorLike): string {
+  const fromJson = cause.json?.message;
+  if (fromJson) return fromJson.trim();
+  return (cause.message ?? '').replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
+}
+
+export function translateEngineError(cause: unknown): StrataError {
+  if (cause instanceof StrataError) return cause;
+  const error = (cause ?? {}) as EngineErrorLike;
+  if (error.code && UNREACHABLE.has(error.code)) {
+    const address = engineAddress();
+    const hint =
+      error.code === 'EACCES'
+        ? 'Strata may not use that socket: run it as a user in the docker group, or as root.'
+        : 'Is Docker running there? Start it (for example `sudo systemctl start docker`), or point DOCKER_HOST at your engine and restart Strata.';
+    return new StrataError('engine_unreachable', `Cannot reach the Docker engine at ${address} (${error.code}). ${hint}`, {
+      address,
+      cause: error.code,
+    });
+  }
+  // Strata itself ended the call (a cancelled build, a refused upload): not an engine failure.
+  if ((cause as { name?: string } | null)?.name === 'AbortError') return new StrataError('invalid_input', 'The request was cancelled before the engine finished it.');
+  const message = engineMessage(error) || 'The Docker engine failed without saying why.';
+  switch (error.statusCode) {
+    case 400:
+      return new StrataError('invalid_input', message);
+    case 401:
+      return new StrataError('unauthorized', message);
+    case 404:
+      return new StrataError('not_found', message);
+    case 409:
+      return new StrataError('conflict', message);
+    case 500:
+      // 20.10 answers bad names in tag requests with 500 rather than 400.
+      if (/invalid reference format|invalid tag format/.test(message)) return new StrataError('invalid_reference', message);
+      return new StrataError('upstream_failed', `The Docker engine reported an error: ${message}`);
+    default:
+      if (error.statusCode) return new StrataError('upstream_failed', `The Docker engine answered ${error.statusCode}: ${message}`);
+      // No status: a transport failure (TLS, ssh, …). Its text may name local paths: log it, say less.
+      console.error('[strata] engine call failed', cause);
+      return new StrataError('internal', 'The connection to the Docker engine failed. The server log has the details.');
+  }
+}

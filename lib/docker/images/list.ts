@@ -1,0 +1,122 @@
+// Images as Strata shows them: the engine's list, made exact about shared layers and container use.
+import 'server-only';
+import type { ImageDetail, ImageListResponse } from '@/lib/api/images';
+import { StrataError } from '@/lib/api/errors';
+import { compareApiVersions } from '@/lib/docker/engine/api-version';
+import { dial, engine, getConnection } from '@/lib/docker/engine/client';
+import { imageStoreDiskUsed } from '@/lib/docker/prune/disk-usage';
+import { withIntermediates } from '@/lib/docker/images/intermediates';
+import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/images/layer-facts';
+import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/engine/mappers';
+import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/engine/raw-types';
+import { sizeReport, summarizeImages, toSummary, type Snapshot } from '@/lib/docker/images/summaries';
+import { MANIFESTS_API } from '@/lib/docker/images/platforms';
+import { snapshotCache } from '@/lib/docker/images/snapshot-cache';
+import { toInspectView } from '@/lib/docker/images/inspect-view';
+
+export type { Snapshot } from '@/lib/docker/images/summaries';
+
+async function loadSnapshot(): Promise<Snapshot> {
+  // The containerd store needs both for its sizes and platforms: SharedSize (1.42+; older engines ignore
+  // it, and on the classic store Strata computes the split itself) and per-platform manifests (from API
+  // 1.47, answered only by the containerd store).
+  const manifests = compareApiVersions((await getConnection()).apiVersion, MANIFESTS_API) >= 0;
+  const options = { 'shared-size': true, ...(manifests ? { manifests: true } : {}) };
+  const [rawImages, rawContainers] = await Promise.all([
+    engine((docker) => docker.listImages(options as object) as Promise<RawImageListItem[]>),
+    engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>),
+  ]);
+  const listed = rawImages.map(mapListItem);
+  const store = listedStore(rawImages);
+  const [layers, engineDiskUsed] = await Promise.all([
+    getManyLayers(listed.map((image) => image.id)),
+    store === 'containerd' ? imageStoreDiskUsed() : Promise.resolve(null),
+  ]);
+  return { listed, layers, containers: containersByImage(rawContainers), store, engineDiskUsed };
+}
+
+const engineLists = snapshotCache('engine-lists', loadSnapshot);
+
+/** After Strata itself changed the engine: the next read must not wait for the event to arrive. */
+export function invalidateImages(): void {
+  engineLists.invalidate();
+}
+
+/** A copy the caller may extend (the detail page adds intermediate images) without touching the cache. */
+export async function snapshot(): Promise<Snapshot> {
+  const snap = await engineLists.get();
+  return { ...snap, listed: [...snap.listed], layers: new Map(snap.layers) };
+}
+
+/** `docker image ls`, or with `intermediates` `docker image ls -a` (lib/docker/intermediates.ts). */
+export async function listImages(options: { intermediates?: boolean } = {}): Promise<ImageListResponse> {
+  const snap = await snapshot();
+  return options.intermediates ? withIntermediates(snap) : summarizeImages(snap);
+}
+
+/** Inspect by ID, short ID or name; an unknown image is a not_found that names what was asked. */
+export async function inspectImage(ref: string): Promise<RawImageInspect> {
+  try {
+    // manifests=1 (1.48+, containerd store) gives inspect the list's sizes; other engines ignore it.
+    // (dockerode's inspect drops every query option, hence the modem; the name goes in as dockerode puts it.)
+    return await dial<RawImageInspect>({ path: `/images/${ref}/json`, method: 'GET', query: { manifests: 1 } });
+  } catch (error) {
+    if (error instanceof StrataError && error.code === 'not_found') {
+      throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
+    }
+    throw error;
+  }
+}
+
+/** Whether the engine no longer has an image (inspect is a 404). */
+async function isGone(id: string): Promise<boolean> {
+  try {
+    await dial({ path: `/images/${id}/json`, method: 'GET' });
+    return false;
+  } catch (error) {
+    if (error instanceof StrataError && error.code === 'not_found') return true;
+    throw error;
+  }
+}
+
+/** One image by ID, short ID or name, with its sizes computed against every other image. */
+export async function getImageDetail(ref: string): Promise<ImageDetail> {
+  const raw = await inspectImage(ref);
+  const detail = mapInspect(raw);
+  const snap = await snapshot();
+  let listed = snap.listed.find((image) => image.id === detail.id);
+  const topLevel = listed !== undefined;
+  if (!listed) {
+    // An intermediate image of a legacy build is not in the top-level list; size it against the rest.
+    // The Descriptor marks the containerd store (for the platform sizes); inspect with manifests=1 gave
+    // the two sizes there.
+    const item = { Id: raw.Id, Created: Date.parse(detail.created) / 1000, Size: detail.size, Descriptor: raw.Descriptor };
+    listed = { ...mapListItem(item), contentSize: detail.contentSize, unpackedSize: detail.unpackedSize, repoTags: detail.repoTags };
+    const history = await engine((docker) => docker.getImage(detail.id).history() as Promise<RawHistoryItem[]>);
+    const layers = await resolveImageLayers(detail.id, detail.diffIds, history);
+    rememberLayers(detail.id, layers);
+    snap.layers.set(detail.id, layers);
+    snap.listed.push(listed);
+  }
+  const summary = toSummary(listed, snap, sizeReport(snap), { os: detail.os, architecture: detail.architecture, variant: detail.variant });
+  return {
+    ...summary,
+    repoTags: detail.repoTags,
+    repoDigests: detail.repoDigests,
+    // Parents of other images (absent from the top-level list) are never dangling, whatever their tags.
+    dangling: topLevel && detail.repoTags.length === 0,
+    labels: detail.labels,
+    parent: detail.parent,
+    ...(detail.parent && (await isGone(detail.parent)) ? { parentGone: true } : {}),
+    architecture: detail.architecture,
+    os: detail.os,
+    variant: detail.variant,
+    author: detail.author,
+    comment: detail.comment,
+    dockerVersion: detail.dockerVersion,
+    config: detail.config,
+    layers: detail.diffIds,
+    containerRefs: snap.containers.get(detail.id) ?? [],
+    inspect: toInspectView(raw),
+  };
+}
