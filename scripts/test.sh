@@ -107,6 +107,7 @@ seeded() { # PID LOG
 }
 
 step "lint"; npx eslint . || step_failures=$((step_failures + 1))
+step "format (prettier --check)"; npx prettier --check . >reports/prettier.log 2>&1 || { tail -30 reports/prettier.log; step_failures=$((step_failures + 1)); }
 step "typecheck"; npx tsc --noEmit || step_failures=$((step_failures + 1))
 step "unit tests (vitest)"
 npx vitest run lib components --reporter=default --reporter=json --outputFile.json=reports/vitest-unit.json
