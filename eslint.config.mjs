@@ -14,7 +14,10 @@ const serverOnly = {
   group: ['@/lib/docker', '@/lib/docker/**', '@/lib/hub', '@/lib/hub/**', '@/lib/http', '@/lib/http/**'],
   message: 'Server-only code: the browser and the contracts (lib/api) may not import lib/docker, lib/hub or lib/http.',
 };
-const views = { group: ['@/components', '@/components/**'], message: 'lib never imports components: views depend on lib, not the other way round.' };
+const views = {
+  group: ['@/components', '@/components/**'],
+  message: 'lib never imports components: views depend on lib, not the other way round.',
+};
 const restrict = ({ paths = everywhere, patterns = [] } = {}) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 const except = (name) => everywhere.filter((entry) => entry.name !== name);
 

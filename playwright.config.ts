@@ -33,7 +33,15 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: [
@@ -57,7 +65,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       // No engine, a Hub address where nothing listens (the offline states), and read-only mode.
-      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`, STRATA_SANDBOX: '0', HUB_API_URL: 'http://127.0.0.1:9', STRATA_READ_ONLY: '1' },
+      env: {
+        ...env,
+        DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`,
+        STRATA_SANDBOX: '0',
+        HUB_API_URL: 'http://127.0.0.1:9',
+        STRATA_READ_ONLY: '1',
+      },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${TOKEN_PORT}`,
@@ -65,14 +79,26 @@ export default defineConfig({
       url: `http://127.0.0.1:${TOKEN_PORT}/api/engine`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}`, STRATA_TOKEN: E2E_TOKEN },
+      env: {
+        ...env,
+        DOCKER_HOST: `unix://${sandboxDir}/docker.sock`,
+        STRATA_SANDBOX: '1',
+        HUB_API_URL: `http://127.0.0.1:${hubPort}`,
+        STRATA_TOKEN: E2E_TOKEN,
+      },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${READ_ONLY_PORT}`,
       url: `http://127.0.0.1:${READ_ONLY_PORT}/api/engine`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}`, STRATA_READ_ONLY: '1' },
+      env: {
+        ...env,
+        DOCKER_HOST: `unix://${sandboxDir}/docker.sock`,
+        STRATA_SANDBOX: '1',
+        HUB_API_URL: `http://127.0.0.1:${hubPort}`,
+        STRATA_READ_ONLY: '1',
+      },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${faultPort}`,
@@ -80,7 +106,13 @@ export default defineConfig({
       url: `http://127.0.0.1:${faultPort}/graph`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...env, STRATA_DATA_DIR: `${dataDir}-fault`, DOCKER_HOST: `unix://${faultDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: 'http://127.0.0.1:9' },
+      env: {
+        ...env,
+        STRATA_DATA_DIR: `${dataDir}-fault`,
+        DOCKER_HOST: `unix://${faultDir}/docker.sock`,
+        STRATA_SANDBOX: '1',
+        HUB_API_URL: 'http://127.0.0.1:9',
+      },
     },
   ],
 });

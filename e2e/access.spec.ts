@@ -36,7 +36,15 @@ test.describe('Token access', () => {
   });
 
   test('after signing in, only a path on this site is followed', async ({ request }) => {
-    const hostile = ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/.//evil.test', '/..//evil.test', '/%2e//evil.test', '/a/.././/evil.test'];
+    const hostile = [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '/.//evil.test',
+      '/..//evil.test',
+      '/%2e//evil.test',
+      '/a/.././/evil.test',
+    ];
     for (const next of [...hostile, '/images']) {
       const response = await request.post(`${TOKEN_URL}/login`, { form: { token: E2E_TOKEN, next }, maxRedirects: 0 });
       expect(response.status()).toBe(303);
@@ -52,14 +60,23 @@ test.describe('Token access', () => {
     }
   });
 
-  test('scripts send a bearer token; ten wrong ones in a minute make it 429 everywhere, whatever X-Forwarded-For says', async ({ request }) => {
+  test('scripts send a bearer token; ten wrong ones in a minute make it 429 everywhere, whatever X-Forwarded-For says', async ({
+    request,
+  }) => {
     const right = await request.get(`${TOKEN_URL}/api/engine`, { headers: { Authorization: `Bearer ${E2E_TOKEN}` } });
     expect(right.status()).toBe(200);
     // One client (one loopback address) rotating X-Forwarded-For: the limit is on the socket's address.
     const guesser = '127.0.0.77';
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) {
-      const response = await send(TOKEN_PORT, 'GET', '/api/images', { 'X-Forwarded-For': `203.0.113.${i}`, Authorization: `Bearer wrong-${i}` }, undefined, guesser);
+      const response = await send(
+        TOKEN_PORT,
+        'GET',
+        '/api/images',
+        { 'X-Forwarded-For': `203.0.113.${i}`, Authorization: `Bearer wrong-${i}` },
+        undefined,
+        guesser,
+      );
       statuses.push(response.status);
     }
     expect(statuses).toEqual([...Array<number>(10).fill(401), 429]);
@@ -67,7 +84,14 @@ test.describe('Token access', () => {
     expect(limited.status, 'while limited, even the right token waits').toBe(429);
     expect(JSON.parse(limited.body).error.code).toBe('rate_limited');
     // The upload routes guard themselves, with the same limiter: no second budget, no oracle.
-    const upload = await send(TOKEN_PORT, 'POST', '/api/images/load', { Authorization: `Bearer ${E2E_TOKEN}`, 'Content-Type': 'application/x-tar' }, 'not a tar', guesser);
+    const upload = await send(
+      TOKEN_PORT,
+      'POST',
+      '/api/images/load',
+      { Authorization: `Bearer ${E2E_TOKEN}`, 'Content-Type': 'application/x-tar' },
+      'not a tar',
+      guesser,
+    );
     expect(upload.status, 'an upload route answers the same 429').toBe(429);
     const other = await send(TOKEN_PORT, 'GET', '/api/engine', { Authorization: `Bearer ${E2E_TOKEN}` }, undefined, '127.0.0.78');
     expect(other.status, 'another client is not affected').toBe(200);

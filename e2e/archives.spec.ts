@@ -33,7 +33,9 @@ test.describe('Archives', () => {
     docker('rmi', '-f', 'strata-e2e/saved:1');
   });
 
-  test('a file that is not an image archive is refused with a reason, and Import makes an image from a root filesystem', async ({ page }) => {
+  test('a file that is not an image archive is refused with a reason, and Import makes an image from a root filesystem', async ({
+    page,
+  }) => {
     const root = path.join(work, 'rootfs');
     execFileSync('sh', ['-c', `mkdir -p ${root}/bin && cp "$(command -v busybox)" ${root}/bin/busybox && ln -sf busybox ${root}/bin/sh`]);
     const rootfs = path.join(work, 'rootfs.tar');
@@ -48,7 +50,9 @@ test.describe('Archives', () => {
 
     await page.getByLabel('Root filesystem tarball').setInputFiles(rootfs);
     await page.getByPlaceholder('my-base:1').fill('strata-e2e/imported:1');
-    await page.getByRole('textbox', { name: 'Config changes, one per line' }).fill('CMD ["/bin/sh", "-c", "echo hello from import"]\nWORKDIR /srv');
+    await page
+      .getByRole('textbox', { name: 'Config changes, one per line' })
+      .fill('CMD ["/bin/sh", "-c", "echo hello from import"]\nWORKDIR /srv');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(page.getByText('Imported as')).toBeVisible();
     await expect(page.getByRole('link', { name: 'strata-e2e/imported:1' })).toBeVisible();

@@ -36,7 +36,10 @@ test.describe('Build', () => {
     // A fresh value per run, so the first build never meets a cache from an earlier run.
     writeFileSync(path.join(folder, 'deps.txt'), `deps ${Date.now()}\n`);
     writeFileSync(path.join(folder, 'app.txt'), 'first\n');
-    writeFileSync(path.join(folder, 'Dockerfile'), 'FROM strata-fixture/base:1\nCOPY deps.txt /app/\nCOPY app.txt /app/\nRUN cat /app/app.txt > /app/out.txt\nCMD ["cat", "/app/out.txt"]\n');
+    writeFileSync(
+      path.join(folder, 'Dockerfile'),
+      'FROM strata-fixture/base:1\nCOPY deps.txt /app/\nCOPY app.txt /app/\nRUN cat /app/app.txt > /app/out.txt\nCMD ["cat", "/app/out.txt"]\n',
+    );
 
     await page.goto('/build');
     await page.getByLabel('Build context folder').setInputFiles(folder);

@@ -60,11 +60,17 @@ test.describe('Cleanup', () => {
     await page.goto('/cleanup');
     await page.getByRole('tab', { name: 'Unused images' }).click();
     const kept = page.getByRole('table', { name: 'Kept' });
-    await expect(kept.getByRole('row').filter({ hasText: 'strata-fixture/used:1' })).toContainText('Used by container strata-fixture-used (stopped).');
-    await expect(kept.getByRole('row').filter({ hasText: 'strata-fixture/base:1' })).toContainText('The engine still removes the tag strata-fixture/base:1.');
+    await expect(kept.getByRole('row').filter({ hasText: 'strata-fixture/used:1' })).toContainText(
+      'Used by container strata-fixture-used (stopped).',
+    );
+    await expect(kept.getByRole('row').filter({ hasText: 'strata-fixture/base:1' })).toContainText(
+      'The engine still removes the tag strata-fixture/base:1.',
+    );
     await expect(page.getByRole('region', { name: 'Disk usage' }).locator('[data-usage="Images"]')).toContainText('reclaimable');
     const summary = (await page.getByTestId('prune-summary').textContent())!;
-    await expect(page.getByRole('region', { name: 'Disk usage' }).locator('[data-usage="Images"]')).toContainText(`${/freeing (.+)\.$/.exec(summary)![1]} reclaimable`);
+    await expect(page.getByRole('region', { name: 'Disk usage' }).locator('[data-usage="Images"]')).toContainText(
+      `${/freeing (.+)\.$/.exec(summary)![1]} reclaimable`,
+    );
     await page.getByLabel('Older than').fill('2');
     await expect(page.getByText('Use 24h, 7d, 90m or a date.')).toBeVisible();
   });

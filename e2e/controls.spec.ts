@@ -98,7 +98,9 @@ test.describe.serial('Security controls over every route', () => {
   });
 
   test.afterAll(() => {
-    console.log(`[controls] routes: ${routes.filter((r) => r.kind === 'api').length} API route files, ${routes.filter((r) => r.kind === 'page').length} pages, ${SESSION_ROUTES.length} proxy-answered forms`);
+    console.log(
+      `[controls] routes: ${routes.filter((r) => r.kind === 'api').length} API route files, ${routes.filter((r) => r.kind === 'page').length} pages, ${SESSION_ROUTES.length} proxy-answered forms`,
+    );
     console.log(`[controls] security headers: ${headerChecks} answers checked, ${headerFailures.length} missing a header`);
     console.log(`[controls] figures ${JSON.stringify(figures)}`);
   });
@@ -108,8 +110,13 @@ test.describe.serial('Security controls over every route', () => {
     expect(api.length).toBeGreaterThanOrEqual(20);
     expect(routes.filter((route) => route.kind === 'page').length).toBeGreaterThanOrEqual(10);
     expect(api.find((route) => route.pattern === '/api/images/[ref]')?.methods).toEqual(['GET', 'DELETE']);
-    expect(api.every((route) => route.methods.length > 0), 'a route file that exports no method').toBe(true);
-    const unknown = routes.flatMap((route) => [...route.pattern.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1] ?? '')).filter((name) => !(name in params));
+    expect(
+      api.every((route) => route.methods.length > 0),
+      'a route file that exports no method',
+    ).toBe(true);
+    const unknown = routes
+      .flatMap((route) => [...route.pattern.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1] ?? ''))
+      .filter((name) => !(name in params));
     console.log(`[controls] dynamic segments without a fixture value (given ${FIXTURE}): ${unknown.length ? unknown.join(', ') : 'none'}`);
   });
 
@@ -119,7 +126,13 @@ test.describe.serial('Security controls over every route', () => {
       let refused = 0;
       const all = probes(() => true);
       for (const probe of all) {
-        const response = await send(BASE_PORT, probe.method, probe.path, { Host: `evil.example:${BASE_PORT}`, ...jsonHeaders(probe.body) }, probe.body);
+        const response = await send(
+          BASE_PORT,
+          probe.method,
+          probe.path,
+          { Host: `evil.example:${BASE_PORT}`, ...jsonHeaders(probe.body) },
+          probe.body,
+        );
         checkHeaders(probe, response);
         if (response.status === 421) refused += 1;
         else failures.push(`${probe.method} ${probe.path} → ${response.status}`);
@@ -152,7 +165,13 @@ test.describe.serial('Security controls over every route', () => {
       let refused = 0;
       const api = probes((route) => route.kind === 'api' && route.file !== 'proxy.ts');
       for (const probe of api) {
-        const response = await send(BASE_PORT, probe.method, probe.path, { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image', ...jsonHeaders(probe.body) }, probe.body);
+        const response = await send(
+          BASE_PORT,
+          probe.method,
+          probe.path,
+          { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image', ...jsonHeaders(probe.body) },
+          probe.body,
+        );
         checkHeaders(probe, response);
         if (response.status === 403 && response.body.includes('"forbidden"')) refused += 1;
         else failures.push(`${probe.method} ${probe.path} → ${response.status}`);
@@ -164,7 +183,13 @@ test.describe.serial('Security controls over every route', () => {
   test('Host values no browser sends are refused with 421', async () => {
     await category('malformed Host', async () => {
       const failures: string[] = [];
-      const hosts = [`[::1].evil.test`, `localhost:${BASE_PORT}@evil.test`, `127.0.0.1:${BASE_PORT}:80`, `localhost:${BASE_PORT}/x`, 'local host'];
+      const hosts = [
+        `[::1].evil.test`,
+        `localhost:${BASE_PORT}@evil.test`,
+        `127.0.0.1:${BASE_PORT}:80`,
+        `localhost:${BASE_PORT}/x`,
+        'local host',
+      ];
       const reads = probes((route, method) => method === 'GET' && route.kind === 'api').slice(0, 5);
       for (const host of hosts) {
         for (const probe of reads) {
@@ -199,7 +224,14 @@ test.describe.serial('Security controls over every route', () => {
           const type = isLogin ? { 'Content-Type': 'application/x-www-form-urlencoded' } : jsonHeaders(body);
           // Each request from its own loopback address, so the rate limit (tested in access.spec.ts,
           // keyed on the socket's address) does not turn these 401s into 429s.
-          const response = await send(TOKEN_PORT, probe.method, probe.path, { ...sameOrigin, ...type, ...headersFor(tried) }, body, loopbackClient(tried));
+          const response = await send(
+            TOKEN_PORT,
+            probe.method,
+            probe.path,
+            { ...sameOrigin, ...type, ...headersFor(tried) },
+            body,
+            loopbackClient(tried),
+          );
           checkHeaders(probe, response);
           const location = String(response.headers.location ?? '');
           const ok = isLogin
@@ -216,17 +248,25 @@ test.describe.serial('Security controls over every route', () => {
   });
 
   test('with the right token, reads are let through (bearer for the API, the login cookie for pages)', async () => {
-    const login = await send(TOKEN_PORT, 'POST', '/login', { 'Content-Type': 'application/x-www-form-urlencoded' }, `token=${encodeURIComponent(E2E_TOKEN)}`);
+    const login = await send(
+      TOKEN_PORT,
+      'POST',
+      '/login',
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+      `token=${encodeURIComponent(E2E_TOKEN)}`,
+    );
     const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
     expect(cookie).toMatch(/^strata_session=[A-Za-z0-9_-]{43}$/);
     const failures: string[] = [];
     // The sign-in page itself is public, and sends a signed-in visitor on.
     const reads = probes((route, method) => method === 'GET' && route.pattern !== '/login');
     for (const probe of reads) {
-      const credentials: Record<string, string> = probe.route.kind === 'page' ? { Cookie: cookie } : { Authorization: `Bearer ${E2E_TOKEN}` };
+      const credentials: Record<string, string> =
+        probe.route.kind === 'page' ? { Cookie: cookie } : { Authorization: `Bearer ${E2E_TOKEN}` };
       const response = await send(TOKEN_PORT, probe.method, probe.path, credentials);
       checkHeaders(probe, response);
-      if (response.status === 401 || response.status === 307 || response.status === 429) failures.push(`${probe.method} ${probe.path} → ${response.status}`);
+      if (response.status === 401 || response.status === 307 || response.status === 429)
+        failures.push(`${probe.method} ${probe.path} → ${response.status}`);
     }
     console.log(`[controls] right token: ${reads.length} reads tried, ${reads.length - failures.length} let through`);
     expect(failures).toEqual([]);
@@ -270,7 +310,9 @@ test.describe.serial('Security controls over every route', () => {
     expect(a.headers['content-security-policy']).not.toBe(b.headers['content-security-policy']);
     expect(failures).toEqual([]);
     expect(headerFailures, 'answers without the security headers').toEqual([]);
-    console.log(`[controls] headers: ${reads.length} page and API reads, plus every refusal above: ${headerChecks} answers checked, ${headerFailures.length} missing a header`);
+    console.log(
+      `[controls] headers: ${reads.length} page and API reads, plus every refusal above: ${headerChecks} answers checked, ${headerFailures.length} missing a header`,
+    );
   });
 
   test('the engine comparison does see a change (so the zeros above mean something)', () => {

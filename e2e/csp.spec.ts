@@ -11,7 +11,8 @@ const FIXTURE = 'strata-fixture/web:1';
 async function watchViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|connect|evaluate)/i.test(message.text())) violations.push(`console: ${message.text()}`);
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|evaluate)/i.test(message.text()))
+      violations.push(`console: ${message.text()}`);
   });
   await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {

@@ -48,7 +48,9 @@ test.describe('Image detail', () => {
     try {
       for (const name of names) {
         await page.goto(`/images/${name}`);
-        await expect(page.getByRole('heading', { level: 1 }), name).toHaveText(/strata-fixture\/web:1|load:latest|import:latest|export:latest/);
+        await expect(page.getByRole('heading', { level: 1 }), name).toHaveText(
+          /strata-fixture\/web:1|load:latest|import:latest|export:latest/,
+        );
         await expect(page.getByRole('region', { name: 'Config' })).toContainText('cat /srv/www/index.html');
         // What the page fetched: the same image by its explicit tag (a bare name reaches the fixed route).
         const detail = await request.get(`/api/images/${name}%3Alatest`);
@@ -60,4 +62,3 @@ test.describe('Image detail', () => {
     }
   });
 });
-

@@ -27,10 +27,13 @@ test.describe('Engine and safety', () => {
   test('a request for a foreign host name is refused (DNS rebinding)', async ({ baseURL }) => {
     const url = new URL('/api/images', baseURL);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, headers: { Host: 'attacker.example:3000' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, path: url.pathname, headers: { Host: 'attacker.example:3000' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -28,7 +28,9 @@ function enginePings(): Promise<boolean> {
 /** Starts the engine in the background and resolves with the time it first answers a ping. */
 async function startEngineAndTimeIt(): Promise<{ answeredAt: number; started: Promise<void> }> {
   const child = spawn('bash', ['scripts/sandbox.sh', 'start'], { env: faultSandboxEnv(), stdio: 'ignore' });
-  const started = new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sandbox start exited ${code}`)))));
+  const started = new Promise<void>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sandbox start exited ${code}`)))),
+  );
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (await enginePings()) return { answeredAt: Date.now(), started };
@@ -81,7 +83,9 @@ test.describe('Faults: the engine stops and comes back', () => {
 
   test.afterAll(() => faultSandbox('start'));
 
-  test('the API answers 503 in the one error shape, the events stream reports the loss, and all recover within 5 s', async ({ request }) => {
+  test('the API answers 503 in the one error shape, the events stream reports the loss, and all recover within 5 s', async ({
+    request,
+  }) => {
     test.setTimeout(90_000);
     const live = listenToEvents();
     try {
@@ -99,15 +103,29 @@ test.describe('Faults: the engine stops and comes back', () => {
       // A write while the engine is away is refused the same way, and nothing is recorded as done.
       const write = await request.post(`${FAULT_URL}/api/prune`, { data: { target: 'dangling', dryRun: true } });
       expect(write.status()).toBe(503);
-      await waitFor(() => live.events.some((e) => e.kind === 'engine' && e.state === 'disconnected'), 5_000, 'events stream reports the loss');
+      await waitFor(
+        () => live.events.some((e) => e.kind === 'engine' && e.state === 'disconnected'),
+        5_000,
+        'events stream reports the loss',
+      );
       const connectedBefore = live.events.filter((e) => e.kind === 'engine' && e.state === 'connected').length;
 
       const { answeredAt, started } = await startEngineAndTimeIt();
-      const apiAt = await waitFor(async () => (await answers200(request, '/api/engine')) && (await answers200(request, '/api/images')), RECOVERY_LIMIT_MS + 5_000, 'API recovers');
-      const eventsAt = await waitFor(() => live.events.filter((e) => e.kind === 'engine' && e.state === 'connected').length > connectedBefore, RECOVERY_LIMIT_MS + 5_000, 'events stream reconnects');
+      const apiAt = await waitFor(
+        async () => (await answers200(request, '/api/engine')) && (await answers200(request, '/api/images')),
+        RECOVERY_LIMIT_MS + 5_000,
+        'API recovers',
+      );
+      const eventsAt = await waitFor(
+        () => live.events.filter((e) => e.kind === 'engine' && e.state === 'connected').length > connectedBefore,
+        RECOVERY_LIMIT_MS + 5_000,
+        'events stream reconnects',
+      );
       await started;
       const recovery = Math.max(apiAt, eventsAt) - answeredAt;
-      console.log(`[faults] recovery after the engine answered again: API ${apiAt - answeredAt} ms, events stream ${eventsAt - answeredAt} ms; overall ${recovery} ms (limit ${RECOVERY_LIMIT_MS} ms)`);
+      console.log(
+        `[faults] recovery after the engine answered again: API ${apiAt - answeredAt} ms, events stream ${eventsAt - answeredAt} ms; overall ${recovery} ms (limit ${RECOVERY_LIMIT_MS} ms)`,
+      );
       test.info().annotations.push({ type: 'recovery-ms', description: String(recovery) });
       expect(recovery).toBeLessThanOrEqual(RECOVERY_LIMIT_MS);
     } finally {

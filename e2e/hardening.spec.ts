@@ -32,7 +32,9 @@ test.describe('Hardening (issue 13)', () => {
     expect(JSON.parse(tooLarge.body).error.code).toBe('too_large');
     const chunked = await new Promise<string>((resolve) => {
       const socket = net.connect(BASE_PORT, '127.0.0.1', () =>
-        socket.write(`POST /api/prune HTTP/1.1\r\nHost: 127.0.0.1:${BASE_PORT}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n`),
+        socket.write(
+          `POST /api/prune HTTP/1.1\r\nHost: 127.0.0.1:${BASE_PORT}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n`,
+        ),
       );
       let answer = '';
       socket.on('data', (data) => (answer += data.toString()));
@@ -44,7 +46,9 @@ test.describe('Hardening (issue 13)', () => {
   test('a client that never finishes its headers is cut off within the limit', async () => {
     const started = Date.now();
     await new Promise<void>((resolve) => {
-      const socket = net.connect(BASE_PORT, '127.0.0.1', () => socket.write(`GET /api/engine HTTP/1.1\r\nHost: 127.0.0.1:${BASE_PORT}\r\n`));
+      const socket = net.connect(BASE_PORT, '127.0.0.1', () =>
+        socket.write(`GET /api/engine HTTP/1.1\r\nHost: 127.0.0.1:${BASE_PORT}\r\n`),
+      );
       // One more header byte a second: never complete.
       const drip = setInterval(() => socket.writable && socket.write('X'), 1000);
       socket.on('error', () => undefined);
@@ -64,8 +68,13 @@ test.describe('Hardening (issue 13)', () => {
       const response = await send(BASE_PORT, 'DELETE', '/api/tags/sec%252Ftarget%3A1', sameOrigin);
       expect(response.status).toBe(400);
       expect(docker('image', 'inspect', '--format', '{{.RepoTags}}', 'sec/target:1')).toContain('sec/target:1');
-      const activity = JSON.parse((await send(BASE_PORT, 'GET', '/api/activity')).body) as { writes: { method: string; target: string; status: number }[] };
-      expect(activity.writes.find((write) => write.method === 'DELETE' && write.target.startsWith('/api/tags/sec'))).toMatchObject({ target: '/api/tags/sec%2Ftarget:1', status: 400 });
+      const activity = JSON.parse((await send(BASE_PORT, 'GET', '/api/activity')).body) as {
+        writes: { method: string; target: string; status: number }[];
+      };
+      expect(activity.writes.find((write) => write.method === 'DELETE' && write.target.startsWith('/api/tags/sec'))).toMatchObject({
+        target: '/api/tags/sec%2Ftarget:1',
+        status: 400,
+      });
     } finally {
       docker('image', 'rm', '-f', 'sec/target:1');
     }

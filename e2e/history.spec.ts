@@ -16,7 +16,9 @@ test.describe('Layer history and breakdown', () => {
   test('the timeline tells metadata steps, empty RUNs and 0-byte layers apart, from the base up', async ({ page }) => {
     await page.goto(STEPS);
     const timeline = page.getByRole('region', { name: 'Layer history' });
-    await expect(timeline.getByRole('listitem', { name: 'Base image' })).toContainText(`FROM strata-fixture/web:1 — 2 layers, ${web()}, 7 steps`);
+    await expect(timeline.getByRole('listitem', { name: 'Base image' })).toContainText(
+      `FROM strata-fixture/web:1 — 2 layers, ${web()}, 7 steps`,
+    );
     const steps = timeline.getByRole('list', { name: 'Build steps' });
     await expect(steps.locator('[data-step]')).toHaveCount(15);
     await expect(steps.locator('[data-step="1"]')).toContainText('IMPORT busybox-static root filesystem');
@@ -87,6 +89,8 @@ test.describe('Layer history and breakdown', () => {
     await expect(summary).toContainText('Only in B0 layers · 0B');
     await expect(page.locator('tr[data-kind="same"]')).toHaveCount(7);
     await expect(page.locator('tr[data-kind="only-a"]')).toHaveCount(8);
-    await expect(page.locator('tr[data-kind="only-a"]').filter({ hasText: 'RUN dd' })).toContainText(`−${formatBytes(stepBytes(/blob\.bin/))}`);
+    await expect(page.locator('tr[data-kind="only-a"]').filter({ hasText: 'RUN dd' })).toContainText(
+      `−${formatBytes(stepBytes(/blob\.bin/))}`,
+    );
   });
 });

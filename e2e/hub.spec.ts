@@ -34,10 +34,14 @@ test.describe('Docker Hub', () => {
   test('a rate limit says when to retry; no internet says what was tried', async ({ page }) => {
     await page.goto('/hub');
     await page.getByLabel('Search Docker Hub').fill('ratelimit');
-    await expect(page.getByRole('alert', { name: 'Docker Hub problem' })).toContainText('Docker Hub is rate-limiting this server; try again after 18:30 UTC.');
+    await expect(page.getByRole('alert', { name: 'Docker Hub problem' })).toContainText(
+      'Docker Hub is rate-limiting this server; try again after 18:30 UTC.',
+    );
     await page.goto(`http://127.0.0.1:${DOWN_PORT}/hub`);
     await page.getByLabel('Search Docker Hub').fill('nginx');
-    await expect(page.getByRole('alert', { name: 'Docker Hub problem' })).toContainText('Docker Hub is unreachable from this server (tried http://127.0.0.1:9).');
+    await expect(page.getByRole('alert', { name: 'Docker Hub problem' })).toContainText(
+      'Docker Hub is unreachable from this server (tried http://127.0.0.1:9).',
+    );
   });
 
   test('log in to a registry, push with progress, then pull it back', async ({ page }) => {

@@ -14,7 +14,9 @@ test.describe('Images list', () => {
     await expect(app).toHaveCount(1);
     await expect(app).toContainText('strata-fixture/app:latest');
     await expect(app).toContainText('+2 more');
-    await expect(app.getByRole('link', { name: /2 more tags: localhost:5555\/team\/app:1.0, registry.example.com\/team\/app:1.0/ })).toBeVisible();
+    await expect(
+      app.getByRole('link', { name: /2 more tags: localhost:5555\/team\/app:1.0, registry.example.com\/team\/app:1.0/ }),
+    ).toBeVisible();
     const appId = docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/app:1.0');
     await expect(app).toHaveAttribute('data-image-id', appId);
   });
@@ -37,9 +39,18 @@ test.describe('Images list', () => {
     } else {
       const [entry] = engineImagesWithManifests('strata-fixture/app:1.0');
       const manifest = entry!.Manifests[0]!;
-      await expect(headers.getByRole('button', { name: 'Disk usage', exact: true })).toHaveAttribute('title', /^Content plus unpacked layers/);
-      await expect(headers.getByRole('button', { name: 'Content', exact: true })).toHaveAttribute('title', /^Content: the compressed layers/);
-      await expect(headers.getByRole('button', { name: 'Unique', exact: true })).toHaveAttribute('title', /^Unpacked layers only this image uses/);
+      await expect(headers.getByRole('button', { name: 'Disk usage', exact: true })).toHaveAttribute(
+        'title',
+        /^Content plus unpacked layers/,
+      );
+      await expect(headers.getByRole('button', { name: 'Content', exact: true })).toHaveAttribute(
+        'title',
+        /^Content: the compressed layers/,
+      );
+      await expect(headers.getByRole('button', { name: 'Unique', exact: true })).toHaveAttribute(
+        'title',
+        /^Unpacked layers only this image uses/,
+      );
       // Disk usage, then content, as the engine counts them.
       await expect(app.getByRole('cell').nth(4)).toHaveText(formatBytes(manifest.Size.Total));
       await expect(app.getByRole('cell').nth(5)).toHaveText(formatBytes(manifest.Size.Content));
@@ -53,7 +64,9 @@ test.describe('Images list', () => {
     const used = images.rowWithTag('strata-fixture/used:1');
     await expect(used.getByText('in use')).toBeVisible();
     await images.quickFilter('Dangling').click();
-    await expect(images.rows()).toHaveCount(Number(docker('image', 'ls', '-q', '--filter', 'dangling=true').split('\n').filter(Boolean).length));
+    await expect(images.rows()).toHaveCount(
+      Number(docker('image', 'ls', '-q', '--filter', 'dangling=true').split('\n').filter(Boolean).length),
+    );
     await expect(images.rows().first()).toContainText('<none>');
     await expect(images.rows().first()).toContainText('dangling');
   });
@@ -87,14 +100,21 @@ test.describe('Images list', () => {
     const images = new ImagesPage(page);
     await images.open();
     // One line per tag there: count distinct IDs.
-    const count = (...args: string[]) => new Set(docker('image', 'ls', '-q', '--no-trunc', ...args).split('\n').filter(Boolean)).size;
+    const count = (...args: string[]) =>
+      new Set(
+        docker('image', 'ls', '-q', '--no-trunc', ...args)
+          .split('\n')
+          .filter(Boolean),
+      ).size;
     const top = count();
     const all = count('-a');
     expect(all).toBeGreaterThan(top);
     await expect(page.getByText(`Showing ${top} of ${top} images`, { exact: true })).toBeVisible();
     await page.getByRole('checkbox', { name: 'Show intermediate images' }).check();
     await expect(page).toHaveURL(/[?&]all=1/);
-    await expect(page.getByText(`Showing ${all} of ${all} images (${all - top} of them intermediate images of legacy builds)`)).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByText(`Showing ${all} of ${all} images (${all - top} of them intermediate images of legacy builds)`)).toBeVisible(
+      { timeout: 120_000 },
+    );
     await images.filter.fill('intermediate');
     await expect(images.rows().first()).toContainText('intermediate');
     await expect(images.rows().first()).not.toContainText('dangling');

@@ -51,7 +51,11 @@ test.describe('Platforms of an image', () => {
       await expect(timeline).not.toContainText('multi-platform-image.sh amd64');
       const platform = encodeURIComponent(JSON.stringify({ os: 'linux', architecture: 'arm64' }));
       const socket = SANDBOX_HOST.replace('unix://', '');
-      const inspect = JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', socket, `http://engine/images/${TAG}/json?platform=${platform}`], { encoding: 'utf8' })) as { RootFS: { Layers: string[] } };
+      const inspect = JSON.parse(
+        execFileSync('curl', ['-sf', '--unix-socket', socket, `http://engine/images/${TAG}/json?platform=${platform}`], {
+          encoding: 'utf8',
+        }),
+      ) as { RootFS: { Layers: string[] } };
       const diffId = inspect.RootFS.Layers[0]!;
       await expect(page.getByRole('list', { name: 'Layer diff IDs' })).toContainText(diffId);
 

@@ -29,7 +29,9 @@ test.describe('Tags and deletes', () => {
     try {
       await dialog.getByRole('button', { name: 'Add tag' }).click();
       await expect(dialog.getByRole('status')).toHaveText('Tagged strata-e2e/added:v1.');
-      expect(docker('image', 'inspect', '--format', '{{.Id}}', 'strata-e2e/added:v1')).toBe(docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/web:1'));
+      expect(docker('image', 'inspect', '--format', '{{.Id}}', 'strata-e2e/added:v1')).toBe(
+        docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/web:1'),
+      );
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect(page.getByRole('region', { name: 'Image summary' })).toContainText('strata-e2e/added:v1');
     } finally {
@@ -45,7 +47,9 @@ test.describe('Tags and deletes', () => {
       await page.getByRole('button', { name: 'Add tag' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('New tag').fill('strata-e2e/move:1');
-      await expect(dialog).toContainText(`This tag now points at ${old.slice(7, 19)}; it will move here, and ${old.slice(7, 19)} will be left with no tag (dangling).`);
+      await expect(dialog).toContainText(
+        `This tag now points at ${old.slice(7, 19)}; it will move here, and ${old.slice(7, 19)} will be left with no tag (dangling).`,
+      );
       await dialog.getByRole('button', { name: 'Add tag' }).click();
       await expect(dialog.getByRole('status')).toContainText('which is now dangling');
     } finally {
@@ -145,7 +149,9 @@ test.describe('Tags and deletes', () => {
       expect(tagExists('e2e.registry:5000/team/app:1.0')).toBe(false);
       await dialog.getByRole('button', { name: 'Apply 1 change' }).click();
       await expect(dialog.getByRole('table', { name: 'Results' })).toContainText('Tagged e2e.registry:5000/team/app:1.0.');
-      expect(docker('image', 'inspect', '--format', '{{.Id}}', 'e2e.registry:5000/team/app:1.0')).toBe(docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/app:1.0'));
+      expect(docker('image', 'inspect', '--format', '{{.Id}}', 'e2e.registry:5000/team/app:1.0')).toBe(
+        docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/app:1.0'),
+      );
     } finally {
       cleanup('e2e.registry:5000/team/app:1.0');
     }
@@ -157,11 +163,22 @@ test.describe('Tag graph', () => {
     await page.goto('/graph');
     const appId = docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/app:1.0');
     const graph = page.getByTestId('graph');
-    for (const tag of ['strata-fixture/app:1.0', 'strata-fixture/app:latest', 'localhost:5555/team/app:1.0', 'registry.example.com/team/app:1.0']) {
+    for (const tag of [
+      'strata-fixture/app:1.0',
+      'strata-fixture/app:latest',
+      'localhost:5555/team/app:1.0',
+      'registry.example.com/team/app:1.0',
+    ]) {
       await expect(graph.getByTestId(`rf__edge-tag:${tag}>img:${appId}`)).toHaveCount(1);
     }
     await expect(graph.getByTestId(`rf__edge-repo:strata-fixture/app>tag:strata-fixture/app:latest`)).toHaveCount(1);
-    await expect(graph.locator('[data-image-node]')).toHaveCount(Number(docker('image', 'ls', '-q', '--no-trunc').split('\n').filter(Boolean).length === 0 ? 0 : new Set(docker('image', 'ls', '-q', '--no-trunc').split('\n')).size));
+    await expect(graph.locator('[data-image-node]')).toHaveCount(
+      Number(
+        docker('image', 'ls', '-q', '--no-trunc').split('\n').filter(Boolean).length === 0
+          ? 0
+          : new Set(docker('image', 'ls', '-q', '--no-trunc').split('\n')).size,
+      ),
+    );
     await graph.locator(`[data-image-node="${appId}"]`).click();
     const details = page.getByRole('complementary', { name: 'Details' });
     await expect(details).toContainText(appId);

@@ -5,12 +5,32 @@ import { redactCommand } from '@/lib/secrets';
 
 let index = 0;
 const step = (instruction: string, createdBy: string, size: number, layerIndex: number | null, fromBase = false): HistoryStep => ({
-  index: index++, instruction, createdBy, created: '2026-11-29T12:00:00.000Z', size, emptyLayer: layerIndex === null,
-  diffId: layerIndex === null ? null : `sha256:${String(layerIndex).repeat(64)}`, layerIndex, imageId: null, tags: [], comment: '', sharedWith: [], fromBase,
+  index: index++,
+  instruction,
+  createdBy,
+  created: '2026-11-29T12:00:00.000Z',
+  size,
+  emptyLayer: layerIndex === null,
+  diffId: layerIndex === null ? null : `sha256:${String(layerIndex).repeat(64)}`,
+  layerIndex,
+  imageId: null,
+  tags: [],
+  comment: '',
+  sharedWith: [],
+  fromBase,
 });
 
 const history: HistoryResponse = {
-  image: { id: 'sha256:' + 'f'.repeat(64), shortId: 'ffffffffffff', repoTags: ['team/app:2'], created: '2026-11-29T12:00:00.000Z', size: 1_050_022, unpackedSize: null, architecture: 'amd64', os: 'linux' },
+  image: {
+    id: 'sha256:' + 'f'.repeat(64),
+    shortId: 'ffffffffffff',
+    repoTags: ['team/app:2'],
+    created: '2026-11-29T12:00:00.000Z',
+    size: 1_050_022,
+    unpackedSize: null,
+    architecture: 'amd64',
+    os: 'linux',
+  },
   steps: [
     step('IMPORT', 'IMPORT rootfs', 1_000_000, 0, true),
     step('ENV', 'ENV DB_PASSWORD=hunter2 MODE=demo', 0, null),
@@ -18,7 +38,14 @@ const history: HistoryResponse = {
     step('RUN', 'RUN mkdir /data', 0, 2),
     step('RUN', 'RUN make', 50_000, 3),
   ],
-  base: { id: 'sha256:' + 'b'.repeat(64), shortId: 'bbbbbbbbbbbb', repoTags: ['team/base:1'], layerCount: 1, size: 1_000_000, stepCount: 1 },
+  base: {
+    id: 'sha256:' + 'b'.repeat(64),
+    shortId: 'bbbbbbbbbbbb',
+    repoTags: ['team/base:1'],
+    layerCount: 1,
+    size: 1_000_000,
+    stepCount: 1,
+  },
   related: {},
   mapping: 'history',
 };

@@ -24,7 +24,10 @@ export function computeBreakdown(history: HistoryResponse, topCount = 5): Breakd
   const total = layerSteps.reduce((sum, step) => sum + step.size, 0);
   const layers = layerSteps.map((step, i) => ({ step, position: i + 1, share: total > 0 ? step.size / total : 0 }));
   const baseBytes = layerSteps.filter((step) => step.fromBase).reduce((sum, step) => sum + step.size, 0);
-  const top = [...layers].sort((a, b) => b.step.size - a.step.size || a.position - b.position).slice(0, topCount).filter((layer) => layer.step.size > 0);
+  const top = [...layers]
+    .sort((a, b) => b.step.size - a.step.size || a.position - b.position)
+    .slice(0, topCount)
+    .filter((layer) => layer.step.size > 0);
   return { layers, total, baseBytes, ownBytes: total - baseBytes, top };
 }
 
@@ -43,7 +46,9 @@ export function historyMarkdown(history: HistoryResponse, permalink?: string): s
     `### ${imageTitle(image)}: layer history`,
     '',
     `Image \`${image.id}\` · ${formatBytes(image.size)} · ${image.os}/${image.architecture} · created ${image.created.slice(0, 10)}` +
-      (base ? ` · built FROM ${base.repoTags[0] ?? base.shortId} (${base.layerCount} layer${base.layerCount === 1 ? '' : 's'}, ${formatBytes(breakdown.baseBytes)})` : ''),
+      (base
+        ? ` · built FROM ${base.repoTags[0] ?? base.shortId} (${base.layerCount} layer${base.layerCount === 1 ? '' : 's'}, ${formatBytes(breakdown.baseBytes)})`
+        : ''),
     '',
     '| # | Step | Size | Layer | Command |',
     '|---:|---|---:|---|---|',

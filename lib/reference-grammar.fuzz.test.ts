@@ -21,7 +21,10 @@ function kind(message: string): string {
 function outcome(parse: () => { domain?: string; repository?: string; tag?: string | null; digest?: string | null }): Outcome {
   try {
     const ref = parse();
-    return { ok: true, parts: { domain: ref.domain ?? '', repository: ref.repository ?? '', tag: ref.tag ?? null, digest: ref.digest ?? null } };
+    return {
+      ok: true,
+      parts: { domain: ref.domain ?? '', repository: ref.repository ?? '', tag: ref.tag ?? null, digest: ref.digest ?? null },
+    };
   } catch (error) {
     return { ok: false, kind: kind((error as Error).message) };
   }
@@ -61,7 +64,7 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(items: readonly T[]): T => items[int(items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   return { next, int, pick };
 }
 
@@ -83,7 +86,20 @@ const ALPHABET = 'aaaabbcz0019....____----////::@AZ';
 // Mostly the separators the grammar allows, sometimes ones it refuses.
 const SEPARATORS = ['.', '.', '_', '_', '__', '-', '-', '--', '---', '___', '..', '.-', '/', '//', ''];
 const RUNS = ['a', 'b', 'x0', 'z9', '1', 'ab', 'A', ''];
-const DOMAINS = ['localhost', 'localhost:5000', 'example.com', 'reg:5000', 'Reg', 'a-b.c', '1.2.3.4:80', 'index.docker.io', 'docker.io', 'a_b.c', 'x.-y', 'h:'];
+const DOMAINS = [
+  'localhost',
+  'localhost:5000',
+  'example.com',
+  'reg:5000',
+  'Reg',
+  'a-b.c',
+  '1.2.3.4:80',
+  'index.docker.io',
+  'docker.io',
+  'a_b.c',
+  'x.-y',
+  'h:',
+];
 const TAGS = ['v1', 'Latest', '_x', '.x', '-x', '1.0-rc', 'a.b-c_d', ''];
 // The oracle backtracks exponentially in the length of a name; this keeps each input well under a
 // millisecond for it (and far from the 255 limit, which the two ports place differently).
@@ -106,10 +122,7 @@ function shapedReference(rng: ReturnType<typeof random>): string {
 
 describe('parseNormalizedName agrees with a direct port of distribution’s regexps', () => {
   const rng = random(20240601);
-  const inputs = [
-    ...Array.from({ length: 4000 }, () => randomString(rng)),
-    ...Array.from({ length: 4000 }, () => shapedReference(rng)),
-  ];
+  const inputs = [...Array.from({ length: 4000 }, () => randomString(rng)), ...Array.from({ length: 4000 }, () => shapedReference(rng))];
 
   it('on several thousand generated inputs: valid or not, and the same parts', () => {
     let valid = 0;

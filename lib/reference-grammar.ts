@@ -72,7 +72,9 @@ function isRemoteName(value: string): boolean {
 function isDigest(value: string): boolean {
   const colon = value.indexOf(':');
   const algorithm = value.slice(0, colon);
-  return colon > 0 && ALGORITHM_CHARS.test(algorithm) && !SEPARATOR_NOT_BEFORE_LETTER.test(algorithm) && DIGEST_HEX.test(value.slice(colon + 1));
+  return (
+    colon > 0 && ALGORITHM_CHARS.test(algorithm) && !SEPARATOR_NOT_BEFORE_LETTER.test(algorithm) && DIGEST_HEX.test(value.slice(colon + 1))
+  );
 }
 
 interface Match {
@@ -155,6 +157,7 @@ export function parseNormalizedName(s: string): ReferenceParts {
   const [domain, remainder] = splitDockerDomain(s);
   const colon = remainder.indexOf(':');
   const remote = colon === -1 ? remainder : remainder.slice(0, colon);
-  if (remote.toLowerCase() !== remote) throw new ReferenceGrammarError(`invalid reference format: repository name (${remote}) must be lowercase`);
+  if (remote.toLowerCase() !== remote)
+    throw new ReferenceGrammarError(`invalid reference format: repository name (${remote}) must be lowercase`);
   return parse(`${domain}/${remainder}`);
 }

@@ -63,7 +63,12 @@ describe('parseReference: valid names', () => {
   });
 
   it('takes a digest without inventing a tag, and keeps both when both are given', () => {
-    expect(ok(`nginx@${DIGEST}`)).toMatchObject({ tag: null, digest: DIGEST, familiar: `nginx@${DIGEST}`, normalized: `docker.io/library/nginx@${DIGEST}` });
+    expect(ok(`nginx@${DIGEST}`)).toMatchObject({
+      tag: null,
+      digest: DIGEST,
+      familiar: `nginx@${DIGEST}`,
+      normalized: `docker.io/library/nginx@${DIGEST}`,
+    });
     expect(ok(`registry.example.com/team/app:1.0@${DIGEST}`).familiar).toBe(`registry.example.com/team/app:1.0@${DIGEST}`);
   });
 
@@ -89,7 +94,9 @@ describe('parseReference: rejections a person can act on', () => {
 
   it('rejects a 129-character tag, naming the tag rule', () => {
     const tag = 'a'.repeat(129);
-    expect(message(`app:${tag}`)).toBe(`“${tag}” is not a valid tag: a tag is 1–128 letters, digits, “_”, “.” or “-”, and cannot start with “.” or “-”.`);
+    expect(message(`app:${tag}`)).toBe(
+      `“${tag}” is not a valid tag: a tag is 1–128 letters, digits, “_”, “.” or “-”, and cannot start with “.” or “-”.`,
+    );
     expect(message('app:-x')).toMatch(/^“-x” is not a valid tag/);
   });
 
@@ -98,7 +105,8 @@ describe('parseReference: rejections a person can act on', () => {
   });
 
   it('gives the grammar for other malformed input', () => {
-    const expected = 'is not a valid image reference (expected [registry/]name[:tag][@digest], for example nginx:1.27 or localhost:5000/team/app:v1).';
+    const expected =
+      'is not a valid image reference (expected [registry/]name[:tag][@digest], for example nginx:1.27 or localhost:5000/team/app:v1).';
     expect(message('foo..bar')).toBe(`“foo..bar” ${expected}`);
     expect(message('nginx@sha256:abc')).toBe(`“nginx@sha256:abc” ${expected}`);
     expect(message('a'.repeat(600))).toMatch(/at most 255 characters/);
@@ -142,7 +150,10 @@ describe('parseImageRef', () => {
   });
 
   it('returns the reference message for invalid input', () => {
-    expect(parseImageRef('Nginx')).toEqual({ ok: false, message: '“Nginx” has capital letters in its repository name; repository names must be lowercase.' });
+    expect(parseImageRef('Nginx')).toEqual({
+      ok: false,
+      message: '“Nginx” has capital letters in its repository name; repository names must be lowercase.',
+    });
   });
 });
 
@@ -163,4 +174,3 @@ describe('imagePathSegment', () => {
     expect(imagePathSegment('localhost:5000/app:1')).toBe('localhost%3A5000%2Fapp%3A1');
   });
 });
-

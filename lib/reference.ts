@@ -49,7 +49,10 @@ export function parseReference(raw: string): ReferenceResult {
   if (input === '') return { ok: false, message: 'An image reference is empty.' };
   // The grammar would read `sha256:abc` as repository "sha256", tag "abc"; nobody means that.
   if (DIGEST_LIKE.test(input)) {
-    return { ok: false, message: `“${input}” looks like an image ID of the wrong form: an ID is sha256: and 64 hex digits, or its first 12 or more.` };
+    return {
+      ok: false,
+      message: `“${input}” looks like an image ID of the wrong form: an ID is sha256: and 64 hex digits, or its first 12 or more.`,
+    };
   }
   if (input.length > 512) return { ok: false, message: 'An image reference is at most 255 characters of name plus tag or digest.' };
   try {
@@ -80,7 +83,8 @@ export function parseReference(raw: string): ReferenceResult {
 function explainReferenceError(input: string, message: string): string {
   // Before the case check: `%2F` would otherwise read as "capital letters".
   if (/%[0-9a-f]{2}/i.test(input)) return `“${input}” holds a percent-escape; a reference never does (was it encoded twice?).`;
-  if (/must be lowercase/.test(message)) return `“${input}” has capital letters in its repository name; repository names must be lowercase.`;
+  if (/must be lowercase/.test(message))
+    return `“${input}” has capital letters in its repository name; repository names must be lowercase.`;
   if (/64-byte hexadecimal/.test(message)) return `“${input}” looks like a full image ID, not a name; use it as an ID instead.`;
   const tag = input.includes('@') ? null : input.slice(input.lastIndexOf('/') + 1).split(':')[1];
   if (tag !== undefined && tag !== null && !/^[\w][\w.-]{0,127}$/.test(tag)) {

@@ -3,7 +3,8 @@ import { looksSecret, maskInspectEnv, parseEnv } from '@/lib/secrets';
 
 describe('secret-looking env values', () => {
   it('recognises the usual secret names and leaves ordinary ones', () => {
-    for (const name of ['API_TOKEN', 'DB_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'private_key', 'GITHUB_AUTH']) expect(looksSecret(name)).toBe(true);
+    for (const name of ['API_TOKEN', 'DB_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'private_key', 'GITHUB_AUTH'])
+      expect(looksSecret(name)).toBe(true);
     for (const name of ['PATH', 'GREETING', 'APP_HOME', 'NODE_VERSION']) expect(looksSecret(name)).toBe(false);
   });
 

@@ -35,14 +35,20 @@ export function maskInspectEnv(raw: unknown): unknown {
   for (const key of ['Config', 'ContainerConfig']) {
     const config = copy[key];
     if (typeof config === 'object' && config !== null && Array.isArray((config as { Env?: unknown }).Env)) {
-      copy[key] = { ...config, Env: ((config as { Env: unknown[] }).Env).map((line) => (typeof line === 'string' ? maskEnvLine(line) : line)) };
+      copy[key] = {
+        ...config,
+        Env: (config as { Env: unknown[] }).Env.map((line) => (typeof line === 'string' ? maskEnvLine(line) : line)),
+      };
     }
   }
   return copy;
 }
 
 /** The inspect view with the masked Env lists put back, for "Show values". */
-export function revealInspect(view: { masked: Record<string, unknown>; env: { Config?: string[]; ContainerConfig?: string[] } }): Record<string, unknown> {
+export function revealInspect(view: {
+  masked: Record<string, unknown>;
+  env: { Config?: string[]; ContainerConfig?: string[] };
+}): Record<string, unknown> {
   const shown: Record<string, unknown> = { ...view.masked };
   for (const key of ['Config', 'ContainerConfig'] as const) {
     const env = view.env[key];

@@ -26,7 +26,8 @@ for (const arg of args) {
   const [label, file] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : ['', arg];
   const t = tally(label);
   const before = { passed: t.passed, failed: t.failed };
-  const part = () => t.parts.push(`${file.replace(/^.*\//, '').replace(/\.json$/, '')} ${t.passed - before.passed}/${t.failed - before.failed}`);
+  const part = () =>
+    t.parts.push(`${file.replace(/^.*\//, '').replace(/\.json$/, '')} ${t.passed - before.passed}/${t.failed - before.failed}`);
   if (!existsSync(file)) {
     console.error(`[count] ${file} is missing: its runner did not finish; counting one failure`);
     t.failed += 1;

@@ -11,10 +11,42 @@ const iso = (daysAgo) => new Date(Date.UTC(2026, 10, 28) - daysAgo * DAY).toISOS
 const catalog = [
   { name: 'nginx', badge: 'official', stars: 21000, pulls: '1B+', publisher: 'Docker', description: 'Official build of Nginx.', days: 2 },
   { name: 'busybox', badge: 'official', stars: 3300, pulls: '1B+', publisher: 'Docker', description: 'Busybox base image.', days: 20 },
-  { name: 'alpine', badge: 'official', stars: 11000, pulls: '1B+', publisher: 'Docker', description: 'A minimal Docker image based on Alpine Linux.', days: 5 },
-  { name: 'bitnami/nginx', badge: 'verified_publisher', stars: 200, pulls: '500M+', publisher: 'VMware', description: 'Bitnami container image for NGINX.', days: 1 },
-  { name: 'nginxinc/nginx-unprivileged', badge: 'verified_publisher', stars: 150, pulls: '100M+', publisher: 'NGINX, Inc.', description: 'Unprivileged NGINX Dockerfiles.', days: 3 },
-  { name: 'linuxserver/nginx', badge: 'open_source', stars: 300, pulls: '10M+', publisher: 'LinuxServer.io', description: 'An Nginx container, brought to you by LinuxServer.io.', days: 9 },
+  {
+    name: 'alpine',
+    badge: 'official',
+    stars: 11000,
+    pulls: '1B+',
+    publisher: 'Docker',
+    description: 'A minimal Docker image based on Alpine Linux.',
+    days: 5,
+  },
+  {
+    name: 'bitnami/nginx',
+    badge: 'verified_publisher',
+    stars: 200,
+    pulls: '500M+',
+    publisher: 'VMware',
+    description: 'Bitnami container image for NGINX.',
+    days: 1,
+  },
+  {
+    name: 'nginxinc/nginx-unprivileged',
+    badge: 'verified_publisher',
+    stars: 150,
+    pulls: '100M+',
+    publisher: 'NGINX, Inc.',
+    description: 'Unprivileged NGINX Dockerfiles.',
+    days: 3,
+  },
+  {
+    name: 'linuxserver/nginx',
+    badge: 'open_source',
+    stars: 300,
+    pulls: '10M+',
+    publisher: 'LinuxServer.io',
+    description: 'An Nginx container, brought to you by LinuxServer.io.',
+    days: 9,
+  },
   ...Array.from({ length: 34 }, (_, i) => ({
     name: `community${i}/nginx-${['proxy', 'php', 'static', 'ssl'][i % 4]}`,
     badge: i % 7 === 0 ? null : 'none',
@@ -28,7 +60,12 @@ const catalog = [
 
 function search(url) {
   const query = (url.searchParams.get('query') ?? '').toLowerCase();
-  if (query === 'ratelimit') return [429, { message: 'Too Many Requests', errinfo: null }, { 'X-Retry-After': String(Math.floor(Date.UTC(2026, 10, 29, 18, 30) / 1000)) }];
+  if (query === 'ratelimit')
+    return [
+      429,
+      { message: 'Too Many Requests', errinfo: null },
+      { 'X-Retry-After': String(Math.floor(Date.UTC(2026, 10, 29, 18, 30) / 1000)) },
+    ];
   const from = Number(url.searchParams.get('from') ?? 0);
   const size = Number(url.searchParams.get('size') ?? 25);
   const badges = (url.searchParams.get('badges') ?? '').split(',').filter(Boolean);
@@ -54,7 +91,10 @@ function search(url) {
         badge: item.badge,
         star_count: item.stars,
         pull_count: item.pulls,
-        architectures: [{ name: 'amd64', label: 'x86-64' }, { name: 'arm64', label: 'ARM 64' }],
+        architectures: [
+          { name: 'amd64', label: 'x86-64' },
+          { name: 'arm64', label: 'ARM 64' },
+        ],
         operating_systems: [{ name: 'linux', label: 'Linux' }],
         logo_url: { large: '', small: '' },
         categories: [{ slug: 'web-servers', name: 'Web Servers' }],
@@ -72,7 +112,9 @@ function tags(url, name) {
   const page = Number(url.searchParams.get('page') ?? 1);
   const size = Number(url.searchParams.get('page_size') ?? 10);
   const filter = url.searchParams.get('name') ?? '';
-  const all = Array.from({ length: 40 }, (_, i) => (i === 0 ? 'latest' : `1.${27 - Math.floor(i / 3)}.${i % 3}${i % 2 ? '-alpine' : ''}`)).filter((tag) => tag.includes(filter));
+  const all = Array.from({ length: 40 }, (_, i) =>
+    i === 0 ? 'latest' : `1.${27 - Math.floor(i / 3)}.${i % 3}${i % 2 ? '-alpine' : ''}`,
+  ).filter((tag) => tag.includes(filter));
   const results = all.slice((page - 1) * size, page * size).map((tag, i) => ({
     id: 1000 + i,
     name: tag,
@@ -96,7 +138,23 @@ function repository(namespace, repo) {
   const name = namespace === 'library' ? repo : `${namespace}/${repo}`;
   const item = catalog.find((entry) => entry.name === name);
   if (!item) return [404, { message: 'object not found', errinfo: null }];
-  return [200, { user: namespace, name: repo, namespace, repository_type: 'image', status: 1, description: item.description, is_private: false, star_count: item.stars, pull_count: 1_000_000_000, last_updated: iso(item.days), full_description: `# ${name}\n\n${item.description}`, permissions: { read: true, write: false, admin: false } }];
+  return [
+    200,
+    {
+      user: namespace,
+      name: repo,
+      namespace,
+      repository_type: 'image',
+      status: 1,
+      description: item.description,
+      is_private: false,
+      star_count: item.stars,
+      pull_count: 1_000_000_000,
+      last_updated: iso(item.days),
+      full_description: `# ${name}\n\n${item.description}`,
+      permissions: { read: true, write: false, admin: false },
+    },
+  ];
 }
 
 http
@@ -105,7 +163,8 @@ http
     let answer = [404, { message: 'not found', errinfo: null }];
     const repoMatch = /^\/v2\/namespaces\/([^/]+)\/repositories\/([^/]+)(\/tags)?\/?$/.exec(url.pathname);
     if (url.pathname === '/api/search/v4') answer = search(url);
-    else if (repoMatch?.[3]) answer = repository(repoMatch[1], repoMatch[2])[0] === 404 ? [404, { message: 'object not found' }] : tags(url, repoMatch[2]);
+    else if (repoMatch?.[3])
+      answer = repository(repoMatch[1], repoMatch[2])[0] === 404 ? [404, { message: 'object not found' }] : tags(url, repoMatch[2]);
     else if (repoMatch) answer = repository(repoMatch[1], repoMatch[2]);
     const [status, body, headers = {}] = answer;
     res.writeHead(status, { 'Content-Type': 'application/json', 'X-RateLimit-Limit': '180', 'X-RateLimit-Remaining': '179', ...headers });

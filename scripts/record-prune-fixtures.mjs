@@ -50,7 +50,15 @@ const q = (value) => encodeURIComponent(JSON.stringify(value));
 
 /** Keys sorted, so a re-recording diffs cleanly. */
 const sorted = (value) =>
-  Array.isArray(value) ? value.map(sorted) : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted(value[key])])) : value;
+  Array.isArray(value)
+    ? value.map(sorted)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, sorted(value[key])]),
+        )
+      : value;
 function save(phase, name, value) {
   mkdirSync(path.join(out, phase), { recursive: true });
   writeFileSync(path.join(out, phase, `${name}.json`), `${JSON.stringify(sorted(value), null, 1)}\n`);
@@ -58,7 +66,11 @@ function save(phase, name, value) {
 }
 
 function build(tag, dockerfile) {
-  execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'ignore', 'ignore'] });
+  execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+    input: dockerfile,
+    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
 }
 
 async function exportBlobs(ids) {

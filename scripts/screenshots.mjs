@@ -10,14 +10,24 @@ mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
 for (const path of pages) {
   await page.goto(base + path, { waitUntil: 'networkidle' });
   // A cold engine (the first list sizes every image) can take longer than the network looks busy:
   // wait for the skeletons and loading rows to go, then a moment for layout.
-  await page.waitForFunction(() => !document.querySelector('.animate-pulse, [role="status"][aria-label^="Loading"]'), null, { timeout: 60_000 }).catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector('.animate-pulse, [role="status"][aria-label^="Loading"]'), null, { timeout: 60_000 })
+    .catch(() => {});
   await page.waitForTimeout(300);
   const name = path === '/' ? 'overview' : path.slice(1).replace(/[^a-z0-9]+/gi, '-');
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });

@@ -66,7 +66,9 @@ export function AddTagDialog({ image, open, onClose }: AddTagDialogProps) {
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm outline-none focus:border-sky-500 focus:ring-2 focus:ring-sky-200"
         />
         <div id="new-tag-help" aria-live="polite" className="mt-2 min-h-10 text-sm">
-          {preview === null && <p className="text-slate-500">A tag is [registry/]name[:tag]; the name is lowercase, the tag defaults to “latest”.</p>}
+          {preview === null && (
+            <p className="text-slate-500">A tag is [registry/]name[:tag]; the name is lowercase, the tag defaults to “latest”.</p>
+          )}
           {preview?.ok === false && <p className="text-red-700">{preview.message}</p>}
           {preview?.ok && (
             <>
@@ -79,10 +81,16 @@ export function AddTagDialog({ image, open, onClose }: AddTagDialogProps) {
         </div>
         {addTag.isSuccess && (
           <p role="status" className="mt-2 text-emerald-700">
-            Tagged {addTag.data.tag}.{addTag.data.movedFrom && ` It moved from ${addTag.data.movedFrom.shortId}${addTag.data.movedFrom.becameDangling ? ', which is now dangling' : ''}.`}
+            Tagged {addTag.data.tag}.
+            {addTag.data.movedFrom &&
+              ` It moved from ${addTag.data.movedFrom.shortId}${addTag.data.movedFrom.becameDangling ? ', which is now dangling' : ''}.`}
           </p>
         )}
-        {addTag.isError && <p role="alert" className="mt-2 text-red-700">{addTag.error instanceof StrataError ? addTag.error.message : 'Tagging failed.'}</p>}
+        {addTag.isError && (
+          <p role="alert" className="mt-2 text-red-700">
+            {addTag.error instanceof StrataError ? addTag.error.message : 'Tagging failed.'}
+          </p>
+        )}
         <div className="mt-4 flex justify-end gap-2">
           <button type="button" onClick={close} className={buttonClass.quiet}>
             {addTag.isSuccess ? 'Close' : 'Cancel'}

@@ -38,7 +38,9 @@ export function BulkDialog({ action, targets, onClose }: BulkDialogProps) {
     <Modal open={action !== null} wide title={apply.isSuccess ? 'Done' : `${verb} ${targets.length} ${noun}?`} onClose={close}>
       {preview.isPending && <p role="status">Working out what would happen…</p>}
       {((preview.isError && !applied) || apply.isError) && (
-        <p role="alert" className="text-red-700">{(preview.error ?? apply.error) instanceof StrataError ? (preview.error ?? apply.error)!.message : 'The request failed.'}</p>
+        <p role="alert" className="text-red-700">
+          {(preview.error ?? apply.error) instanceof StrataError ? (preview.error ?? apply.error)!.message : 'The request failed.'}
+        </p>
       )}
       {items.length > 0 && (
         <table aria-label={apply.isSuccess ? 'Results' : 'What will happen'} className="w-full table-fixed text-sm">
@@ -52,8 +54,12 @@ export function BulkDialog({ action, targets, onClose }: BulkDialogProps) {
           <tbody>
             {items.map((item) => (
               <tr key={item.target} className="border-t border-slate-100 align-top">
-                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.target}>{item.target}</td>
-                <td className="py-1.5"><OutcomeBadge outcome={item.outcome} /></td>
+                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.target}>
+                  {item.target}
+                </td>
+                <td className="py-1.5">
+                  <OutcomeBadge outcome={item.outcome} />
+                </td>
                 <td className="py-1.5">{item.message}</td>
               </tr>
             ))}

@@ -25,8 +25,8 @@ export function DeleteImageDialog({ image, open, onClose, onDeleted }: DeleteIma
     <Modal open={open} title={`Delete image ${image.repoTags[0] ?? image.shortId}?`} onClose={close}>
       <p>
         Deletes {image.shortId}
-        {image.repoTags.length > 0 ? ` and its tag${image.repoTags.length === 1 ? '' : 's'} ${image.repoTags.join(', ')}` : ''}. Layers no other image uses
-        are removed from disk: about {freedPhrase(image)}.
+        {image.repoTags.length > 0 ? ` and its tag${image.repoTags.length === 1 ? '' : 's'} ${image.repoTags.join(', ')}` : ''}. Layers no
+        other image uses are removed from disk: about {freedPhrase(image)}.
       </p>
       {remove.isError && (
         <div role="alert" className="mt-3 rounded-md bg-red-50 p-3 text-red-800">
@@ -43,7 +43,12 @@ export function DeleteImageDialog({ image, open, onClose, onDeleted }: DeleteIma
             Force delete
           </button>
         ) : (
-          <button type="button" disabled={remove.isPending || (conflict !== null && !canForce)} onClick={() => run(false)} className={buttonClass.danger}>
+          <button
+            type="button"
+            disabled={remove.isPending || (conflict !== null && !canForce)}
+            onClick={() => run(false)}
+            className={buttonClass.danger}
+          >
             {remove.isPending ? 'Deleting…' : 'Delete image'}
           </button>
         )}

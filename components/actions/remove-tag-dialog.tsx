@@ -40,8 +40,8 @@ export function RemoveTagDialog({ image, tag, onClose, onImageGone, onRemoved }:
     <Modal open={tag !== null} title={`Remove the tag ${tag ?? ''}?`} onClose={close}>
       {last ? (
         <p>
-          This is the <strong>last tag</strong> of {image.shortId}. A tag is only a name; without one, Docker deletes the image too (freeing about{' '}
-          {freedPhrase(image)}){image.containers > 0 ? ' — unless a container uses it, in which case the engine refuses' : ''}.
+          This is the <strong>last tag</strong> of {image.shortId}. A tag is only a name; without one, Docker deletes the image too (freeing
+          about {freedPhrase(image)}){image.containers > 0 ? ' — unless a container uses it, in which case the engine refuses' : ''}.
         </p>
       ) : (
         <p>

@@ -38,14 +38,37 @@ export function RetagDialog({ open, onClose }: RetagDialogProps) {
       >
         <label className="block">
           <span className="font-medium">Tags matching</span>
-          <input value={from} onChange={(event) => { setFrom(event.target.value); preview.reset(); }} placeholder="old.registry:5000/team/*" className={input} />
+          <input
+            value={from}
+            onChange={(event) => {
+              setFrom(event.target.value);
+              preview.reset();
+            }}
+            placeholder="old.registry:5000/team/*"
+            className={input}
+          />
         </label>
         <label className="block">
           <span className="font-medium">become</span>
-          <input value={to} onChange={(event) => { setTo(event.target.value); preview.reset(); }} placeholder="new.registry/team/*" className={input} />
+          <input
+            value={to}
+            onChange={(event) => {
+              setTo(event.target.value);
+              preview.reset();
+            }}
+            placeholder="new.registry/team/*"
+            className={input}
+          />
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={move} onChange={(event) => { setMove(event.target.checked); preview.reset(); }} />
+          <input
+            type="checkbox"
+            checked={move}
+            onChange={(event) => {
+              setMove(event.target.checked);
+              preview.reset();
+            }}
+          />
           Move (remove the old tags afterwards)
         </label>
         <div className="flex justify-end">
@@ -54,8 +77,14 @@ export function RetagDialog({ open, onClose }: RetagDialogProps) {
           </button>
         </div>
       </form>
-      <p className="mt-2 text-xs text-slate-500">One * stands for the rest of the name; what it matches in the first pattern replaces it in the second.</p>
-      {error && <p role="alert" className="mt-3 text-red-700">{error instanceof StrataError ? error.message : 'The request failed.'}</p>}
+      <p className="mt-2 text-xs text-slate-500">
+        One * stands for the rest of the name; what it matches in the first pattern replaces it in the second.
+      </p>
+      {error && (
+        <p role="alert" className="mt-3 text-red-700">
+          {error instanceof StrataError ? error.message : 'The request failed.'}
+        </p>
+      )}
       {result && result.items.length === 0 && <p className="mt-3">No tag matches that pattern.</p>}
       {result && result.items.length > 0 && (
         <table aria-label={apply.isSuccess ? 'Results' : 'Preview'} className="mt-3 w-full table-fixed text-sm">
@@ -70,9 +99,15 @@ export function RetagDialog({ open, onClose }: RetagDialogProps) {
           <tbody>
             {result.items.map((item) => (
               <tr key={`${item.from}>${item.to}`} className="border-t border-slate-100 align-top">
-                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.from}>{item.from}</td>
-                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.to}>{item.to}</td>
-                <td className="py-1.5"><OutcomeBadge outcome={item.outcome} /></td>
+                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.from}>
+                  {item.from}
+                </td>
+                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.to}>
+                  {item.to}
+                </td>
+                <td className="py-1.5">
+                  <OutcomeBadge outcome={item.outcome} />
+                </td>
                 <td className="py-1.5">{item.message}</td>
               </tr>
             ))}
@@ -84,7 +119,12 @@ export function RetagDialog({ open, onClose }: RetagDialogProps) {
           {apply.isSuccess ? 'Close' : 'Cancel'}
         </button>
         {preview.isSuccess && !apply.isSuccess && (
-          <button type="button" disabled={planned === 0 || apply.isPending} onClick={() => preview.variables && apply.mutate({ ...preview.variables, dryRun: false })} className={buttonClass.danger}>
+          <button
+            type="button"
+            disabled={planned === 0 || apply.isPending}
+            onClick={() => preview.variables && apply.mutate({ ...preview.variables, dryRun: false })}
+            className={buttonClass.danger}
+          >
             Apply {planned} change{planned === 1 ? '' : 's'}
           </button>
         )}

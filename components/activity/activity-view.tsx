@@ -20,8 +20,8 @@ export function ActivityView() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Every change made through Strata (from its audit log: time, client, what, outcome), and what the engine itself recorded for images in
-          the last day — changes made from a terminal included.
+          Every change made through Strata (from its audit log: time, client, what, outcome), and what the engine itself recorded for images
+          in the last day — changes made from a terminal included.
         </p>
       </div>
       {isPending ? (
@@ -31,7 +31,9 @@ export function ActivityView() {
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           <section aria-labelledby="writes-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="writes-heading" className="text-base font-semibold">Changes through Strata</h2>
+            <h2 id="writes-heading" className="text-base font-semibold">
+              Changes through Strata
+            </h2>
             {data.writes.length === 0 ? (
               <EmptyState title="Nothing changed through Strata yet">
                 <p>Tagging, deleting, pruning, pulling, pushing and logging in are recorded here.</p>
@@ -48,9 +50,16 @@ export function ActivityView() {
                 <tbody>
                   {data.writes.map((write, i) => (
                     <tr key={`${write.time}-${i}`} className="border-t border-slate-100 align-top">
-                      <td className="py-1.5 text-xs text-slate-600">{formatDateTime(write.time)}<div>{write.client}</div></td>
-                      <td className="break-all py-1.5 font-mono text-xs">{write.method} {write.target}</td>
-                      <td className={`py-1.5 text-right tabular-nums ${write.status < 400 ? 'text-emerald-700' : 'text-red-700'}`}>{write.status}</td>
+                      <td className="py-1.5 text-xs text-slate-600">
+                        {formatDateTime(write.time)}
+                        <div>{write.client}</div>
+                      </td>
+                      <td className="break-all py-1.5 font-mono text-xs">
+                        {write.method} {write.target}
+                      </td>
+                      <td className={`py-1.5 text-right tabular-nums ${write.status < 400 ? 'text-emerald-700' : 'text-red-700'}`}>
+                        {write.status}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -58,7 +67,9 @@ export function ActivityView() {
             )}
           </section>
           <section aria-labelledby="events-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="events-heading" className="text-base font-semibold">Engine events</h2>
+            <h2 id="events-heading" className="text-base font-semibold">
+              Engine events
+            </h2>
             {data.events === null ? (
               <p className="mt-2 text-sm text-slate-600">The engine is not answering, so its events cannot be shown.</p>
             ) : data.events.length === 0 ? (

@@ -19,7 +19,12 @@ export function LoadCard({ disabled }: { disabled: boolean }) {
     if (!file) return;
     setLoaded(null);
     setLines([]);
-    const events = await send('/api/images/load', file, (text) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoadEvent));
+    const events = await send('/api/images/load', file, (text) =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as LoadEvent),
+    );
     if (events === null) return;
     setLines(events.flatMap((event) => (event.kind === 'output' ? [event.line] : [])));
     const failure = events.find((event) => event.kind === 'error');
@@ -30,27 +35,50 @@ export function LoadCard({ disabled }: { disabled: boolean }) {
 
   return (
     <section aria-labelledby="load-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="load-heading" className="text-base font-semibold">Load an image archive</h2>
+      <h2 id="load-heading" className="text-base font-semibold">
+        Load an image archive
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        A <code className="font-mono text-xs">.tar</code> made by <code className="font-mono text-xs">docker save</code> (or Save here) holds whole images: their layers, config and
-        tags. Loading it brings them back exactly, with the same image IDs.
+        A <code className="font-mono text-xs">.tar</code> made by <code className="font-mono text-xs">docker save</code> (or Save here)
+        holds whole images: their layers, config and tags. Loading it brings them back exactly, with the same image IDs.
       </p>
       <div className="mt-3 flex items-center gap-3">
-        <input type="file" aria-label="Image archive to load" accept=".tar,application/x-tar" onChange={(event) => setFile(event.target.files?.[0] ?? null)} className="text-sm" />
+        <input
+          type="file"
+          aria-label="Image archive to load"
+          accept=".tar,application/x-tar"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          className="text-sm"
+        />
         <button type="button" disabled={disabled || !file || running} onClick={() => void load()} className={buttonClass.primary}>
           {running ? 'Loading…' : 'Load'}
         </button>
       </div>
-      {running && progress && <div className="mt-3"><ProgressBar label="Upload progress" progress={progress} /></div>}
-      {error && <p role="alert" className="mt-3 text-sm text-red-700">{error}</p>}
-      {lines.length > 0 && <pre className="mt-3 max-h-40 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{lines.join('\n')}</pre>}
+      {running && progress && (
+        <div className="mt-3">
+          <ProgressBar label="Upload progress" progress={progress} />
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {lines.length > 0 && (
+        <pre className="mt-3 max-h-40 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{lines.join('\n')}</pre>
+      )}
       {loaded && (
         <div className="mt-3 text-sm">
-          <p className="font-medium text-emerald-800">Loaded {loaded.length} {loaded.length === 1 ? 'image' : 'images'}:</p>
+          <p className="font-medium text-emerald-800">
+            Loaded {loaded.length} {loaded.length === 1 ? 'image' : 'images'}:
+          </p>
           <ul className="mt-1 list-disc pl-5">
             {loaded.map((name) => (
               <li key={name}>
-                <Link href={name.startsWith('sha256:') ? imageHref(name) : `/images/${imagePathSegment(name)}`} className="font-mono text-xs text-sky-700 hover:underline">
+                <Link
+                  href={name.startsWith('sha256:') ? imageHref(name) : `/images/${imagePathSegment(name)}`}
+                  className="font-mono text-xs text-sky-700 hover:underline"
+                >
                   {name}
                 </Link>
               </li>

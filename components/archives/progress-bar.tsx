@@ -12,7 +12,14 @@ export function ProgressBar({ label, progress, estimated = false }: ProgressBarP
   const percent = progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0;
   return (
     <div className="space-y-1">
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 overflow-hidden rounded bg-slate-100">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 overflow-hidden rounded bg-slate-100"
+      >
         <div className="h-full bg-sky-500 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-xs tabular-nums text-slate-500">

@@ -15,13 +15,22 @@ export function SaveButton({ refs, label = 'Save as .tar' }: SaveButtonProps) {
   const { save, progress, state, error } = useSaveArchive();
   return (
     <span className="inline-flex flex-col gap-1">
-      <button type="button" disabled={refs.length === 0 || state === 'saving'} onClick={() => void save(refs, archiveFilename(refs))} className={buttonClass.quiet}>
+      <button
+        type="button"
+        disabled={refs.length === 0 || state === 'saving'}
+        onClick={() => void save(refs, archiveFilename(refs))}
+        className={buttonClass.quiet}
+      >
         {state === 'saving' ? 'Saving…' : label}
       </button>
       {state === 'saving' && progress && <ProgressBar label="Save progress" progress={progress} estimated />}
       {state === 'saved' && <span className="text-xs text-emerald-700">Saved.</span>}
       {state === 'handed-off' && <span className="text-xs text-slate-500">Downloading — your browser shows the progress.</span>}
-      {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -10,18 +10,24 @@ export function SaveCard() {
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const tags = useMemo(
-    () => (images.data?.images ?? []).flatMap((image) => image.repoTags.map((tag) => ({ tag, size: image.size }))).sort((a, b) => a.tag.localeCompare(b.tag)),
+    () =>
+      (images.data?.images ?? [])
+        .flatMap((image) => image.repoTags.map((tag) => ({ tag, size: image.size })))
+        .sort((a, b) => a.tag.localeCompare(b.tag)),
     [images.data],
   );
   const shown = tags.filter((entry) => entry.tag.includes(filter.trim())).slice(0, 200);
-  const toggle = (tag: string) => setChosen((current) => (current.includes(tag) ? current.filter((item) => item !== tag) : [...current, tag]));
+  const toggle = (tag: string) =>
+    setChosen((current) => (current.includes(tag) ? current.filter((item) => item !== tag) : [...current, tag]));
 
   return (
     <section aria-labelledby="save-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="save-heading" className="text-base font-semibold">Save images to a .tar</h2>
+      <h2 id="save-heading" className="text-base font-semibold">
+        Save images to a .tar
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        One archive with every layer the chosen images need (each shared layer once), their configs and tags — to copy to a machine without a registry and Load
-        there. It streams from the engine as it is written.
+        One archive with every layer the chosen images need (each shared layer once), their configs and tags — to copy to a machine without
+        a registry and Load there. It streams from the engine as it is written.
       </p>
       <input
         value={filter}
@@ -32,7 +38,9 @@ export function SaveCard() {
       />
       <ul aria-label="Tags to save" className="mt-2 max-h-48 overflow-auto rounded-md border border-slate-100 text-sm">
         {images.isPending && <li className="px-3 py-2 text-slate-500">Loading images…</li>}
-        {!images.isPending && shown.length === 0 && <li className="px-3 py-2 text-slate-500">No tagged image matches. Untagged images are saved from their own page.</li>}
+        {!images.isPending && shown.length === 0 && (
+          <li className="px-3 py-2 text-slate-500">No tagged image matches. Untagged images are saved from their own page.</li>
+        )}
         {shown.map((entry) => (
           <li key={entry.tag} className="flex items-center justify-between px-3 py-1 hover:bg-slate-50">
             <label className="flex items-center gap-2 font-mono text-xs">

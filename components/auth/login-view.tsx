@@ -18,10 +18,12 @@ export function LoginView({ tokenRequired, next, error }: LoginViewProps) {
   if (!tokenRequired) {
     return (
       <section aria-labelledby="login-title" className="mx-auto mt-12 max-w-md rounded-lg border border-slate-200 bg-white p-6">
-        <h1 id="login-title" className="text-lg font-semibold text-slate-900">No sign-in needed</h1>
+        <h1 id="login-title" className="text-lg font-semibold text-slate-900">
+          No sign-in needed
+        </h1>
         <p className="mt-2 text-sm text-slate-600">
-          This Strata was started without <code className="font-mono text-xs">STRATA_TOKEN</code>, so it listens on this machine only and asks
-          for no token.
+          This Strata was started without <code className="font-mono text-xs">STRATA_TOKEN</code>, so it listens on this machine only and
+          asks for no token.
         </p>
         <Link href="/" className="mt-4 inline-block text-sm font-medium text-sky-700 hover:underline">
           Go to the overview
@@ -31,11 +33,12 @@ export function LoginView({ tokenRequired, next, error }: LoginViewProps) {
   }
   return (
     <section aria-labelledby="login-title" className="mx-auto mt-12 max-w-md rounded-lg border border-slate-200 bg-white p-6">
-      <h1 id="login-title" className="text-lg font-semibold text-slate-900">Sign in to Strata</h1>
+      <h1 id="login-title" className="text-lg font-semibold text-slate-900">
+        Sign in to Strata
+      </h1>
       <p className="mt-2 text-sm text-slate-600">
-        Strata controls this machine’s Docker engine, and whoever controls the engine controls the machine. So this Strata asks
-        for the token it was started with (<code className="font-mono text-xs">STRATA_TOKEN</code>).
-        Ask whoever runs it if you do not have it.
+        Strata controls this machine’s Docker engine, and whoever controls the engine controls the machine. So this Strata asks for the
+        token it was started with (<code className="font-mono text-xs">STRATA_TOKEN</code>). Ask whoever runs it if you do not have it.
       </p>
       {error && (
         <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
@@ -61,8 +64,8 @@ export function LoginView({ tokenRequired, next, error }: LoginViewProps) {
         </button>
       </form>
       <p className="mt-4 text-xs text-slate-500">
-        Signing in keeps a cookie for a week; it holds a value derived from the token, not the token itself. Scripts can send the token
-        as <code className="font-mono">Authorization: Bearer …</code> instead.
+        Signing in keeps a cookie for a week; it holds a value derived from the token, not the token itself. Scripts can send the token as{' '}
+        <code className="font-mono">Authorization: Bearer …</code> instead.
       </p>
     </section>
   );

@@ -16,14 +16,19 @@ export function AdvisorList({ findings, checking, onShowLine }: AdvisorListProps
     <section aria-labelledby="advisor-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex items-baseline justify-between gap-4">
         <h2 id="advisor-heading" className="text-sm font-semibold text-slate-800">
-          Dockerfile advisor {findings.length > 0 && <span className="font-normal text-slate-500">· {findings.length} {findings.length === 1 ? 'finding' : 'findings'}</span>}
+          Dockerfile advisor{' '}
+          {findings.length > 0 && (
+            <span className="font-normal text-slate-500">
+              · {findings.length} {findings.length === 1 ? 'finding' : 'findings'}
+            </span>
+          )}
         </h2>
         {checking && <span className="text-xs text-slate-500">Checking…</span>}
       </div>
       {findings.length === 0 && (
         <p className="mt-2 text-sm text-slate-600">
-          No findings. The advisor looks for what slows rebuilds or bloats images: cache-busting order, apt lists left behind, unpinned bases, files deleted a
-          layer too late, and more.
+          No findings. The advisor looks for what slows rebuilds or bloats images: cache-busting order, apt lists left behind, unpinned
+          bases, files deleted a layer too late, and more.
         </p>
       )}
       {findings.length > 0 && (

@@ -49,19 +49,48 @@ export function BuildOptionsForm({ values, onChange }: BuildOptionsFormProps) {
   return (
     <div className="space-y-3 text-sm">
       <div>
-        <label htmlFor="build-tags" className="font-medium text-slate-800">Tags</label>
-        <input id="build-tags" value={values.tags} onChange={(event) => onChange({ ...values, tags: event.target.value })} placeholder="team/app:dev" className={`${input} mt-1`} />
-        {tagError ? <p className="mt-1 text-xs text-red-700">{tagError}</p> : <p className="mt-1 text-xs text-slate-500">Several? Separate them with spaces. No tag leaves the image dangling.</p>}
+        <label htmlFor="build-tags" className="font-medium text-slate-800">
+          Tags
+        </label>
+        <input
+          id="build-tags"
+          value={values.tags}
+          onChange={(event) => onChange({ ...values, tags: event.target.value })}
+          placeholder="team/app:dev"
+          className={`${input} mt-1`}
+        />
+        {tagError ? (
+          <p className="mt-1 text-xs text-red-700">{tagError}</p>
+        ) : (
+          <p className="mt-1 text-xs text-slate-500">Several? Separate them with spaces. No tag leaves the image dangling.</p>
+        )}
       </div>
       <div>
-        <label htmlFor="build-args" className="font-medium text-slate-800">Build arguments</label>
-        <textarea id="build-args" rows={2} value={values.buildArgs} onChange={(event) => onChange({ ...values, buildArgs: event.target.value })} placeholder="VERSION=1.2.3" className={`${input} mt-1`} />
+        <label htmlFor="build-args" className="font-medium text-slate-800">
+          Build arguments
+        </label>
+        <textarea
+          id="build-args"
+          rows={2}
+          value={values.buildArgs}
+          onChange={(event) => onChange({ ...values, buildArgs: event.target.value })}
+          placeholder="VERSION=1.2.3"
+          className={`${input} mt-1`}
+        />
         {!args.ok && <p className="mt-1 text-xs text-red-700">{args.message}</p>}
       </div>
       <div className="flex items-end gap-4">
         <div className="flex-1">
-          <label htmlFor="build-target" className="font-medium text-slate-800">Target stage</label>
-          <input id="build-target" value={values.target} onChange={(event) => onChange({ ...values, target: event.target.value })} placeholder="the last stage" className={`${input} mt-1`} />
+          <label htmlFor="build-target" className="font-medium text-slate-800">
+            Target stage
+          </label>
+          <input
+            id="build-target"
+            value={values.target}
+            onChange={(event) => onChange({ ...values, target: event.target.value })}
+            placeholder="the last stage"
+            className={`${input} mt-1`}
+          />
         </div>
         <label className="flex items-center gap-2 pb-1.5 text-slate-700">
           <input type="checkbox" checked={values.noCache} onChange={(event) => onChange({ ...values, noCache: event.target.checked })} />

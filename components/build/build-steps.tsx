@@ -38,7 +38,11 @@ export function BuildSteps({ steps, output }: BuildStepsProps) {
         const lines = output[step.number] ?? [];
         const status = STATUS[step.status];
         return (
-          <li key={step.number} aria-label={`Step ${step.number}: ${status.label}`} className={`px-4 py-2.5 ${step.status === 'failed' ? 'bg-red-50/60' : ''}`}>
+          <li
+            key={step.number}
+            aria-label={`Step ${step.number}: ${status.label}`}
+            className={`px-4 py-2.5 ${step.status === 'failed' ? 'bg-red-50/60' : ''}`}
+          >
             <div className="flex items-center gap-3 text-sm">
               <span className="w-12 shrink-0 text-xs tabular-nums text-slate-500">
                 {step.number}/{step.total}
@@ -53,8 +57,12 @@ export function BuildSteps({ steps, output }: BuildStepsProps) {
             {step.cacheReason && <p className="ml-15 mt-1 text-xs text-amber-800">{step.cacheReason}</p>}
             {lines.length > 0 && (
               <details open={step.status === 'failed' || step.status === 'running'} className="ml-15 mt-1">
-                <summary className="cursor-pointer text-xs text-slate-500">Output ({lines.length} {lines.length === 1 ? 'line' : 'lines'})</summary>
-                <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs leading-relaxed text-slate-100">{lines.join('\n')}</pre>
+                <summary className="cursor-pointer text-xs text-slate-500">
+                  Output ({lines.length} {lines.length === 1 ? 'line' : 'lines'})
+                </summary>
+                <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs leading-relaxed text-slate-100">
+                  {lines.join('\n')}
+                </pre>
               </details>
             )}
           </li>

@@ -26,7 +26,8 @@ export function BuildSummaryCard({ summary }: BuildSummaryCardProps) {
         Built {name} in {formatDuration(summary.durationMs)}
       </h2>
       <p className="mt-1 text-slate-700">
-        {summary.cached} of {counted} {counted === 1 ? 'step' : 'steps'} came from the build cache, {summary.built} {summary.built === 1 ? 'was' : 'were'} built.
+        {summary.cached} of {counted} {counted === 1 ? 'step' : 'steps'} came from the build cache, {summary.built}{' '}
+        {summary.built === 1 ? 'was' : 'were'} built.
       </p>
       {summary.cacheBreak ? (
         <div className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">
@@ -36,16 +37,20 @@ export function BuildSummaryCard({ summary }: BuildSummaryCardProps) {
           </p>
           {summary.cacheBreak.rebuilt.length > 0 && (
             <p className="mt-1">
-              {summary.cacheBreak.rebuilt.length === 1 ? 'Step' : 'Steps'} {stepList(summary.cacheBreak.rebuilt)} {summary.cacheBreak.rebuilt.length === 1 ? 'was' : 'were'} rebuilt because of it. Steps
-              that change rarely belong above the ones that change often, so a rebuild reuses them.
+              {summary.cacheBreak.rebuilt.length === 1 ? 'Step' : 'Steps'} {stepList(summary.cacheBreak.rebuilt)}{' '}
+              {summary.cacheBreak.rebuilt.length === 1 ? 'was' : 'were'} rebuilt because of it. Steps that change rarely belong above the
+              ones that change often, so a rebuild reuses them.
             </p>
           )}
         </div>
       ) : (
-        <p className="mt-3 rounded-md bg-emerald-50 p-3 text-emerald-900">Every step came from the cache: nothing the build reads had changed.</p>
+        <p className="mt-3 rounded-md bg-emerald-50 p-3 text-emerald-900">
+          Every step came from the cache: nothing the build reads had changed.
+        </p>
       )}
       <p className="mt-3 text-xs text-slate-500">
-        Built by the engine&apos;s {summary.builder}. Sent {summary.contextFiles.toLocaleString('en-US')} {summary.contextFiles === 1 ? 'file' : 'files'} ({formatBytes(summary.contextBytes)} as tar)
+        Built by the engine&apos;s {summary.builder}. Sent {summary.contextFiles.toLocaleString('en-US')}{' '}
+        {summary.contextFiles === 1 ? 'file' : 'files'} ({formatBytes(summary.contextBytes)} as tar)
         {summary.ignoredFiles > 0 ? `; ${summary.ignoredFiles.toLocaleString('en-US')} left out by .dockerignore` : ''}.
       </p>
       {summary.imageId && (

@@ -49,7 +49,10 @@ export function BuildView() {
     if (invalid || !args.ok) return;
     const form = new FormData();
     form.append('dockerfile', dockerfile);
-    form.append('options', JSON.stringify({ tags: splitTags(options.tags), buildArgs: args.args, target: options.target.trim(), noCache: options.noCache }));
+    form.append(
+      'options',
+      JSON.stringify({ tags: splitTags(options.tags), buildArgs: args.args, target: options.target.trim(), noCache: options.noCache }),
+    );
     if (context.kind === 'tar') form.append('context', context.file, context.file.name);
     if (context.kind === 'folder') for (const entry of context.files) form.append('files', entry.file, entry.path);
     void start(form);
@@ -60,11 +63,16 @@ export function BuildView() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Build an image</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          A Dockerfile is a recipe, read top to bottom. Each step is cached; a rebuild reuses every step up to the first one whose instruction or files changed, and
-          rebuilds everything after it. Strata shows which steps came from the cache, where it broke, and why.
+          A Dockerfile is a recipe, read top to bottom. Each step is cached; a rebuild reuses every step up to the first one whose
+          instruction or files changed, and rebuilds everything after it. Strata shows which steps came from the cache, where it broke, and
+          why.
         </p>
       </header>
-      {readOnly && <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">Strata runs read-only here (STRATA_READ_ONLY=1): you can write and check a Dockerfile, but not build.</p>}
+      {readOnly && (
+        <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">
+          Strata runs read-only here (STRATA_READ_ONLY=1): you can write and check a Dockerfile, but not build.
+        </p>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
@@ -86,30 +94,44 @@ export function BuildView() {
           <BuildOptionsForm values={options} onChange={setOptions} />
           <div className="flex items-center gap-3 border-t border-slate-100 pt-4">
             {state.running ? (
-              <button type="button" onClick={cancel} className={buttonClass.danger}>Cancel build</button>
+              <button type="button" onClick={cancel} className={buttonClass.danger}>
+                Cancel build
+              </button>
             ) : (
               <button type="button" onClick={submit} disabled={readOnly || invalid !== null} className={buttonClass.primary}>
                 Build
               </button>
             )}
-            <p className="text-xs text-slate-500">{state.running ? 'Building…' : (invalid ?? 'Runs on the engine with its classic builder.')}</p>
+            <p className="text-xs text-slate-500">
+              {state.running ? 'Building…' : (invalid ?? 'Runs on the engine with its classic builder.')}
+            </p>
           </div>
         </div>
       </div>
 
       <section aria-labelledby="build-output-heading" className="space-y-3">
-        <h2 id="build-output-heading" className="sr-only">Build output</h2>
+        <h2 id="build-output-heading" className="sr-only">
+          Build output
+        </h2>
         {state.error && (
           <div role="alert" className="rounded-lg border border-red-200 bg-white p-4 text-sm">
-            <p className="font-semibold text-red-800">{state.error.step ? `The build failed at step ${state.error.step}` : 'The build could not run'}</p>
+            <p className="font-semibold text-red-800">
+              {state.error.step ? `The build failed at step ${state.error.step}` : 'The build could not run'}
+            </p>
             <p className="mt-1 whitespace-pre-wrap text-slate-700">{state.error.message}</p>
           </div>
         )}
-        {state.cancelled && <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">Build cancelled: the engine stopped it and kept no new image.</p>}
+        {state.cancelled && (
+          <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">
+            Build cancelled: the engine stopped it and kept no new image.
+          </p>
+        )}
         {state.summary && !state.error && <BuildSummaryCard summary={state.summary} />}
         <BuildSteps steps={state.steps} output={state.output} />
         {!state.running && state.steps.length === 0 && !state.error && (
-          <p className="text-sm text-slate-500">Steps appear here as the engine runs them: from cache, built, or failed, with their time and the layer each made.</p>
+          <p className="text-sm text-slate-500">
+            Steps appear here as the engine runs them: from cache, built, or failed, with their time and the layer each made.
+          </p>
         )}
       </section>
     </div>

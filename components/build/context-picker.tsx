@@ -4,7 +4,8 @@
 import { useId } from 'react';
 import { formatBytes } from '@/lib/format';
 
-export type BuildContext = { kind: 'none' } | { kind: 'folder'; name: string; files: { path: string; file: File }[] } | { kind: 'tar'; file: File };
+export type BuildContext =
+  { kind: 'none' } | { kind: 'folder'; name: string; files: { path: string; file: File }[] } | { kind: 'tar'; file: File };
 
 export interface ContextPickerProps {
   context: BuildContext;
@@ -25,13 +26,25 @@ export function folderFiles(list: FileList): { name: string; files: { path: stri
 export function ContextPicker({ context, onChange }: ContextPickerProps) {
   const folderId = useId();
   const tarId = useId();
-  const size = context.kind === 'folder' ? context.files.reduce((sum, entry) => sum + entry.file.size, 0) : context.kind === 'tar' ? context.file.size : 0;
+  const size =
+    context.kind === 'folder'
+      ? context.files.reduce((sum, entry) => sum + entry.file.size, 0)
+      : context.kind === 'tar'
+        ? context.file.size
+        : 0;
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-800">Build context</legend>
-      <p className="text-xs text-slate-500">The files COPY and ADD can read. Paths listed in the context&apos;s .dockerignore are left out, as the docker CLI does.</p>
+      <p className="text-xs text-slate-500">
+        The files COPY and ADD can read. Paths listed in the context&apos;s .dockerignore are left out, as the docker CLI does.
+      </p>
       <div className="flex flex-wrap gap-2 text-sm">
-        <button type="button" onClick={() => onChange({ kind: 'none' })} aria-pressed={context.kind === 'none'} className={chip(context.kind === 'none')}>
+        <button
+          type="button"
+          onClick={() => onChange({ kind: 'none' })}
+          aria-pressed={context.kind === 'none'}
+          className={chip(context.kind === 'none')}
+        >
           Dockerfile only
         </button>
         <label htmlFor={folderId} className={`${chip(context.kind === 'folder')} cursor-pointer`}>
@@ -71,8 +84,10 @@ export function ContextPicker({ context, onChange }: ContextPickerProps) {
       </div>
       <p className="text-xs text-slate-600" aria-live="polite">
         {context.kind === 'none' && 'No files: the build can use FROM, RUN and the like, but COPY has nothing to copy.'}
-        {context.kind === 'folder' && `Folder “${context.name}”: ${context.files.length.toLocaleString('en-US')} files, ${formatBytes(size)}.`}
-        {context.kind === 'tar' && `Archive “${context.file.name}”, ${formatBytes(size)}. The editor's Dockerfile replaces the one inside it.`}
+        {context.kind === 'folder' &&
+          `Folder “${context.name}”: ${context.files.length.toLocaleString('en-US')} files, ${formatBytes(size)}.`}
+        {context.kind === 'tar' &&
+          `Archive “${context.file.name}”, ${formatBytes(size)}. The editor's Dockerfile replaces the one inside it.`}
       </p>
     </fieldset>
   );

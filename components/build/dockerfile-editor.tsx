@@ -22,7 +22,10 @@ export interface DockerfileEditorProps {
 
 const SEVERITY: Record<DockerfileFinding['severity'], Diagnostic['severity']> = { error: 'error', warning: 'warning', info: 'info' };
 
-export function toDiagnostics(findings: DockerfileFinding[], doc: { lines: number; line(n: number): { from: number; to: number } }): Diagnostic[] {
+export function toDiagnostics(
+  findings: DockerfileFinding[],
+  doc: { lines: number; line(n: number): { from: number; to: number } },
+): Diagnostic[] {
   return findings
     .filter((finding) => finding.line <= doc.lines)
     .map((finding) => ({

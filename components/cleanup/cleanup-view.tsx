@@ -7,8 +7,8 @@ export function CleanupView() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Cleanup</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          See exactly what a prune deletes and what it frees before anything happens. Layers shared with images that stay are not freed, so the bytes
-          here are what your disk really gets back — and afterwards Strata sets what the engine did beside what it predicted.
+          See exactly what a prune deletes and what it frees before anything happens. Layers shared with images that stay are not freed, so
+          the bytes here are what your disk really gets back — and afterwards Strata sets what the engine did beside what it predicted.
         </p>
       </div>
       <DiskUsageCard />

@@ -25,14 +25,20 @@ export function DiskUsageCard() {
   const largest = data ? Math.max(1, ...ROWS.map((row) => data[row.key].size)) : 1;
   return (
     <section aria-labelledby="disk-usage-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="disk-usage-heading" className="text-base font-semibold">Disk usage</h2>
+      <h2 id="disk-usage-heading" className="text-base font-semibold">
+        Disk usage
+      </h2>
       <p className="mt-1 text-sm text-slate-600">What `docker system df` reports, with the part a cleanup could give back.</p>
       {isPending ? (
         <div role="status" aria-label="Loading disk usage" className="mt-4 space-y-3">
-          {ROWS.map((row) => <Skeleton key={row.key} className="h-8 w-full" />)}
+          {ROWS.map((row) => (
+            <Skeleton key={row.key} className="h-8 w-full" />
+          ))}
         </div>
       ) : error ? (
-        <div className="mt-3"><ErrorState error={error} action="read disk usage" onRetry={() => void refetch()} /></div>
+        <div className="mt-3">
+          <ErrorState error={error} action="read disk usage" onRetry={() => void refetch()} />
+        </div>
       ) : (
         <dl className="mt-4 space-y-3">
           {ROWS.map((row) => (
@@ -72,7 +78,10 @@ function UsageRow({ label, note, counts, usage, largest }: UsageRowProps) {
         <div className="h-full bg-amber-400" style={{ width: width(usage.reclaimable) }} />
       </dd>
       <dd className="text-right tabular-nums">
-        {formatBytes(usage.size)} <span className="text-amber-700">· {formatBytes(usage.reclaimable)} reclaimable{counts ? ` (${counts})` : ''}</span>
+        {formatBytes(usage.size)}{' '}
+        <span className="text-amber-700">
+          · {formatBytes(usage.reclaimable)} reclaimable{counts ? ` (${counts})` : ''}
+        </span>
       </dd>
     </div>
   );

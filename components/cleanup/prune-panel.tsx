@@ -41,9 +41,14 @@ export function PrunePanel() {
 
   // Half-typed ages are not sent: the preview waits for something the engine would accept.
   const untilValue = until.trim();
-  const untilValid = untilValue === '' || /^\d+[smhd]$/.test(untilValue) || (untilValue.length >= 10 && !Number.isNaN(Date.parse(untilValue)));
+  const untilValid =
+    untilValue === '' || /^\d+[smhd]$/.test(untilValue) || (untilValue.length >= 10 && !Number.isNaN(Date.parse(untilValue)));
   const base: PruneParams = useMemo(
-    () => ({ target, until: target === 'build-cache' || !untilValid ? undefined : untilValue || undefined, labels: label.trim() ? [label.trim()] : undefined }),
+    () => ({
+      target,
+      until: target === 'build-cache' || !untilValid ? undefined : untilValue || undefined,
+      labels: label.trim() ? [label.trim()] : undefined,
+    }),
     [target, untilValid, untilValue, label],
   );
   const preview = usePrunePreview(base);
@@ -68,7 +73,10 @@ export function PrunePanel() {
   }
   const apply = () => {
     // A subset may take intermediates along (their image goes): the subset preview says how many in all.
-    const predicted = { count: subset ? (subsetPreview.data?.images.length ?? chosen.length) : all.length, bytes: exact?.spaceReclaimed ?? 0 };
+    const predicted = {
+      count: subset ? (subsetPreview.data?.images.length ?? chosen.length) : all.length,
+      bytes: exact?.spaceReclaimed ?? 0,
+    };
     prune.mutate(subset ? { ...base, only: chosen.map((image) => image.id) } : { ...base, expect: all.map((image) => image.id) }, {
       onSuccess: (response) => {
         setDone({ response, preview: predicted });
@@ -82,7 +90,9 @@ export function PrunePanel() {
   const bytes = exact?.spaceReclaimed ?? 0;
   return (
     <section aria-labelledby="prune-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="prune-heading" className="text-base font-semibold">Clean up</h2>
+      <h2 id="prune-heading" className="text-base font-semibold">
+        Clean up
+      </h2>
       <div role="tablist" aria-label="What to clean up" className="mt-3 inline-flex rounded-md border border-slate-300 p-0.5 text-sm">
         {TARGETS.map((option) => (
           <button
@@ -102,20 +112,36 @@ export function PrunePanel() {
         <div className="mt-3 flex flex-wrap items-end gap-3 text-sm">
           <label className="block">
             <span className="text-slate-600">Older than</span>
-            <input value={until} onChange={(event) => setUntil(event.target.value)} placeholder="e.g. 24h, 7d" aria-invalid={!untilValid} className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1" />
+            <input
+              value={until}
+              onChange={(event) => setUntil(event.target.value)}
+              placeholder="e.g. 24h, 7d"
+              aria-invalid={!untilValid}
+              className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1"
+            />
             {!untilValid && <span className="mt-1 block text-xs text-red-700">Use 24h, 7d, 90m or a date.</span>}
           </label>
           <label className="block">
             <span className="text-slate-600">With label</span>
-            <input value={label} onChange={(event) => setLabel(event.target.value)} placeholder="key or key=value" className="mt-1 block w-48 rounded-md border border-slate-300 px-2 py-1" />
+            <input
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+              placeholder="key or key=value"
+              className="mt-1 block w-48 rounded-md border border-slate-300 px-2 py-1"
+            />
           </label>
           <p className="max-w-md text-xs text-slate-500">
-            Images labelled <code className="font-mono">strata.keep=true</code> are never cleaned up (add <code className="font-mono">LABEL strata.keep=true</code> to a Dockerfile to protect an image).
+            Images labelled <code className="font-mono">strata.keep=true</code> are never cleaned up (add{' '}
+            <code className="font-mono">LABEL strata.keep=true</code> to a Dockerfile to protect an image).
           </p>
         </div>
       )}
 
-      {done && <div className="mt-4"><PruneResultCard response={done.response} preview={done.preview} /></div>}
+      {done && (
+        <div className="mt-4">
+          <PruneResultCard response={done.response} preview={done.preview} />
+        </div>
+      )}
 
       <div className="mt-4 space-y-4">
         {preview.isPending ? (
@@ -125,7 +151,10 @@ export function PrunePanel() {
         ) : target === 'build-cache' ? (
           preview.data.buildCache.length === 0 ? (
             <EmptyState title="No build cache to clean up">
-              <p>Nothing is cached, or every record is in use. The classic builder keeps its cache as intermediate images instead; BuildKit keeps records here.</p>
+              <p>
+                Nothing is cached, or every record is in use. The classic builder keeps its cache as intermediate images instead; BuildKit
+                keeps records here.
+              </p>
             </EmptyState>
           ) : (
             <BuildCacheTable records={preview.data.buildCache} />
@@ -163,7 +192,9 @@ export function PrunePanel() {
         {preview.data && preview.data.keep.length > 0 && (
           <div>
             <h3 className="mb-2 text-sm font-semibold">Kept</h3>
-            <div className="overflow-hidden rounded-md border border-slate-200"><KeepTable keep={preview.data.keep} /></div>
+            <div className="overflow-hidden rounded-md border border-slate-200">
+              <KeepTable keep={preview.data.keep} />
+            </div>
           </div>
         )}
       </div>
@@ -180,7 +211,12 @@ export function PrunePanel() {
         {readOnly ? (
           <span className="text-sm text-slate-500">Read-only: previews only.</span>
         ) : (
-          <button type="button" disabled={count === 0 || (subset && subsetPreview.isFetching)} onClick={() => setConfirming(true)} className={buttonClass.danger}>
+          <button
+            type="button"
+            disabled={count === 0 || (subset && subsetPreview.isFetching)}
+            onClick={() => setConfirming(true)}
+            className={buttonClass.danger}
+          >
             Clean up…
           </button>
         )}
@@ -188,12 +224,18 @@ export function PrunePanel() {
 
       <Modal open={confirming} title="Delete for real?" onClose={() => setConfirming(false)}>
         <p>
-          This deletes {count} {target === 'build-cache' ? 'cache record' : 'image'}{count === 1 ? '' : 's'} and frees {formatBytes(bytes)}. It cannot be undone; pulling or
-          rebuilding brings images back.
+          This deletes {count} {target === 'build-cache' ? 'cache record' : 'image'}
+          {count === 1 ? '' : 's'} and frees {formatBytes(bytes)}. It cannot be undone; pulling or rebuilding brings images back.
         </p>
-        {prune.isError && <p role="alert" className="mt-3 text-red-700">{prune.error instanceof StrataError ? prune.error.message : 'The cleanup failed.'}</p>}
+        {prune.isError && (
+          <p role="alert" className="mt-3 text-red-700">
+            {prune.error instanceof StrataError ? prune.error.message : 'The cleanup failed.'}
+          </p>
+        )}
         <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={() => setConfirming(false)} className={buttonClass.quiet}>Cancel</button>
+          <button type="button" onClick={() => setConfirming(false)} className={buttonClass.quiet}>
+            Cancel
+          </button>
           <button type="button" disabled={prune.isPending} onClick={apply} className={buttonClass.danger}>
             {prune.isPending ? 'Deleting…' : `Delete ${count} and free ${formatBytes(bytes)}`}
           </button>

@@ -19,7 +19,12 @@ export function RemoveTable({ images, selected, onToggle, onToggleAll }: RemoveT
       <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
         <tr>
           <th className="w-10 px-3 py-2">
-            <input type="checkbox" aria-label="Select all" checked={images.every((image) => selected.has(image.id))} onChange={(event) => onToggleAll(event.target.checked)} />
+            <input
+              type="checkbox"
+              aria-label="Select all"
+              checked={images.every((image) => selected.has(image.id))}
+              onChange={(event) => onToggleAll(event.target.checked)}
+            />
           </th>
           <th className="px-3 py-2">Image</th>
           <th className="w-36 px-3 py-2">Created</th>
@@ -32,13 +37,22 @@ export function RemoveTable({ images, selected, onToggle, onToggleAll }: RemoveT
         {images.map((image) => (
           <tr key={image.id} data-image-id={image.id} className="border-t border-slate-100 align-top">
             <td className="px-3 py-2">
-              <input type="checkbox" aria-label={`Select ${name(image)}`} checked={selected.has(image.id)} onChange={(event) => onToggle(image.id, event.target.checked)} />
+              <input
+                type="checkbox"
+                aria-label={`Select ${name(image)}`}
+                checked={selected.has(image.id)}
+                onChange={(event) => onToggle(image.id, event.target.checked)}
+              />
             </td>
             <td className="px-3 py-2">
-              <Link href={imageHref(image.id)} className="font-mono text-xs hover:underline">{image.repoTags.length ? image.repoTags.join(', ') : `<none> ${image.shortId}`}</Link>
+              <Link href={imageHref(image.id)} className="font-mono text-xs hover:underline">
+                {image.repoTags.length ? image.repoTags.join(', ') : `<none> ${image.shortId}`}
+              </Link>
               {image.formerTags.length > 0 && <div className="text-xs text-slate-500">was {image.formerTags.join(', ')}</div>}
             </td>
-            <td className="px-3 py-2 text-slate-600" title={formatDateTime(image.created)}>{formatRelative(image.created)}</td>
+            <td className="px-3 py-2 text-slate-600" title={formatDateTime(image.created)}>
+              {formatRelative(image.created)}
+            </td>
             <td className="px-3 py-2 text-right tabular-nums">{formatBytes(image.size)}</td>
             <td className="px-3 py-2 text-right font-medium tabular-nums">{formatBytes(image.freedBytes)}</td>
             <td className="px-3 py-2 text-slate-600">{image.reason}</td>
@@ -62,11 +76,17 @@ export function KeepTable({ keep }: { keep: PruneKeep[] }) {
         {keep.map((image) => (
           <tr key={image.id} className="border-t border-slate-100 align-top">
             <td className="px-3 py-2">
-              <Link href={imageHref(image.id)} className="font-mono text-xs hover:underline">{image.repoTags.length ? image.repoTags.join(', ') : `<none> ${image.shortId}`}</Link>
+              <Link href={imageHref(image.id)} className="font-mono text-xs hover:underline">
+                {image.repoTags.length ? image.repoTags.join(', ') : `<none> ${image.shortId}`}
+              </Link>
             </td>
             <td className="px-3 py-2 text-slate-700">
               {image.reason}
-              {image.untags.length > 0 && <div className="text-xs text-amber-800">The engine still removes the tag{image.untags.length === 1 ? '' : 's'} {image.untags.join(', ')}.</div>}
+              {image.untags.length > 0 && (
+                <div className="text-xs text-amber-800">
+                  The engine still removes the tag{image.untags.length === 1 ? '' : 's'} {image.untags.join(', ')}.
+                </div>
+              )}
             </td>
           </tr>
         ))}
@@ -88,7 +108,9 @@ export function BuildCacheTable({ records }: { records: BuildCacheRecord[] }) {
       <tbody>
         {records.map((record) => (
           <tr key={record.id} className="border-t border-slate-100">
-            <td className="truncate px-3 py-2 font-mono text-xs" title={record.description}>{record.description || record.id}</td>
+            <td className="truncate px-3 py-2 font-mono text-xs" title={record.description}>
+              {record.description || record.id}
+            </td>
             <td className="px-3 py-2">{record.type}</td>
             <td className="px-3 py-2 text-right tabular-nums">{formatBytes(record.size)}</td>
           </tr>

@@ -41,9 +41,13 @@ export function CompareView({ a, b }: CompareViewProps) {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">
-          <Link href={imageHref(data.a.id)} className="font-mono hover:underline">A: {name(data.a)}</Link>
+          <Link href={imageHref(data.a.id)} className="font-mono hover:underline">
+            A: {name(data.a)}
+          </Link>
           <span className="mx-3 text-slate-400">vs</span>
-          <Link href={imageHref(data.b.id)} className="font-mono hover:underline">B: {name(data.b)}</Link>
+          <Link href={imageHref(data.b.id)} className="font-mono hover:underline">
+            B: {name(data.b)}
+          </Link>
         </h1>
         <p className="mt-1 text-sm text-slate-600">
           {formatBytes(data.a.size)} → {formatBytes(data.b.size)} ({signed(data.b.size - data.a.size)}). Layers both use are stored once;
@@ -56,7 +60,9 @@ export function CompareView({ a, b }: CompareViewProps) {
         <Summary label="Only in B" count={data.onlyB.length} bytes={onlyBBytes} hint="new in B" />
       </section>
       <section aria-labelledby="steps-heading" className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <h2 id="steps-heading" className="px-4 pt-4 text-base font-semibold">Step by step</h2>
+        <h2 id="steps-heading" className="px-4 pt-4 text-base font-semibold">
+          Step by step
+        </h2>
         <table className="mt-2 w-full table-fixed text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -71,12 +77,22 @@ export function CompareView({ a, b }: CompareViewProps) {
           <tbody>
             {data.rows.map((row, i) => (
               <tr key={i} data-kind={row.kind} className={`border-t border-slate-100 ${row.kind === 'same' ? 'text-slate-500' : ''}`}>
-                <td className="px-3 py-1.5"><Badge tone={KIND[row.kind].tone}>{KIND[row.kind].label}</Badge></td>
-                <td className="truncate px-3 py-1.5 font-mono text-xs" title={row.a ? redactCommand(row.a.createdBy) : undefined}>{row.a ? redactCommand(row.a.createdBy) : ''}</td>
+                <td className="px-3 py-1.5">
+                  <Badge tone={KIND[row.kind].tone}>{KIND[row.kind].label}</Badge>
+                </td>
+                <td className="truncate px-3 py-1.5 font-mono text-xs" title={row.a ? redactCommand(row.a.createdBy) : undefined}>
+                  {row.a ? redactCommand(row.a.createdBy) : ''}
+                </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{row.a?.diffId ? formatBytes(row.a.size) : row.a ? '—' : ''}</td>
-                <td className="truncate px-3 py-1.5 font-mono text-xs" title={row.b ? redactCommand(row.b.createdBy) : undefined}>{row.b ? redactCommand(row.b.createdBy) : ''}</td>
+                <td className="truncate px-3 py-1.5 font-mono text-xs" title={row.b ? redactCommand(row.b.createdBy) : undefined}>
+                  {row.b ? redactCommand(row.b.createdBy) : ''}
+                </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{row.b?.diffId ? formatBytes(row.b.size) : row.b ? '—' : ''}</td>
-                <td className={`px-3 py-1.5 text-right tabular-nums ${row.delta > 0 ? 'text-red-700' : row.delta < 0 ? 'text-emerald-700' : ''}`}>{signed(row.delta)}</td>
+                <td
+                  className={`px-3 py-1.5 text-right tabular-nums ${row.delta > 0 ? 'text-red-700' : row.delta < 0 ? 'text-emerald-700' : ''}`}
+                >
+                  {signed(row.delta)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -98,7 +114,10 @@ function Summary({ label, count, bytes, hint }: SummaryProps) {
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
       <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
       <div className="mt-1 text-xl font-semibold tabular-nums">
-        {count} <span className="text-base font-normal text-slate-600">layer{count === 1 ? '' : 's'} · {formatBytes(bytes)}</span>
+        {count}{' '}
+        <span className="text-base font-normal text-slate-600">
+          layer{count === 1 ? '' : 's'} · {formatBytes(bytes)}
+        </span>
       </div>
       <div className="text-xs text-slate-500">{hint}</div>
     </div>

@@ -25,7 +25,12 @@ export function FileTree({ rows, onToggle, label }: FileTreeProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 20,
+  });
   const current = rows[Math.min(active, rows.length - 1)];
 
   const move = (index: number) => {
@@ -86,8 +91,13 @@ export function FileTree({ rows, onToggle, label }: FileTreeProps) {
               className={`absolute left-0 flex w-full cursor-default items-center gap-2 px-2 ${item.index === active ? 'bg-sky-100' : 'hover:bg-slate-50'}`}
               style={{ height: ROW, transform: `translateY(${item.start}px)` }}
             >
-              <span className={`w-3 font-bold ${mark.className}`} title={row.node.change}>{mark.label}</span>
-              <span style={{ paddingLeft: row.depth * 14 }} className={`min-w-0 flex-1 truncate ${row.node.change === 'removed' ? 'text-red-700 line-through' : ''}`}>
+              <span className={`w-3 font-bold ${mark.className}`} title={row.node.change}>
+                {mark.label}
+              </span>
+              <span
+                style={{ paddingLeft: row.depth * 14 }}
+                className={`min-w-0 flex-1 truncate ${row.node.change === 'removed' ? 'text-red-700 line-through' : ''}`}
+              >
                 {dir ? (row.expanded ? '▾ ' : '▸ ') : '  '}
                 {row.node.name}
                 {dir ? '/' : ''}

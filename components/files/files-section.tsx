@@ -22,16 +22,22 @@ export function FilesSection({ imageRef, platform = '' }: FilesSectionProps) {
     <section aria-labelledby="files-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h2 id="files-heading" className="text-base font-semibold">Files and wasted space</h2>
+          <h2 id="files-heading" className="text-base font-semibold">
+            Files and wasted space
+          </h2>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
             Reads the image’s layers (streamed, never held in memory) to show what each one adds, changes and removes. A file written in one
             layer and deleted or rewritten in a later one still takes space in the earlier layer: that is wasted space.
           </p>
         </div>
         {state.running ? (
-          <button type="button" onClick={cancel} className={buttonClass.danger}>Cancel</button>
+          <button type="button" onClick={cancel} className={buttonClass.danger}>
+            Cancel
+          </button>
         ) : (
-          <button type="button" onClick={() => void start()} className={buttonClass.primary}>{state.result ? 'Analyse again' : 'Analyse layers'}</button>
+          <button type="button" onClick={() => void start()} className={buttonClass.primary}>
+            {state.result ? 'Analyse again' : 'Analyse layers'}
+          </button>
         )}
       </div>
       {state.running && (
@@ -43,13 +49,28 @@ export function FilesSection({ imageRef, platform = '' }: FilesSectionProps) {
             </span>
             <span>{percent}%</span>
           </div>
-          <div role="progressbar" aria-label="Analysis progress" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} className="mt-1 h-2 overflow-hidden rounded bg-slate-100">
+          <div
+            role="progressbar"
+            aria-label="Analysis progress"
+            aria-valuenow={percent}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            className="mt-1 h-2 overflow-hidden rounded bg-slate-100"
+          >
             <div className="h-full bg-sky-500" style={{ width: `${percent}%` }} />
           </div>
         </div>
       )}
-      {state.error && <p role="alert" className="mt-3 text-sm text-red-700">{state.error}</p>}
-      {state.cancelled && <p role="status" className="mt-3 text-sm text-slate-600">Cancelled.</p>}
+      {state.error && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      {state.cancelled && (
+        <p role="status" className="mt-3 text-sm text-slate-600">
+          Cancelled.
+        </p>
+      )}
       {state.result && <AnalysisResult analysis={state.result} imageRef={imageRef} platform={platform} />}
     </section>
   );
@@ -64,7 +85,10 @@ function AnalysisResult({ analysis, imageRef, platform }: { analysis: ImageAnaly
   const { data: history } = useImageHistory(imageRef, platform);
   const stepOf = (position: number) => history?.steps.find((step) => step.layerIndex === position - 1)?.index;
 
-  const tree = useMemo(() => buildTree(view === 'changes' ? (analysis.changes[layer - 1] ?? []) : filesystemAt(analysis.changes, layer)), [analysis, layer, view]);
+  const tree = useMemo(
+    () => buildTree(view === 'changes' ? (analysis.changes[layer - 1] ?? []) : filesystemAt(analysis.changes, layer)),
+    [analysis, layer, view],
+  );
   const rows = useMemo(() => flatten(tree, expanded, sort, filter), [tree, expanded, sort, filter]);
   const toggle = (path: string, open: boolean) =>
     setExpanded((current) => {
@@ -80,18 +104,24 @@ function AnalysisResult({ analysis, imageRef, platform }: { analysis: ImageAnaly
       <dl aria-label="Efficiency" className="grid grid-cols-3 gap-3 text-sm">
         <div className="rounded-md bg-slate-50 px-3 py-2">
           <dt className="text-xs uppercase tracking-wide text-slate-500">Efficiency</dt>
-          <dd className="text-lg font-semibold" data-testid="efficiency">{(Math.floor(analysis.efficiency * 1000) / 10).toFixed(1)}%</dd>
+          <dd className="text-lg font-semibold" data-testid="efficiency">
+            {(Math.floor(analysis.efficiency * 1000) / 10).toFixed(1)}%
+          </dd>
         </div>
         <div className="rounded-md bg-slate-50 px-3 py-2">
           <dt className="text-xs uppercase tracking-wide text-slate-500">Wasted</dt>
-          <dd className="text-lg font-semibold" data-testid="wasted-bytes">{formatBytes(analysis.wastedBytes)}</dd>
+          <dd className="text-lg font-semibold" data-testid="wasted-bytes">
+            {formatBytes(analysis.wastedBytes)}
+          </dd>
         </div>
         <div className="rounded-md bg-slate-50 px-3 py-2">
           <dt className="text-xs uppercase tracking-wide text-slate-500">Stored in layers</dt>
           <dd className="text-lg font-semibold">{formatBytes(analysis.totalBytes)}</dd>
         </div>
       </dl>
-      <p className="text-xs text-slate-500">Efficiency = 1 − wasted ÷ stored. Only copies that a later layer overwrites or deletes count as wasted — never the copy that stays.</p>
+      <p className="text-xs text-slate-500">
+        Efficiency = 1 − wasted ÷ stored. Only copies that a later layer overwrites or deletes count as wasted — never the copy that stays.
+      </p>
       {analysis.wasted.length > 0 && (
         <ol aria-label="Wasted space" className="space-y-1 text-sm">
           {analysis.wasted.slice(0, 20).map((item) => {
@@ -101,7 +131,9 @@ function AnalysisResult({ analysis, imageRef, platform }: { analysis: ImageAnaly
                 <div className="min-w-0">
                   <code className="font-mono text-xs">{item.path}</code> <span className="text-slate-600">— {item.reason}</span>
                   {step !== undefined && (
-                    <a href={`#step-${step + 1}`} className="ml-1 text-xs text-sky-700 hover:underline">step {step + 1}</a>
+                    <a href={`#step-${step + 1}`} className="ml-1 text-xs text-sky-700 hover:underline">
+                      step {step + 1}
+                    </a>
                   )}
                   <div className="text-xs text-slate-500">{item.hint}</div>
                 </div>
@@ -114,7 +146,11 @@ function AnalysisResult({ analysis, imageRef, platform }: { analysis: ImageAnaly
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           Layer
-          <select value={layer} onChange={(event) => setLayer(Number(event.target.value))} className="rounded-md border border-slate-300 px-2 py-1">
+          <select
+            value={layer}
+            onChange={(event) => setLayer(Number(event.target.value))}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          >
             {analysis.layers.map((summary) => (
               <option key={summary.position} value={summary.position}>
                 {summary.position}: +{summary.added} ~{summary.modified} −{summary.removed} · {formatBytes(summary.bytes)}
@@ -124,26 +160,49 @@ function AnalysisResult({ analysis, imageRef, platform }: { analysis: ImageAnaly
         </label>
         <div role="group" aria-label="View" className="inline-flex rounded-md border border-slate-300 p-0.5">
           {(['changes', 'filesystem'] as const).map((option) => (
-            <button key={option} type="button" aria-pressed={view === option} onClick={() => setView(option)} className={`rounded px-2 py-0.5 ${view === option ? 'bg-slate-900 text-white' : 'text-slate-600'}`}>
+            <button
+              key={option}
+              type="button"
+              aria-pressed={view === option}
+              onClick={() => setView(option)}
+              className={`rounded px-2 py-0.5 ${view === option ? 'bg-slate-900 text-white' : 'text-slate-600'}`}
+            >
               {option === 'changes' ? 'This layer’s changes' : 'Filesystem as of this layer'}
             </button>
           ))}
         </div>
-        <select aria-label="Sort files" value={sort} onChange={(event) => setSort(event.target.value as TreeSort)} className="rounded-md border border-slate-300 px-2 py-1">
+        <select
+          aria-label="Sort files"
+          value={sort}
+          onChange={(event) => setSort(event.target.value as TreeSort)}
+          className="rounded-md border border-slate-300 px-2 py-1"
+        >
           <option value="size">Largest first</option>
           <option value="name">By name</option>
         </select>
-        <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="Filter by path" aria-label="Filter files" className="w-56 rounded-md border border-slate-300 px-2 py-1" />
+        <input
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder="Filter by path"
+          aria-label="Filter files"
+          className="w-56 rounded-md border border-slate-300 px-2 py-1"
+        />
       </div>
       {current && (
         <p className="text-xs text-slate-500">
-          Layer {current.position}: {current.added} added, {current.modified} changed, {current.removed} removed, {formatBytes(current.bytes)} stored.
+          Layer {current.position}: {current.added} added, {current.modified} changed, {current.removed} removed,{' '}
+          {formatBytes(current.bytes)} stored.
         </p>
       )}
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">{filter ? 'No path matches the filter.' : 'This layer changes no files.'}</p>
       ) : (
-        <FileTree rows={rows} onToggle={toggle} label={view === 'changes' ? `Changes in layer ${layer}` : `Filesystem as of layer ${layer}`} />
+        <FileTree
+          rows={rows}
+          onToggle={toggle}
+          label={view === 'changes' ? `Changes in layer ${layer}` : `Filesystem as of layer ${layer}`}
+        />
       )}
     </div>
   );

@@ -3,7 +3,16 @@ import type { GraphImage, GraphResponse } from '@/lib/api/graph';
 import { buildGraph, columnLayout, DAGRE_NODE_LIMIT, nodeId, repositoryOf } from '@/components/graph/graph-model';
 
 const image = (id: string, repoTags: string[], layers: string[], parent: string | null = null): GraphImage => ({
-  id, shortId: id.slice(0, 12), repoTags, size: 10, contentSize: null, uniqueSize: 1, dangling: repoTags.length === 0, containers: 0, parent, layers,
+  id,
+  shortId: id.slice(0, 12),
+  repoTags,
+  size: 10,
+  contentSize: null,
+  uniqueSize: 1,
+  dangling: repoTags.length === 0,
+  containers: 0,
+  parent,
+  layers,
 });
 
 const data: GraphResponse = {
@@ -25,7 +34,12 @@ describe('buildGraph', () => {
   it('draws repository → tag → image, with one image node for many tags', () => {
     const graph = buildGraph(data, { showLayers: false, repoFilter: '' });
     expect(graph.nodes.filter((node) => node.type === 'image')).toHaveLength(3);
-    expect(graph.nodes.filter((node) => node.type === 'repo').map((node) => node.data.label).sort()).toEqual(['localhost:5000/team/app', 'team/app', 'team/base']);
+    expect(
+      graph.nodes
+        .filter((node) => node.type === 'repo')
+        .map((node) => node.data.label)
+        .sort(),
+    ).toEqual(['localhost:5000/team/app', 'team/app', 'team/base']);
     expect(edgeIds(graph)).toEqual(
       [
         `${nodeId.repo('team/app')}>${nodeId.tag('team/app:1.0')}`,
@@ -44,8 +58,16 @@ describe('buildGraph', () => {
 
   it('shows a shared layer once, with every stack leading to it', () => {
     const graph = buildGraph(data, { showLayers: true, repoFilter: '' });
-    expect(graph.nodes.filter((node) => node.type === 'layer').map((node) => node.id).sort()).toEqual(['layer:L0', 'layer:L1', 'layer:L2']);
-    const intoBase = graph.edges.filter((edge) => edge.target === 'layer:L0').map((edge) => edge.source).sort();
+    expect(
+      graph.nodes
+        .filter((node) => node.type === 'layer')
+        .map((node) => node.id)
+        .sort(),
+    ).toEqual(['layer:L0', 'layer:L1', 'layer:L2']);
+    const intoBase = graph.edges
+      .filter((edge) => edge.target === 'layer:L0')
+      .map((edge) => edge.source)
+      .sort();
     expect(intoBase).toEqual(['img:base', 'layer:L1', 'layer:L2']);
   });
 
@@ -81,8 +103,22 @@ describe('buildGraph', () => {
       [
         { id: 'repo:b', type: 'repo', data: { kind: 'repo', label: 'b', tags: 1 }, position: { x: 0, y: 0 }, width: 10, height: 10 },
         { id: 'repo:a', type: 'repo', data: { kind: 'repo', label: 'a', tags: 1 }, position: { x: 0, y: 0 }, width: 10, height: 10 },
-        { id: 'tag:b:1', type: 'tag', data: { kind: 'tag', label: '1', tag: 'b:1', imageId: 'x' }, position: { x: 0, y: 0 }, width: 10, height: 10 },
-        { id: 'tag:a:1', type: 'tag', data: { kind: 'tag', label: '1', tag: 'a:1', imageId: 'x' }, position: { x: 0, y: 0 }, width: 10, height: 10 },
+        {
+          id: 'tag:b:1',
+          type: 'tag',
+          data: { kind: 'tag', label: '1', tag: 'b:1', imageId: 'x' },
+          position: { x: 0, y: 0 },
+          width: 10,
+          height: 10,
+        },
+        {
+          id: 'tag:a:1',
+          type: 'tag',
+          data: { kind: 'tag', label: '1', tag: 'a:1', imageId: 'x' },
+          position: { x: 0, y: 0 },
+          width: 10,
+          height: 10,
+        },
       ],
       [
         { id: '1', source: 'repo:b', target: 'tag:b:1' },
@@ -96,10 +132,22 @@ describe('buildGraph', () => {
 });
 
 describe('buildGraph with a multi-platform image', () => {
-  const platform = (architecture: string, id: string, available = true) => ({ os: 'linux', architecture, variant: null, id, available, contentSize: 10, unpackedSize: available ? 5 : 0 });
+  const platform = (architecture: string, id: string, available = true) => ({
+    os: 'linux',
+    architecture,
+    variant: null,
+    id,
+    available,
+    contentSize: 10,
+    unpackedSize: available ? 5 : 0,
+  });
   const multi: GraphResponse = {
     images: [
-      { ...image('idx', ['team/multi:1'], ['L0']), platforms: [platform('amd64', 'm-amd'), platform('arm64', 'm-arm'), platform('arm', 'm-v7', false)], layersPlatform: 'linux/amd64' },
+      {
+        ...image('idx', ['team/multi:1'], ['L0']),
+        platforms: [platform('amd64', 'm-amd'), platform('arm64', 'm-arm'), platform('arm', 'm-v7', false)],
+        layersPlatform: 'linux/amd64',
+      },
       image('single', ['team/one:1'], ['L0']),
     ],
     layers: [{ id: 'L0', diffId: 'sha256:' + '0'.repeat(64), size: 100, users: 2 }],
@@ -109,13 +157,20 @@ describe('buildGraph with a multi-platform image', () => {
     const graph = buildGraph(multi, { showLayers: false, repoFilter: '' });
     const platforms = graph.nodes.filter((node) => node.type === 'platform');
     expect(platforms.map((node) => node.data.label)).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm']);
-    expect(graph.edges.filter((edge) => edge.target.startsWith('platform:')).map((edge) => edge.source)).toEqual([nodeId.image('idx'), nodeId.image('idx'), nodeId.image('idx')]);
+    expect(graph.edges.filter((edge) => edge.target.startsWith('platform:')).map((edge) => edge.source)).toEqual([
+      nodeId.image('idx'),
+      nodeId.image('idx'),
+      nodeId.image('idx'),
+    ]);
     expect(graph.edges.some((edge) => edge.source === nodeId.image('single') && edge.target.startsWith('platform:'))).toBe(false);
   });
 
   it('hangs the index’s layers from the platform they belong to, and a single image’s from the image', () => {
     const graph = buildGraph(multi, { showLayers: true, repoFilter: '' });
-    const intoTop = graph.edges.filter((edge) => edge.target === nodeId.layer('L0')).map((edge) => edge.source).sort();
+    const intoTop = graph.edges
+      .filter((edge) => edge.target === nodeId.layer('L0'))
+      .map((edge) => edge.source)
+      .sort();
     expect(intoTop).toEqual([nodeId.image('single'), nodeId.platform('idx', 'm-amd')].sort());
     const columns = columnLayout(graph.nodes, graph.edges).nodes;
     const x = (id: string) => columns.find((node) => node.id === id)!.position.x;

@@ -80,7 +80,15 @@ export function buildGraph(data: GraphResponse, options: GraphOptions): { nodes:
       link({ id: `${nodeId.tag(tag)}>${imageNode}`, source: nodeId.tag(tag), target: imageNode });
     }
     if (image.parent && shown.has(image.parent)) {
-      link({ id: `${imageNode}>parent`, source: imageNode, target: nodeId.image(image.parent), type: 'straight', label: 'built on', data: { layout: false }, style: { strokeDasharray: '4 4' } });
+      link({
+        id: `${imageNode}>parent`,
+        source: imageNode,
+        target: nodeId.image(image.parent),
+        type: 'straight',
+        label: 'built on',
+        data: { layout: false },
+        style: { strokeDasharray: '4 4' },
+      });
     }
     // An index → one node per platform manifest; its layers (the default platform's) hang from that one.
     let layersFrom = imageNode;
@@ -101,7 +109,11 @@ export function buildGraph(data: GraphResponse, options: GraphOptions): { nodes:
       const top = image.layers[image.layers.length - 1];
       if (top) link({ id: `${layersFrom}>${nodeId.layer(top)}`, source: layersFrom, target: nodeId.layer(top) });
       for (let i = image.layers.length - 1; i > 0; i--) {
-        link({ id: `${nodeId.layer(image.layers[i]!)}>${nodeId.layer(image.layers[i - 1]!)}`, source: nodeId.layer(image.layers[i]!), target: nodeId.layer(image.layers[i - 1]!) });
+        link({
+          id: `${nodeId.layer(image.layers[i]!)}>${nodeId.layer(image.layers[i - 1]!)}`,
+          source: nodeId.layer(image.layers[i]!),
+          target: nodeId.layer(image.layers[i - 1]!),
+        });
       }
     }
   }
@@ -179,10 +191,15 @@ export function columnLayout(nodes: GraphNode[], edges: Edge[]): { nodes: GraphN
   const widths: number[] = [];
   columns.forEach((members = [], index) => {
     const barycenter = (node: GraphNode) => {
-      const sources = (incoming.get(node.id) ?? []).map((source) => rank.get(source)).filter((value): value is number => value !== undefined);
+      const sources = (incoming.get(node.id) ?? [])
+        .map((source) => rank.get(source))
+        .filter((value): value is number => value !== undefined);
       return sources.length ? sources.reduce((sum, value) => sum + value, 0) / sources.length : Number.POSITIVE_INFINITY;
     };
-    const ordered = index === 0 ? [...members].sort((a, b) => a.data.label.localeCompare(b.data.label)) : [...members].sort((a, b) => barycenter(a) - barycenter(b) || a.id.localeCompare(b.id));
+    const ordered =
+      index === 0
+        ? [...members].sort((a, b) => a.data.label.localeCompare(b.data.label))
+        : [...members].sort((a, b) => barycenter(a) - barycenter(b) || a.id.localeCompare(b.id));
     ordered.forEach((node, position) => rank.set(node.id, position));
     columns[index] = ordered;
     widths[index] = Math.max(0, ...ordered.map((node) => node.width ?? 0));

@@ -35,8 +35,14 @@ function GraphCanvas() {
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const graph = useMemo(() => (data ? buildGraph(data, { showLayers, repoFilter: deferredFilter }) : null), [data, showLayers, deferredFilter]);
-  const nodes = useMemo(() => graph?.nodes.map((node) => (node.id === selectedId ? { ...node, selected: true } : node)) ?? [], [graph, selectedId]);
+  const graph = useMemo(
+    () => (data ? buildGraph(data, { showLayers, repoFilter: deferredFilter }) : null),
+    [data, showLayers, deferredFilter],
+  );
+  const nodes = useMemo(
+    () => graph?.nodes.map((node) => (node.id === selectedId ? { ...node, selected: true } : node)) ?? [],
+    [graph, selectedId],
+  );
   const selected = nodes.find((node) => node.id === selectedId) ?? null;
 
   // A new arrangement (layers on/off, a filter) is shown whole, not wherever the old view pointed. A big
@@ -91,7 +97,11 @@ function GraphCanvas() {
     const element = wrapper.current?.querySelector<HTMLElement>('.react-flow');
     if (!element) return;
     // The current view as it is on screen, without the zoom controls.
-    const options = { backgroundColor: '#ffffff', pixelRatio: 2, filter: (el: HTMLElement) => !el.classList?.contains('react-flow__controls') };
+    const options = {
+      backgroundColor: '#ffffff',
+      pixelRatio: 2,
+      filter: (el: HTMLElement) => !el.classList?.contains('react-flow__controls'),
+    };
     const url = format === 'png' ? await toPng(element, options) : await toSvg(element, options);
     const link = document.createElement('a');
     link.href = url;
@@ -128,8 +138,14 @@ function GraphCanvas() {
             aria-label="Find in graph"
             className="w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
           />
-          <button type="submit" className={buttonClass.quiet}>Find</button>
-          {notFound && <span role="status" className="text-xs text-red-700">Nothing matches.</span>}
+          <button type="submit" className={buttonClass.quiet}>
+            Find
+          </button>
+          {notFound && (
+            <span role="status" className="text-xs text-red-700">
+              Nothing matches.
+            </span>
+          )}
         </form>
         <input
           type="search"
@@ -140,16 +156,33 @@ function GraphCanvas() {
           className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
         />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={showLayers} onChange={(event) => setShowLayers(event.target.checked)} className="accent-slate-900" />
+          <input
+            type="checkbox"
+            checked={showLayers}
+            onChange={(event) => setShowLayers(event.target.checked)}
+            className="accent-slate-900"
+          />
           Show layers
         </label>
-        <label className="flex items-center gap-2 text-sm" title="Also the untagged images a legacy build keeps for each step (docker image ls -a): each image then links to the step it was built on">
-          <input type="checkbox" checked={intermediates} onChange={(event) => url.set({ all: event.target.checked })} className="accent-slate-900" />
+        <label
+          className="flex items-center gap-2 text-sm"
+          title="Also the untagged images a legacy build keeps for each step (docker image ls -a): each image then links to the step it was built on"
+        >
+          <input
+            type="checkbox"
+            checked={intermediates}
+            onChange={(event) => url.set({ all: event.target.checked })}
+            className="accent-slate-900"
+          />
           Show intermediate images
         </label>
         <div className="ml-auto flex gap-2">
-          <button type="button" className={buttonClass.quiet} onClick={() => void exportAs('png')}>Export PNG</button>
-          <button type="button" className={buttonClass.quiet} onClick={() => void exportAs('svg')}>Export SVG</button>
+          <button type="button" className={buttonClass.quiet} onClick={() => void exportAs('png')}>
+            Export PNG
+          </button>
+          <button type="button" className={buttonClass.quiet} onClick={() => void exportAs('svg')}>
+            Export SVG
+          </button>
         </div>
       </div>
       {isPending ? (
@@ -158,17 +191,25 @@ function GraphCanvas() {
         <ErrorState error={error} action="load the graph" onRetry={() => void refetch()} />
       ) : nodes.length === 0 ? (
         <EmptyState title={data.images.length === 0 ? 'No images to draw' : 'No repository matches'}>
-          <p>{data.images.length === 0 ? 'Pull or build an image and it appears here, with its tags.' : 'Clear the repository filter to see everything.'}</p>
+          <p>
+            {data.images.length === 0
+              ? 'Pull or build an image and it appears here, with its tags.'
+              : 'Clear the repository filter to see everything.'}
+          </p>
         </EmptyState>
       ) : (
         <>
           {graph?.kind === 'columns' && (
             <p className="text-xs text-slate-500">
-              A big graph: tags are listed on their images and the graph is laid out in columns. Filter by repository to see each tag
-              as its own node, fully arranged.
+              A big graph: tags are listed on their images and the graph is laid out in columns. Filter by repository to see each tag as its
+              own node, fully arranged.
             </p>
           )}
-          <div ref={wrapper} className="relative h-[calc(100vh-290px)] min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="graph">
+          <div
+            ref={wrapper}
+            className="relative h-[calc(100vh-290px)] min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white"
+            data-testid="graph"
+          >
             <ReactFlow
               nodes={nodes}
               edges={graph?.edges as Edge[]}

@@ -23,20 +23,28 @@ export function BreakdownCard({ history, reveal }: BreakdownCardProps) {
     <section id="breakdown" aria-labelledby="breakdown-heading" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h2 id="breakdown-heading" className="text-base font-semibold">Layer breakdown</h2>
+          <h2 id="breakdown-heading" className="text-base font-semibold">
+            Layer breakdown
+          </h2>
           <p className="mt-1 text-sm text-slate-600">
             {image.platform !== undefined && image.unpackedSize === 0
               ? `${image.platform} of ${imageTitle(image)} is stored here (${formatBytes(image.size)} of content) but not unpacked, so its ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? ' has' : 's have'} no size on this engine`
               : image.unpackedSize === null
-              ? `${imageTitle(image)} is ${formatBytes(breakdown.total)} in ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? '' : 's'}`
-              : // The containerd store: these are the unpacked layers; the image's content is beside them.
-                `${imageTitle(image)} unpacks to ${formatBytes(breakdown.total)} in ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? '' : 's'}`}
-            {base ? `: ${formatBytes(breakdown.baseBytes)} from its base ${base.repoTags[0] ?? base.shortId}, ${formatBytes(breakdown.ownBytes)} its own.` : '.'}
+                ? `${imageTitle(image)} is ${formatBytes(breakdown.total)} in ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? '' : 's'}`
+                : // The containerd store: these are the unpacked layers; the image's content is beside them.
+                  `${imageTitle(image)} unpacks to ${formatBytes(breakdown.total)} in ${breakdown.layers.length} layer${breakdown.layers.length === 1 ? '' : 's'}`}
+            {base
+              ? `: ${formatBytes(breakdown.baseBytes)} from its base ${base.repoTags[0] ?? base.shortId}, ${formatBytes(breakdown.ownBytes)} its own.`
+              : '.'}
           </p>
         </div>
         <ShareBar history={history} />
       </div>
-      <div role="img" aria-label={`Size by layer: ${breakdown.layers.map((layer) => `layer ${layer.position} ${formatBytes(layer.step.size)}`).join(', ')}`} className="mt-4 flex h-8 w-full overflow-hidden rounded-md bg-slate-100">
+      <div
+        role="img"
+        aria-label={`Size by layer: ${breakdown.layers.map((layer) => `layer ${layer.position} ${formatBytes(layer.step.size)}`).join(', ')}`}
+        className="mt-4 flex h-8 w-full overflow-hidden rounded-md bg-slate-100"
+      >
         {breakdown.layers.map((layer) => {
           const colour = layer.step.fromBase ? BASE_COLOURS[inBase++ % BASE_COLOURS.length] : OWN_COLOURS[own++ % OWN_COLOURS.length];
           return (
@@ -67,13 +75,18 @@ export function BreakdownCard({ history, reveal }: BreakdownCardProps) {
       <h3 className="mt-4 text-sm font-semibold">Largest layers</h3>
       {breakdown.top.length === 0 ? (
         <p className="mt-1 text-sm text-slate-500">
-          {image.platform !== undefined && image.unpackedSize === 0 ? 'Not unpacked here: the engine sizes no layer of this platform.' : 'Every layer of this image is empty.'}
+          {image.platform !== undefined && image.unpackedSize === 0
+            ? 'Not unpacked here: the engine sizes no layer of this platform.'
+            : 'Every layer of this image is empty.'}
         </p>
       ) : (
         <ol aria-label="Largest layers" className="mt-2 space-y-1.5 text-sm">
           {breakdown.top.map((layer) => (
             <li key={layer.position} className="grid grid-cols-[4.5rem_minmax(0,1fr)_5rem_3.5rem] items-center gap-3">
-              <span className="text-xs text-slate-500">layer {layer.position}{layer.step.fromBase ? ' · base' : ''}</span>
+              <span className="text-xs text-slate-500">
+                layer {layer.position}
+                {layer.step.fromBase ? ' · base' : ''}
+              </span>
               <code className="truncate font-mono text-xs">{reveal ? layer.step.createdBy : redactCommand(layer.step.createdBy)}</code>
               <span className="text-right tabular-nums">{formatBytes(layer.step.size)}</span>
               <span className="text-right text-xs tabular-nums text-slate-500">{formatPercent(layer.step.size, breakdown.total)}</span>

@@ -29,7 +29,14 @@ export function HistorySection({ imageRef, platform = '', reveal }: HistorySecti
       </div>
     );
   }
-  if (error) return <ErrorState error={error} action={platform ? `read the ${platform} history of this image` : 'read this image’s history'} onRetry={() => void refetch()} />;
+  if (error)
+    return (
+      <ErrorState
+        error={error}
+        action={platform ? `read the ${platform} history of this image` : 'read this image’s history'}
+        onRetry={() => void refetch()}
+      />
+    );
   return (
     <>
       <BreakdownCard history={data} reveal={reveal} />

@@ -26,7 +26,11 @@ export function ShareBar({ history }: ShareBarProps) {
       <a href={`/api/images/${hex}/breakdown.png`} download={fileName} className={button}>
         Export PNG
       </a>
-      <button type="button" className={button} onClick={() => void copyText(historyMarkdown(history, permalink())).then(() => flash('Markdown copied'))}>
+      <button
+        type="button"
+        className={button}
+        onClick={() => void copyText(historyMarkdown(history, permalink())).then(() => flash('Markdown copied'))}
+      >
         Copy as Markdown
       </button>
       <button type="button" className={button} onClick={() => void copyText(permalink()).then(() => flash('Link copied'))}>

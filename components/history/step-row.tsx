@@ -22,7 +22,8 @@ export interface StepRowProps {
  * A step whose image is still on this engine but has no tag: an intermediate image of a legacy build
  * (a tagged step is a base image; the image's own step is the image itself).
  */
-export const isIntermediateStep = (step: HistoryStep, imageId: string) => step.imageId !== null && step.imageId !== imageId && step.tags.length === 0;
+export const isIntermediateStep = (step: HistoryStep, imageId: string) =>
+  step.imageId !== null && step.imageId !== imageId && step.tags.length === 0;
 
 // Steps that write files but, this time, wrote none: the engine recorded no layer for them.
 const FILE_STEPS = new Set(['RUN', 'COPY', 'ADD']);
@@ -45,7 +46,9 @@ export function StepRow({ step, largest, reveal, related, imageId, unsized = fal
       <span className="pt-0.5 text-right tabular-nums text-slate-400">{step.index + 1}</span>
       <InstructionBadge instruction={step.instruction} />
       <div className="min-w-0">
-        <code className={`block font-mono text-xs leading-5 ${expanded ? 'whitespace-pre-wrap break-all' : 'truncate'} ${isLayer ? 'text-slate-900' : 'text-slate-500'}`}>
+        <code
+          className={`block font-mono text-xs leading-5 ${expanded ? 'whitespace-pre-wrap break-all' : 'truncate'} ${isLayer ? 'text-slate-900' : 'text-slate-500'}`}
+        >
           {command}
         </code>
         <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-slate-500">
@@ -57,7 +60,9 @@ export function StepRow({ step, largest, reveal, related, imageId, unsized = fal
           {isLayer ? (
             <span title={step.diffId ?? undefined}>
               layer {step.layerIndex! + 1} · <span className="font-mono">{shortId(step.diffId ?? '')}</span>
-              {step.size === 0 && !unsized && <span className="ml-1 rounded bg-amber-50 px-1 text-amber-800">a real layer that adds 0 bytes</span>}
+              {step.size === 0 && !unsized && (
+                <span className="ml-1 rounded bg-amber-50 px-1 text-amber-800">a real layer that adds 0 bytes</span>
+              )}
             </span>
           ) : (
             <span>{FILE_STEPS.has(step.instruction) ? 'no layer: it changed no files' : 'no layer: metadata only'}</span>
@@ -97,7 +102,12 @@ export function StepRow({ step, largest, reveal, related, imageId, unsized = fal
       </span>
       <div className="flex items-center gap-2 pt-0.5">
         <div className="h-2 flex-1 overflow-hidden rounded bg-slate-100" aria-hidden="true">
-          {isLayer && <div className="h-full rounded bg-sky-500" style={{ width: `${largest > 0 ? Math.max(step.size > 0 ? 2 : 0, (step.size / largest) * 100) : 0}%` }} />}
+          {isLayer && (
+            <div
+              className="h-full rounded bg-sky-500"
+              style={{ width: `${largest > 0 ? Math.max(step.size > 0 ? 2 : 0, (step.size / largest) * 100) : 0}%` }}
+            />
+          )}
         </div>
         <span className={`w-16 text-right text-xs tabular-nums ${isLayer ? 'text-slate-900' : 'text-slate-400'}`}>
           {isLayer ? formatBytes(step.size) : '—'}

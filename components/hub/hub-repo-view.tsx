@@ -30,7 +30,9 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
   const pages = tags.data ? Math.max(1, Math.ceil(tags.data.count / tags.data.pageSize)) : 1;
   return (
     <div className="space-y-4">
-      <Link href="/hub" className="text-sm text-sky-700 hover:underline">← Docker Hub search</Link>
+      <Link href="/hub" className="text-sm text-sky-700 hover:underline">
+        ← Docker Hub search
+      </Link>
       {repository.error ? (
         <ErrorState error={repository.error} action={`open ${name} on Docker Hub`} />
       ) : !repository.data ? (
@@ -50,11 +52,25 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
       )}
       <section aria-labelledby="tags-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="tags-heading" className="text-base font-semibold">Tags</h2>
-          <input type="search" value={filter} onChange={(event) => { setFilter(event.target.value); setPage(1); }} placeholder="Filter tags" aria-label="Filter tags" className="w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          <h2 id="tags-heading" className="text-base font-semibold">
+            Tags
+          </h2>
+          <input
+            type="search"
+            value={filter}
+            onChange={(event) => {
+              setFilter(event.target.value);
+              setPage(1);
+            }}
+            placeholder="Filter tags"
+            aria-label="Filter tags"
+            className="w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          />
         </div>
         {tags.error ? (
-          <p role="alert" className="mt-3 text-sm text-red-700">{tags.error instanceof StrataError ? tags.error.message : 'Tags could not be loaded.'}</p>
+          <p role="alert" className="mt-3 text-sm text-red-700">
+            {tags.error instanceof StrataError ? tags.error.message : 'Tags could not be loaded.'}
+          </p>
         ) : !tags.data ? (
           <LoadingRows label="Loading tags" rows={5} />
         ) : (
@@ -78,22 +94,42 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
                     </td>
                     <td className="py-1.5 text-slate-600">{tag.lastPushed ? formatRelative(tag.lastPushed) : '—'}</td>
                     <td className="py-1.5 text-xs text-slate-700">
-                      {tag.images.map((image) => `${image.os}/${image.architecture}${image.variant ? `/${image.variant}` : ''} ${formatBytes(image.size)}`).join(' · ')}
+                      {tag.images
+                        .map(
+                          (image) =>
+                            `${image.os}/${image.architecture}${image.variant ? `/${image.variant}` : ''} ${formatBytes(image.size)}`,
+                        )
+                        .join(' · ')}
                     </td>
-                    <td className="py-1.5 text-xs"><LocalState tag={tag} name={name} images={local?.images ?? []} /></td>
+                    <td className="py-1.5 text-xs">
+                      <LocalState tag={tag} name={name} images={local?.images ?? []} />
+                    </td>
                     <td className="py-1.5 text-right">
-                      {!readOnly && <button type="button" onClick={() => setPulling(`${name}:${tag.name}`)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50" aria-label={`Pull ${name}:${tag.name}`}>
-                        Pull
-                      </button>}
+                      {!readOnly && (
+                        <button
+                          type="button"
+                          onClick={() => setPulling(`${name}:${tag.name}`)}
+                          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
+                          aria-label={`Pull ${name}:${tag.name}`}
+                        >
+                          Pull
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <nav aria-label="Tag pages" className="mt-3 flex items-center gap-2 text-sm">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)} className={buttonClass.quiet}>Previous</button>
-              <span>Page {page} of {pages} · {tags.data.count} tags</span>
-              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)} className={buttonClass.quiet}>Next</button>
+              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)} className={buttonClass.quiet}>
+                Previous
+              </button>
+              <span>
+                Page {page} of {pages} · {tags.data.count} tags
+              </span>
+              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)} className={buttonClass.quiet}>
+                Next
+              </button>
             </nav>
           </>
         )}
@@ -108,7 +144,9 @@ function LocalState({ tag, name, images }: { tag: HubTag; name: string; images: 
   const local = images.find((image) => image.repoTags.includes(`${name}:${tag.name}`));
   if (!local) return <span className="text-slate-400">not pulled</span>;
   // Only digests from this repository count: the same image pushed elsewhere has other digests.
-  const digests = local.repoDigests.filter((digest) => digest.startsWith(`${name}@`)).map((digest) => digest.slice(digest.indexOf('@') + 1));
+  const digests = local.repoDigests
+    .filter((digest) => digest.startsWith(`${name}@`))
+    .map((digest) => digest.slice(digest.indexOf('@') + 1));
   if (tag.digest && digests.length > 0 && !digests.includes(tag.digest)) return <Badge tone="amber">behind the Hub</Badge>;
   return <Badge tone="green">up to date</Badge>;
 }

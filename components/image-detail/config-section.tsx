@@ -17,7 +17,9 @@ export function ConfigSection({ config, reveal, onReveal }: ConfigSectionProps) 
   const labels = Object.entries(config.labels);
   return (
     <section aria-labelledby="config-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="config-heading" className="text-base font-semibold">Config</h2>
+      <h2 id="config-heading" className="text-base font-semibold">
+        Config
+      </h2>
       <p className="mt-1 text-sm text-slate-600">How a container from this image starts, unless `docker run` overrides it.</p>
       <dl className="mt-4 grid gap-y-2 text-sm">
         <Row label="Entrypoint" value={formatCommand(config.entrypoint)} />

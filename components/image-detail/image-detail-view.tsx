@@ -55,7 +55,11 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
         </div>
       ) : error ? (
         <>
-          <ErrorState error={error} action={platform ? `load ${platform} of image ${imageRef}` : `load image ${imageRef}`} onRetry={() => void refetch()} />
+          <ErrorState
+            error={error}
+            action={platform ? `load ${platform} of image ${imageRef}` : `load image ${imageRef}`}
+            onRetry={() => void refetch()}
+          />
           {platform && (
             <button type="button" onClick={() => url.set({ platform: null })} className={buttonClass.quiet}>
               Show the engine’s default platform
@@ -101,7 +105,11 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
             onRemoved={(tag) => tag === imageRef && router.replace(imageHref(image.id))}
           />
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <PlatformPicker platforms={image.platforms} shown={image.shownPlatform ?? formatPlatform(image)} onPick={(picked) => url.set({ platform: picked })} />
+            <PlatformPicker
+              platforms={image.platforms}
+              shown={image.shownPlatform ?? formatPlatform(image)}
+              onPick={(picked) => url.set({ platform: picked })}
+            />
             <div className="ml-auto">
               <ComparePicker imageId={image.id} />
             </div>

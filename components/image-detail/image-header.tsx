@@ -36,8 +36,16 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
                 )}
               </span>
             ))}
-            {image.dangling && <Badge tone="amber" title="Untagged, and no other image builds on it">dangling</Badge>}
-            {image.repoTags.length === 0 && !image.dangling && <Badge title="An untagged step of a legacy build that another image is built on (docker image ls shows it only with -a). A prune deletes it with its child; on the containerd image store a plain prune deletes it even while the child keeps its tag">intermediate</Badge>}
+            {image.dangling && (
+              <Badge tone="amber" title="Untagged, and no other image builds on it">
+                dangling
+              </Badge>
+            )}
+            {image.repoTags.length === 0 && !image.dangling && (
+              <Badge title="An untagged step of a legacy build that another image is built on (docker image ls shows it only with -a). A prune deletes it with its child; on the containerd image store a plain prune deletes it even while the child keeps its tag">
+                intermediate
+              </Badge>
+            )}
             {image.containers > 0 ? <Badge tone="green">in use by {image.containers}</Badge> : <Badge>unused</Badge>}
           </div>
           {actions && <div className="mt-3 flex gap-2">{actions}</div>}
@@ -71,7 +79,9 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
         <Fact label="Platform">
           {image.os}/{image.architecture}
           {image.variant ? `/${image.variant}` : ''}
-          {image.platforms.length > 1 && <span className="text-slate-500">· this page; {image.platforms.length} platforms under Platforms</span>}
+          {image.platforms.length > 1 && (
+            <span className="text-slate-500">· this page; {image.platforms.length} platforms under Platforms</span>
+          )}
         </Fact>
         <Fact label="Layers">{image.layers.length}</Fact>
         {image.repoDigests.map((digest) => (
@@ -90,8 +100,8 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
             <span className="break-all font-mono text-xs">{image.parent}</span>
             {image.parentGone && (
               <span className="block text-xs text-slate-500">
-                no longer on this engine: the intermediate image this one was built on was deleted (on the containerd image store a prune does that), so
-                history shows its steps as &lt;missing&gt;
+                no longer on this engine: the intermediate image this one was built on was deleted (on the containerd image store a prune
+                does that), so history shows its steps as &lt;missing&gt;
               </span>
             )}
           </Fact>

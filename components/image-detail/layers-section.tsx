@@ -9,7 +9,9 @@ export interface LayersSectionProps {
 export function LayersSection({ layers }: LayersSectionProps) {
   return (
     <section aria-labelledby="layers-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="layers-heading" className="text-base font-semibold">Layers</h2>
+      <h2 id="layers-heading" className="text-base font-semibold">
+        Layers
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
         Oldest first. Each diff ID is the sha256 of one layer’s uncompressed contents, so the same layer has the same ID in every image that
         shares it, and is stored once.

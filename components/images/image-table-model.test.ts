@@ -19,7 +19,17 @@ function summary(id: string, over: Partial<ImageSummary> = {}): ImageSummary {
     dangling: false,
     labels: {},
     layerCount: 1,
-    platforms: [{ os: 'linux', architecture: 'amd64', variant: null, id: `sha256:${id.padEnd(64, '0')}`, available: true, contentSize: null, unpackedSize: size }],
+    platforms: [
+      {
+        os: 'linux',
+        architecture: 'amd64',
+        variant: null,
+        id: `sha256:${id.padEnd(64, '0')}`,
+        available: true,
+        contentSize: null,
+        unpackedSize: size,
+      },
+    ],
     ...over,
   };
 }
@@ -27,11 +37,20 @@ function summary(id: string, over: Partial<ImageSummary> = {}): ImageSummary {
 const app = summary('aaaa', {
   repoTags: ['strata-fixture/app:1.0', 'strata-fixture/app:latest', 'localhost:5555/team/app:1.0'],
   labels: { app: 'demo', tier: 'web' },
-  size: 2244633, sharedSize: 1982454, uniqueSize: 262179, containers: 0, created: '2026-11-29T12:51:48.000Z',
+  size: 2244633,
+  sharedSize: 1982454,
+  uniqueSize: 262179,
+  containers: 0,
+  created: '2026-11-29T12:51:48.000Z',
 });
 const used = summary('bbbb', {
-  repoTags: ['strata-fixture/used:1'], labels: { app: 'used' },
-  size: 1982459, sharedSize: 1982454, uniqueSize: 5, containers: 2, created: '2026-11-29T12:51:51.000Z',
+  repoTags: ['strata-fixture/used:1'],
+  labels: { app: 'used' },
+  size: 1982459,
+  sharedSize: 1982454,
+  uniqueSize: 5,
+  containers: 2,
+  created: '2026-11-29T12:51:51.000Z',
 });
 const dangling = summary('cccc', { dangling: true, labels: { app: 'dev' }, size: 1982462, created: '2026-11-29T12:51:52.000Z' });
 const base = summary('dddd', { repoTags: ['strata-fixture/base:1'], size: 1982454, containers: 1, created: '2026-11-29T12:51:47.000Z' });
@@ -135,8 +154,18 @@ describe('sortRows', () => {
   });
 
   it('sorts tags A→Z with untagged images last, and first when reversed', () => {
-    expect(tagsOf(sortRows(rows, 'tag', 'asc'))).toEqual(['strata-fixture/app:1.0', 'strata-fixture/base:1', 'strata-fixture/used:1', '<none>']);
-    expect(tagsOf(sortRows(rows, 'tag', 'desc'))).toEqual(['<none>', 'strata-fixture/used:1', 'strata-fixture/base:1', 'strata-fixture/app:1.0']);
+    expect(tagsOf(sortRows(rows, 'tag', 'asc'))).toEqual([
+      'strata-fixture/app:1.0',
+      'strata-fixture/base:1',
+      'strata-fixture/used:1',
+      '<none>',
+    ]);
+    expect(tagsOf(sortRows(rows, 'tag', 'desc'))).toEqual([
+      '<none>',
+      'strata-fixture/used:1',
+      'strata-fixture/base:1',
+      'strata-fixture/app:1.0',
+    ]);
   });
 
   it('sorts created newest first when descending', () => {
@@ -152,7 +181,12 @@ describe('sortRows', () => {
   });
 
   it('defaults names to ascending and numbers and dates to descending', () => {
-    expect([defaultDirection('tag'), defaultDirection('id'), defaultDirection('size'), defaultDirection('created')]).toEqual(['asc', 'asc', 'desc', 'desc']);
+    expect([defaultDirection('tag'), defaultDirection('id'), defaultDirection('size'), defaultDirection('created')]).toEqual([
+      'asc',
+      'asc',
+      'desc',
+      'desc',
+    ]);
   });
 });
 

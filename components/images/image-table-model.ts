@@ -19,7 +19,9 @@ export interface ImageRow {
 function haystackOf(image: ImageSummary, tags: string[]): string {
   const labels = Object.entries(image.labels).map(([key, value]) => `${key}=${value}`);
   const platforms = image.platforms.map(formatPlatform);
-  return [...tags, image.id, ...labels, ...platforms, image.repoTags.length === 0 ? '<none>' : '', image.intermediate ? 'intermediate' : ''].join('\n').toLowerCase();
+  return [...tags, image.id, ...labels, ...platforms, image.repoTags.length === 0 ? '<none>' : '', image.intermediate ? 'intermediate' : '']
+    .join('\n')
+    .toLowerCase();
 }
 
 export function toRows(images: readonly ImageSummary[], perTag: boolean): ImageRow[] {

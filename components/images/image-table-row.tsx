@@ -50,7 +50,9 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
       <div role="cell" className="flex min-w-0 flex-col justify-center gap-0.5 overflow-hidden px-3">
         <div className="flex min-w-0 items-center gap-1.5">
           {tags.length === 0 ? (
-            <Link href={href} className="font-mono text-xs italic text-slate-500 hover:underline">&lt;none&gt;</Link>
+            <Link href={href} className="font-mono text-xs italic text-slate-500 hover:underline">
+              &lt;none&gt;
+            </Link>
           ) : (
             tags.slice(0, MAX_CHIPS).map((tag, i) => (
               // The first tag keeps its full width (up to a limit); later ones give way when space is short.
@@ -78,26 +80,49 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
         <PlatformChips platforms={image.platforms} />
       </div>
       <div role="cell" className="flex items-center gap-1 px-3">
-        <Link href={href} className="font-mono text-xs text-slate-700 hover:underline">{image.shortId}</Link>
+        <Link href={href} className="font-mono text-xs text-slate-700 hover:underline">
+          {image.shortId}
+        </Link>
         <CopyButton value={image.id} label={`Copy image ID ${image.shortId}`} />
       </div>
-      <div role="cell" className="px-3 text-slate-600" title={formatDateTime(image.created)}>{formatRelative(image.created)}</div>
-      <div role="cell" className="px-3 text-right tabular-nums">{formatBytes(image.size)}</div>
+      <div role="cell" className="px-3 text-slate-600" title={formatDateTime(image.created)}>
+        {formatRelative(image.created)}
+      </div>
+      <div role="cell" className="px-3 text-right tabular-nums">
+        {formatBytes(image.size)}
+      </div>
       {accounting === 'content-and-unpacked' && (
-        <div role="cell" className="px-3 text-right tabular-nums text-slate-600">{image.contentSize === null ? '—' : formatBytes(image.contentSize)}</div>
+        <div role="cell" className="px-3 text-right tabular-nums text-slate-600">
+          {image.contentSize === null ? '—' : formatBytes(image.contentSize)}
+        </div>
       )}
-      <div role="cell" className="px-3 text-right tabular-nums text-slate-900">{formatBytes(image.uniqueSize)}</div>
-      <div role="cell" className="px-3 text-right tabular-nums text-slate-500">{formatBytes(image.sharedSize)}</div>
-      <div role="cell" className="px-3 text-right tabular-nums">{image.containers}</div>
+      <div role="cell" className="px-3 text-right tabular-nums text-slate-900">
+        {formatBytes(image.uniqueSize)}
+      </div>
+      <div role="cell" className="px-3 text-right tabular-nums text-slate-500">
+        {formatBytes(image.sharedSize)}
+      </div>
+      <div role="cell" className="px-3 text-right tabular-nums">
+        {image.containers}
+      </div>
       <div role="cell" className="flex gap-1 px-3">
-        {image.dangling && <Badge tone="amber" title="Untagged, and no other image builds on it">dangling</Badge>}
+        {image.dangling && (
+          <Badge tone="amber" title="Untagged, and no other image builds on it">
+            dangling
+          </Badge>
+        )}
         {image.intermediate && (
-          <Badge tone="slate" title="An untagged step of a legacy build (docker build without BuildKit) that other images are built on; docker image ls shows it only with -a">
+          <Badge
+            tone="slate"
+            title="An untagged step of a legacy build (docker build without BuildKit) that other images are built on; docker image ls shows it only with -a"
+          >
             intermediate
           </Badge>
         )}
         {image.containers > 0 ? (
-          <Badge tone="green" title="Containers use this image; it cannot be pruned">in use</Badge>
+          <Badge tone="green" title="Containers use this image; it cannot be pruned">
+            in use
+          </Badge>
         ) : (
           <Badge title="No container uses this image">unused</Badge>
         )}

@@ -22,7 +22,9 @@ function columnsFor(accounting: SizeAccounting): Column[] {
     { key: 'id', label: 'Image ID', align: 'left' },
     { key: 'created', label: 'Created', align: 'left' },
     { key: 'size', label: words.size, align: 'right', title: words.sizeHint },
-    ...(accounting === 'content-and-unpacked' ? [{ key: 'content' as const, label: 'Content', align: 'right' as const, title: CONTENT_HINT }] : []),
+    ...(accounting === 'content-and-unpacked'
+      ? [{ key: 'content' as const, label: 'Content', align: 'right' as const, title: CONTENT_HINT }]
+      : []),
     { key: 'unique', label: words.unique, align: 'right', title: words.uniqueHint },
     { key: 'shared', label: words.shared, align: 'right', title: words.sharedHint },
     { key: 'containers', label: 'Containers', align: 'right', title: 'Containers created from this image, running or stopped' },
@@ -43,7 +45,17 @@ export interface ImagesTableProps {
   accounting: SizeAccounting;
 }
 
-export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selected, onSelect, onSelectAll, accounting }: ImagesTableProps) {
+export function ImagesTable({
+  rows,
+  total,
+  sortKey,
+  sortDirection,
+  onSort,
+  selected,
+  onSelect,
+  onSelectAll,
+  accounting,
+}: ImagesTableProps) {
   const columns = columnsFor(accounting);
   const gridColumns = gridColumnsFor(accounting);
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.key));
@@ -60,7 +72,12 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selec
   return (
     <div role="table" aria-label="Images" aria-rowcount={total + 1} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="grid border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500" style={{ gridTemplateColumns: gridColumns }}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="grid border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500"
+          style={{ gridTemplateColumns: gridColumns }}
+        >
           <div role="columnheader" className="flex items-center justify-center">
             <input
               type="checkbox"
@@ -73,21 +90,48 @@ export function ImagesTable({ rows, total, sortKey, sortDirection, onSort, selec
           {columns.map((column) => {
             const active = sortKey === column.key;
             return (
-              <div key={column.key} role="columnheader" aria-sort={active ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'} className={`px-3 py-2 ${column.align === 'right' ? 'text-right' : ''}`}>
-                <button type="button" title={column.title} onClick={() => onSort(column.key)} className={`inline-flex items-center gap-1 whitespace-nowrap uppercase hover:text-slate-900 ${active ? 'text-slate-900' : ''}`}>
+              <div
+                key={column.key}
+                role="columnheader"
+                aria-sort={active ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}
+                className={`px-3 py-2 ${column.align === 'right' ? 'text-right' : ''}`}
+              >
+                <button
+                  type="button"
+                  title={column.title}
+                  onClick={() => onSort(column.key)}
+                  className={`inline-flex items-center gap-1 whitespace-nowrap uppercase hover:text-slate-900 ${active ? 'text-slate-900' : ''}`}
+                >
                   {column.label}
-                  <span aria-hidden="true" className="w-2">{active ? (sortDirection === 'asc' ? '▲' : '▼') : ''}</span>
+                  <span aria-hidden="true" className="w-2">
+                    {active ? (sortDirection === 'asc' ? '▲' : '▼') : ''}
+                  </span>
                 </button>
               </div>
             );
           })}
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="overflow-auto" style={{ height: 'min(calc(100vh - 330px), 100000px)', minHeight: 320 }}>
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        className="overflow-auto"
+        style={{ height: 'min(calc(100vh - 330px), 100000px)', minHeight: 320 }}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
-            return <ImageTableRow key={row.key} row={row} index={item.index} start={item.start} selected={selected.has(row.key)} onSelect={onSelect} accounting={accounting} />;
+            return (
+              <ImageTableRow
+                key={row.key}
+                row={row}
+                index={item.index}
+                start={item.start}
+                selected={selected.has(row.key)}
+                onSelect={onSelect}
+                accounting={accounting}
+              />
+            );
           })}
         </div>
       </div>

@@ -20,7 +20,17 @@ export interface ImagesToolbarProps {
   onIntermediates: (intermediates: boolean) => void;
 }
 
-export function ImagesToolbar({ text, onText, quick, onQuick, counts, perTag, onPerTag, intermediates, onIntermediates }: ImagesToolbarProps) {
+export function ImagesToolbar({
+  text,
+  onText,
+  quick,
+  onQuick,
+  counts,
+  perTag,
+  onPerTag,
+  intermediates,
+  onIntermediates,
+}: ImagesToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <input
@@ -49,7 +59,12 @@ export function ImagesToolbar({ text, onText, quick, onQuick, counts, perTag, on
         className="ml-auto inline-flex cursor-pointer items-center gap-2 text-sm text-slate-600"
         title="Also list the untagged images a legacy build (docker build without BuildKit) leaves for each step, which later images are built on: what docker image ls -a adds"
       >
-        <input type="checkbox" checked={intermediates} onChange={(event) => onIntermediates(event.target.checked)} className="h-4 w-4 accent-slate-900" />
+        <input
+          type="checkbox"
+          checked={intermediates}
+          onChange={(event) => onIntermediates(event.target.checked)}
+          className="h-4 w-4 accent-slate-900"
+        />
         Show intermediate images
       </label>
       <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-slate-600">

@@ -3,7 +3,17 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { ImagesTable } from '@/components/images/images-table';
 import { ImagesToolbar } from '@/components/images/images-toolbar';
 import { TotalsBar } from '@/components/images/totals-bar';
-import { defaultDirection, filterRows, parseQuickFilter, quickCounts, sortRows, toRows, type QuickFilter, type SortDirection, type SortKey } from '@/components/images/image-table-model';
+import {
+  defaultDirection,
+  filterRows,
+  parseQuickFilter,
+  quickCounts,
+  sortRows,
+  toRows,
+  type QuickFilter,
+  type SortDirection,
+  type SortKey,
+} from '@/components/images/image-table-model';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { BulkDialog } from '@/components/actions/bulk-dialog';
 import { SaveButton } from '@/components/archives/save-button';
@@ -40,7 +50,10 @@ export function ImagesView() {
 
   const images = data?.images;
   const rows = useMemo(() => (images ? toRows(images, perTag) : []), [images, perTag]);
-  const visible = useMemo(() => sortRows(filterRows(rows, deferredText, quick), sortKey, sortDirection), [rows, deferredText, quick, sortKey, sortDirection]);
+  const visible = useMemo(
+    () => sortRows(filterRows(rows, deferredText, quick), sortKey, sortDirection),
+    [rows, deferredText, quick, sortKey, sortDirection],
+  );
   const counts = useMemo(() => quickCounts(images ?? []), [images]);
   const chosen = useMemo(() => rows.filter((row) => selected.has(row.key)), [rows, selected]);
   const targets = useMemo(
@@ -66,21 +79,21 @@ export function ImagesView() {
     <div className="space-y-4">
       <div className="flex items-start justify-between gap-4">
         <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Images</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          An image is a stack of read-only layers plus the metadata to run it; a tag is only a name pointing at an image ID, and one ID can
-          carry many tags. Layers shared between images are stored once,{' '}
-          {data?.totals.accounting === 'content-and-unpacked' ? (
-            <>
-              and this engine keeps each image twice over: its <em>content</em> (compressed, as pulled or built) and its layers unpacked for
-              containers. <em>Disk usage</em> counts both; <em>Unique</em> and <em>Shared</em> count the unpacked layers.
-            </>
-          ) : (
-            <>
-              so <em>Unique</em> is what deleting an image would really free.
-            </>
-          )}
-        </p>
+          <h1 className="text-2xl font-semibold tracking-tight">Images</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">
+            An image is a stack of read-only layers plus the metadata to run it; a tag is only a name pointing at an image ID, and one ID
+            can carry many tags. Layers shared between images are stored once,{' '}
+            {data?.totals.accounting === 'content-and-unpacked' ? (
+              <>
+                and this engine keeps each image twice over: its <em>content</em> (compressed, as pulled or built) and its layers unpacked
+                for containers. <em>Disk usage</em> counts both; <em>Unique</em> and <em>Shared</em> count the unpacked layers.
+              </>
+            ) : (
+              <>
+                so <em>Unique</em> is what deleting an image would really free.
+              </>
+            )}
+          </p>
         </div>
         {!readOnly && (
           <button type="button" onClick={() => setPulling(true)} className={`shrink-0 ${buttonClass.primary}`}>
@@ -96,14 +109,25 @@ export function ImagesView() {
       ) : data.images.length === 0 ? (
         <EmptyState title="No images on this engine yet">
           <p>
-            Images appear here as soon as the engine has any: pull one (<code className="font-mono text-xs">docker pull nginx:alpine</code>), build one (
-            <code className="font-mono text-xs">docker build -t myapp .</code>) or load a saved archive. This page updates by itself.
+            Images appear here as soon as the engine has any: pull one (<code className="font-mono text-xs">docker pull nginx:alpine</code>
+            ), build one (<code className="font-mono text-xs">docker build -t myapp .</code>) or load a saved archive. This page updates by
+            itself.
           </p>
         </EmptyState>
       ) : (
         <>
           <TotalsBar totals={data.totals} />
-          <ImagesToolbar text={text} onText={setText} quick={quick} onQuick={setQuick} counts={counts} perTag={perTag} onPerTag={setPerTag} intermediates={intermediates} onIntermediates={setIntermediates} />
+          <ImagesToolbar
+            text={text}
+            onText={setText}
+            quick={quick}
+            onQuick={setQuick}
+            counts={counts}
+            perTag={perTag}
+            onPerTag={setPerTag}
+            intermediates={intermediates}
+            onIntermediates={setIntermediates}
+          />
           <div className="flex min-h-8 flex-wrap items-center gap-2">
             <p aria-live="polite" className="text-xs text-slate-500">
               Showing {visible.length} of {rows.length} {perTag ? 'tags' : 'images'}
@@ -118,7 +142,10 @@ export function ImagesView() {
                 <button type="button" onClick={() => setBulkAction('delete')} className={buttonClass.quiet}>
                   Delete images
                 </button>
-                <SaveButton refs={[...new Set(chosen.flatMap((row) => (row.tags.length > 0 ? row.tags : [row.image.id])))]} label="Save as .tar" />
+                <SaveButton
+                  refs={[...new Set(chosen.flatMap((row) => (row.tags.length > 0 ? row.tags : [row.image.id])))]}
+                  label="Save as .tar"
+                />
                 <button type="button" onClick={() => setSelected(new Set())} className="text-xs text-slate-500 hover:underline">
                   Clear
                 </button>

@@ -5,11 +5,15 @@ const base = { os: 'linux', architecture: 'amd64', variant: null, id: 'sha256:a'
 
 describe('platformTitle', () => {
   it('gives both sizes of a present, unpacked platform', () => {
-    expect(platformTitle({ ...base, available: true, contentSize: 1032422, unpackedSize: 1994752 })).toBe('linux/amd64: content 1.03MB, unpacked 1.99MB');
+    expect(platformTitle({ ...base, available: true, contentSize: 1032422, unpackedSize: 1994752 })).toBe(
+      'linux/amd64: content 1.03MB, unpacked 1.99MB',
+    );
   });
 
   it('says when content is stored but nothing was unpacked', () => {
-    expect(platformTitle({ ...base, architecture: 'arm64', available: true, contentSize: 1032850, unpackedSize: 0 })).toBe('linux/arm64: content 1.03MB, not unpacked');
+    expect(platformTitle({ ...base, architecture: 'arm64', available: true, contentSize: 1032850, unpackedSize: 0 })).toBe(
+      'linux/arm64: content 1.03MB, not unpacked',
+    );
   });
 
   it('says a platform the index names is not on this engine, sizes aside', () => {

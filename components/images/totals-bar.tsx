@@ -51,7 +51,10 @@ function Stat({ label, value, hint, muted = false, testId }: StatProps) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
       <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-      <div data-testid={testId} className={`mt-1 text-xl font-semibold tabular-nums ${muted ? 'text-slate-400 line-through decoration-slate-300' : 'text-slate-900'}`}>
+      <div
+        data-testid={testId}
+        className={`mt-1 text-xl font-semibold tabular-nums ${muted ? 'text-slate-400 line-through decoration-slate-300' : 'text-slate-900'}`}
+      >
         {value}
       </div>
       <div className="mt-0.5 text-xs text-slate-500">{hint}</div>

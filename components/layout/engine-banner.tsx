@@ -12,8 +12,8 @@ export function EngineBanner() {
         <div role="status" aria-label="Sandbox engine" className="border-b border-amber-300 bg-amber-50 text-amber-900">
           <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
             <strong>Sandbox engine.</strong> No Docker engine answered, so Strata started its own private one at{' '}
-            <code className="font-mono text-xs">{engine.address}</code> with a few demo images. Your own images are not shown here;
-            start Docker (or set <code className="font-mono text-xs">DOCKER_HOST</code>) and restart Strata to see them.
+            <code className="font-mono text-xs">{engine.address}</code> with a few demo images. Your own images are not shown here; start
+            Docker (or set <code className="font-mono text-xs">DOCKER_HOST</code>) and restart Strata to see them.
           </p>
         </div>
       )}
@@ -28,16 +28,16 @@ export function EngineBanner() {
         // The details (address, how to fix) are on the page itself; the banner only says it is ongoing.
         <div role="alert" aria-label="Engine not answering" className="border-b border-red-300 bg-red-50 text-red-900">
           <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
-            <strong>The Docker engine is not answering.</strong> Strata keeps trying, and refreshes this page by itself when the engine
-            is back.
+            <strong>The Docker engine is not answering.</strong> Strata keeps trying, and refreshes this page by itself when the engine is
+            back.
           </p>
         </div>
       )}
       {live.status === 'server-down' && (
         <div role="alert" aria-label="Server not answering" className="border-b border-slate-300 bg-slate-100 text-slate-800">
           <p className="mx-auto max-w-7xl px-6 py-2 text-sm">
-            <strong>Strata’s server is not answering.</strong> Live updates are paused; they resume by themselves when it is back. If
-            you stopped it, start it again with <code className="font-mono text-xs">scripts/run.sh</code>.
+            <strong>Strata’s server is not answering.</strong> Live updates are paused; they resume by themselves when it is back. If you
+            stopped it, start it again with <code className="font-mono text-xs">scripts/run.sh</code>.
           </p>
         </div>
       )}

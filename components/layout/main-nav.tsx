@@ -27,7 +27,9 @@ export function MainNav() {
             className={`rounded-md px-3 py-1.5 ${active ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}
           >
             {link.label}
-            {link.soon && <span className="ml-1.5 rounded bg-slate-200 px-1 py-px text-[10px] uppercase tracking-wide text-slate-600">soon</span>}
+            {link.soon && (
+              <span className="ml-1.5 rounded bg-slate-200 px-1 py-px text-[10px] uppercase tracking-wide text-slate-600">soon</span>
+            )}
           </Link>
         );
       })}

@@ -14,18 +14,29 @@ export function OverviewView() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="mt-1 text-sm text-slate-600">Your Docker engine at a glance: what it is, what it holds, and how much disk that really takes.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Your Docker engine at a glance: what it is, what it holds, and how much disk that really takes.
+        </p>
       </div>
       {error ? (
         <ErrorState error={error} action="reach the engine" onRetry={() => void Promise.all([engine.refetch(), images.refetch()])} />
       ) : (
         <>
           <section aria-label="Counts" className="grid grid-cols-2 gap-3 md:grid-cols-5">
-            <CountCard label="Images" value={images.data?.totals.images} href="/images" hint={images.data ? `${images.data.totals.tags} tags` : undefined} />
+            <CountCard
+              label="Images"
+              value={images.data?.totals.images}
+              href="/images"
+              hint={images.data ? `${images.data.totals.tags} tags` : undefined}
+            />
             <CountCard label="Dangling" value={images.data?.totals.dangling} href="/images?show=dangling" hint="untagged leftovers" />
             <CountCard label="Unused" value={images.data?.totals.unused} href="/images?show=unused" hint="no container uses them" />
             <CountCard label="In use" value={images.data?.totals.inUse} href="/images?show=in-use" hint="by a container" />
-            <CountCard label="Containers" value={engine.data?.containers.total} hint={engine.data ? `${engine.data.containers.running} running` : undefined} />
+            <CountCard
+              label="Containers"
+              value={engine.data?.containers.total}
+              hint={engine.data ? `${engine.data.containers.running} running` : undefined}
+            />
           </section>
           <DiskCard />
           <EngineCard />
@@ -39,12 +50,22 @@ function CountCard({ label, value, hint, href }: { label: string; value: number 
   const body = (
     <>
       <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-      {value === undefined ? <Skeleton className="mt-2 h-7 w-12" /> : <div className="mt-1 text-2xl font-semibold tabular-nums">{value}</div>}
+      {value === undefined ? (
+        <Skeleton className="mt-2 h-7 w-12" />
+      ) : (
+        <div className="mt-1 text-2xl font-semibold tabular-nums">{value}</div>
+      )}
       {hint && <div className="text-xs text-slate-500">{hint}</div>}
     </>
   );
   const className = 'block rounded-lg border border-slate-200 bg-white px-4 py-3';
-  return href ? <Link href={href} className={`${className} hover:border-sky-300`}>{body}</Link> : <div className={className}>{body}</div>;
+  return href ? (
+    <Link href={href} className={`${className} hover:border-sky-300`}>
+      {body}
+    </Link>
+  ) : (
+    <div className={className}>{body}</div>
+  );
 }
 
 function DiskCard() {
@@ -56,7 +77,9 @@ function DiskCard() {
   const twoCopies = accounting === 'content-and-unpacked';
   return (
     <section aria-labelledby="disk-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="disk-heading" className="text-base font-semibold">Image disk use</h2>
+      <h2 id="disk-heading" className="text-base font-semibold">
+        Image disk use
+      </h2>
       {twoCopies ? (
         <p className="mt-1 text-sm text-slate-600">
           This engine keeps every image twice: its <em>content</em>, the compressed layers as pulled or built, and those layers unpacked for
@@ -65,8 +88,8 @@ function DiskCard() {
         </p>
       ) : (
         <p className="mt-1 text-sm text-slate-600">
-          Images share layers, and a shared layer is stored once. Adding up every image’s size would say <strong>{formatBytes(naiveSum)}</strong>; the
-          layers really take <strong>{formatBytes(diskUsed)}</strong>.
+          Images share layers, and a shared layer is stored once. Adding up every image’s size would say{' '}
+          <strong>{formatBytes(naiveSum)}</strong>; the layers really take <strong>{formatBytes(diskUsed)}</strong>.
         </p>
       )}
       <div className="mt-4 flex h-4 overflow-hidden rounded bg-slate-100" aria-hidden="true">
@@ -93,13 +116,19 @@ function EngineCard() {
   return (
     <section aria-labelledby="engine-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="engine-heading" className="text-base font-semibold">
-        Engine {engine.sandbox && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">sandbox</span>}
+        Engine{' '}
+        {engine.sandbox && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">sandbox</span>}
       </h2>
       <dl className="mt-3 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
-        <Fact label="Address"><code className="font-mono text-xs">{engine.address}</code></Fact>
+        <Fact label="Address">
+          <code className="font-mono text-xs">{engine.address}</code>
+        </Fact>
         <Fact label="Docker Engine">{engine.version}</Fact>
         <Fact label="API version">
-          {engine.apiVersion} <span className="text-slate-500">(negotiated; engine supports {engine.minApiVersion}–{engine.maxApiVersion})</span>
+          {engine.apiVersion}{' '}
+          <span className="text-slate-500">
+            (negotiated; engine supports {engine.minApiVersion}–{engine.maxApiVersion})
+          </span>
         </Fact>
         <Fact label="Image store">
           {engine.imageStore === 'containerd' ? 'containerd' : 'classic (graph driver)'} · {engine.storageDriver}
@@ -110,7 +139,9 @@ function EngineCard() {
         <Fact label="Host">
           {engine.name} · {engine.cpus} CPUs · {formatBytes(engine.memoryBytes)} memory
         </Fact>
-        <Fact label="Data root"><code className="font-mono text-xs">{engine.dockerRootDir}</code></Fact>
+        <Fact label="Data root">
+          <code className="font-mono text-xs">{engine.dockerRootDir}</code>
+        </Fact>
       </dl>
     </section>
   );

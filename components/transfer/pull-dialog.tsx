@@ -41,11 +41,14 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
         className="flex items-start gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          if (parsed?.ok && platformCheck?.ok !== false) void start('/api/pull', { ref: ref.trim(), ...(platformCheck?.ok ? { platform: platform.trim() } : {}) });
+          if (parsed?.ok && platformCheck?.ok !== false)
+            void start('/api/pull', { ref: ref.trim(), ...(platformCheck?.ok ? { platform: platform.trim() } : {}) });
         }}
       >
         <div className="flex-1">
-          <label htmlFor="pull-ref" className="sr-only">Image to pull</label>
+          <label htmlFor="pull-ref" className="sr-only">
+            Image to pull
+          </label>
           <input
             id="pull-ref"
             value={ref}
@@ -57,7 +60,9 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
           {parsed?.ok && <p className="mt-1 text-xs text-slate-500">Full name: {parsed.ref.normalized}</p>}
         </div>
         <div className="w-44">
-          <label htmlFor="pull-platform" className="sr-only">Platform</label>
+          <label htmlFor="pull-platform" className="sr-only">
+            Platform
+          </label>
           <input
             id="pull-platform"
             value={platform}
@@ -66,7 +71,9 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
             title="Pull one platform of a multi-platform image, e.g. linux/arm64 or linux/arm/v7. Empty: the engine’s own platform."
             className="w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm"
           />
-          {platformCheck && !platformCheck.ok && <p className="mt-1 text-xs text-red-700">Write os/architecture[/variant], e.g. linux/arm64.</p>}
+          {platformCheck && !platformCheck.ok && (
+            <p className="mt-1 text-xs text-red-700">Write os/architecture[/variant], e.g. linux/arm64.</p>
+          )}
           {platformCheck?.ok && <p className="mt-1 text-xs text-slate-500">Only {platform.trim()}</p>}
         </div>
         <button type="submit" disabled={!parsed?.ok || platformCheck?.ok === false || state.running} className={buttonClass.primary}>
@@ -83,9 +90,13 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
           </Link>
         )}
         {state.running ? (
-          <button type="button" onClick={cancel} className={buttonClass.danger}>Cancel pull</button>
+          <button type="button" onClick={cancel} className={buttonClass.danger}>
+            Cancel pull
+          </button>
         ) : (
-          <button type="button" onClick={close} className={buttonClass.quiet}>Close</button>
+          <button type="button" onClick={close} className={buttonClass.quiet}>
+            Close
+          </button>
         )}
       </div>
     </Modal>

@@ -33,7 +33,14 @@ export function TransferProgress({ state, verb }: TransferProgressProps) {
           </span>
           <span>{percent}%</span>
         </div>
-        <div role="progressbar" aria-label={`${verb} progress`} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} className="mt-1 h-2 overflow-hidden rounded bg-slate-100">
+        <div
+          role="progressbar"
+          aria-label={`${verb} progress`}
+          aria-valuenow={percent}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          className="mt-1 h-2 overflow-hidden rounded bg-slate-100"
+        >
           <div className="h-full bg-sky-500 transition-all" style={{ width: `${percent}%` }} />
         </div>
       </div>
@@ -44,21 +51,37 @@ export function TransferProgress({ state, verb }: TransferProgressProps) {
               <span className="font-mono">{layer.id}</span>
               <span className={layer.phase === 'exists' ? 'text-emerald-700' : 'text-slate-600'}>{layer.detail ?? PHASE[layer.phase]}</span>
               <span className="h-1.5 overflow-hidden rounded bg-slate-100">
-                <span className="block h-full bg-sky-400" style={{ width: `${layer.phase === 'complete' || layer.phase === 'exists' ? 100 : layer.total ? (layer.current / layer.total) * 100 : 0}%` }} />
+                <span
+                  className="block h-full bg-sky-400"
+                  style={{
+                    width: `${layer.phase === 'complete' || layer.phase === 'exists' ? 100 : layer.total ? (layer.current / layer.total) * 100 : 0}%`,
+                  }}
+                />
               </span>
-              <span className="text-right tabular-nums text-slate-500">{layer.total ? `${formatBytes(layer.current)} / ${formatBytes(layer.total)}` : ''}</span>
+              <span className="text-right tabular-nums text-slate-500">
+                {layer.total ? `${formatBytes(layer.current)} / ${formatBytes(layer.total)}` : ''}
+              </span>
             </li>
           ))}
         </ul>
       )}
-      {state.error && <p role="alert" className="text-red-700">{state.error}</p>}
-      {state.cancelled && <p role="status" className="text-slate-600">Cancelled: the engine stopped the transfer.</p>}
+      {state.error && (
+        <p role="alert" className="text-red-700">
+          {state.error}
+        </p>
+      )}
+      {state.cancelled && (
+        <p role="status" className="text-slate-600">
+          Cancelled: the engine stopped the transfer.
+        </p>
+      )}
       {state.done && (
         <p role="status" className="text-emerald-700">
           {verb === 'Pull' ? 'Pulled' : 'Pushed'} {state.done.ref}
           {state.done.digest && (
             <>
-              {' '}· digest <code className="break-all font-mono text-xs">{state.done.digest}</code>
+              {' '}
+              · digest <code className="break-all font-mono text-xs">{state.done.digest}</code>
             </>
           )}
         </p>

@@ -29,7 +29,9 @@ export function Modal({ open, title, onClose, children, wide = false }: ModalPro
     >
       {open && (
         <div className="p-5">
-          <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
           <div className="mt-3 text-sm text-slate-700">{children}</div>
         </div>
       )}

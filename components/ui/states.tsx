@@ -38,14 +38,19 @@ export function ErrorState({ error, action, onRetry }: ErrorStateProps) {
       {unreachable && (
         <div className="mt-2 text-sm text-slate-700">
           <p>
-            Strata tried <code className="rounded bg-slate-100 px-1 font-mono text-xs">{address ?? 'the default socket'}</code> and nothing answered
+            Strata tried <code className="rounded bg-slate-100 px-1 font-mono text-xs">{address ?? 'the default socket'}</code> and nothing
+            answered
             {typeof strataError?.details?.cause === 'string' ? ` (${strataError.details.cause})` : ''}. To fix it:
           </p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
-            <li>start Docker on this machine (for example <code className="font-mono text-xs">sudo systemctl start docker</code>), or</li>
             <li>
-              set <code className="font-mono text-xs">DOCKER_HOST</code> to your engine (<code className="font-mono text-xs">unix:///path/docker.sock</code>,{' '}
-              <code className="font-mono text-xs">tcp://host:2376</code> or <code className="font-mono text-xs">ssh://user@host</code>) and restart Strata.
+              start Docker on this machine (for example <code className="font-mono text-xs">sudo systemctl start docker</code>), or
+            </li>
+            <li>
+              set <code className="font-mono text-xs">DOCKER_HOST</code> to your engine (
+              <code className="font-mono text-xs">unix:///path/docker.sock</code>,{' '}
+              <code className="font-mono text-xs">tcp://host:2376</code> or <code className="font-mono text-xs">ssh://user@host</code>) and
+              restart Strata.
             </li>
           </ul>
           <p className="mt-2 text-slate-500">This page refreshes by itself when the engine answers.</p>

@@ -5,14 +5,19 @@ import { execFileSync } from 'node:child_process';
 const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
 
 function engineGet<T>(path: string): T {
-  return JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', `${sandboxDir}/docker.sock`, `http://engine${path}`], { encoding: 'utf8' })) as T;
+  return JSON.parse(
+    execFileSync('curl', ['-sf', '--unix-socket', `${sandboxDir}/docker.sock`, `http://engine${path}`], { encoding: 'utf8' }),
+  ) as T;
 }
 
 export function engineSnapshot(): string[] {
   const images = engineGet<{ Id: string; RepoTags: string[] | null; RepoDigests: string[] | null }[]>('/images/json?all=1');
   const containers = engineGet<{ Id: string; Names: string[]; Image: string; ImageID: string; State: string }[]>('/containers/json?all=1');
   return [
-    ...images.map((image) => `image ${image.Id} tags=${[...(image.RepoTags ?? [])].sort().join(',')} digests=${[...(image.RepoDigests ?? [])].sort().join(',')}`),
+    ...images.map(
+      (image) =>
+        `image ${image.Id} tags=${[...(image.RepoTags ?? [])].sort().join(',')} digests=${[...(image.RepoDigests ?? [])].sort().join(',')}`,
+    ),
     ...containers.map((c) => `container ${c.Id} ${c.Names.join(',')} image=${c.ImageID} state=${c.State}`),
   ].sort();
 }
@@ -21,5 +26,8 @@ export function engineSnapshot(): string[] {
 export function engineChanges(before: string[], after: string[]): string[] {
   const a = new Set(before);
   const b = new Set(after);
-  return [...before.filter((line) => !b.has(line)).map((line) => `- ${line}`), ...after.filter((line) => !a.has(line)).map((line) => `+ ${line}`)];
+  return [
+    ...before.filter((line) => !b.has(line)).map((line) => `- ${line}`),
+    ...after.filter((line) => !a.has(line)).map((line) => `+ ${line}`),
+  ];
 }

@@ -8,7 +8,11 @@ export const DOWN_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 
 export function docker(...args: string[]): string {
   // Never the default socket: the specs tag and untag, and a developer's images are not test data.
-  return execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: SANDBOX_HOST }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('docker', args, {
+    env: { ...process.env, DOCKER_HOST: SANDBOX_HOST },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 /** Bytes of every distinct layer, as the engine itself counts them (`docker system df`). */
@@ -18,7 +22,9 @@ export function engineLayersSize(): number {
 }
 
 function engineGet<T>(path: string): T {
-  return JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', `${sandboxDir}/docker.sock`, `http://engine${path}`], { encoding: 'utf8' })) as T;
+  return JSON.parse(
+    execFileSync('curl', ['-sf', '--unix-socket', `${sandboxDir}/docker.sock`, `http://engine${path}`], { encoding: 'utf8' }),
+  ) as T;
 }
 
 /** The API version the sandbox engine speaks at most (`/version`), which Strata negotiates down to. */
@@ -89,6 +95,9 @@ export function privateBase(tag: string): string {
     'tar -C "$root" -c . | docker import -c \'CMD ["/bin/sh"]\' - "$1" >/dev/null',
     'rm -rf "$root"',
   ].join('\n');
-  execFileSync('sh', ['-c', script, 'sh', tag], { env: { ...process.env, DOCKER_HOST: SANDBOX_HOST }, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('sh', ['-c', script, 'sh', tag], {
+    env: { ...process.env, DOCKER_HOST: SANDBOX_HOST },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return docker('image', 'inspect', '--format', '{{.Id}}', tag);
 }

@@ -12,7 +12,14 @@ export interface RawResponse {
  * `from`: the loopback address to connect from (any 127.x.y.z works on Linux). Strata keys its rate
  * limit on the socket's address, so this is how a test is a different client.
  */
-export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string, from?: string): Promise<RawResponse> {
+export function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+  from?: string,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -22,7 +29,11 @@ export function send(port: number, method: string, path: string, headers: Record
         method,
         path,
         // Content-Length always: Node sends a DELETE body unframed otherwise.
-        headers: { Host: `127.0.0.1:${port}`, ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }), ...headers },
+        headers: {
+          Host: `127.0.0.1:${port}`,
+          ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }),
+          ...headers,
+        },
         timeout: 20_000,
       },
       (res) => {

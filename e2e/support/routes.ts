@@ -27,7 +27,13 @@ export function exportedMethods(source: string): string[] {
   const found = new Set<string>();
   for (const match of source.matchAll(/export\s+(?:const|let|async\s+function|function)\s+([A-Z]+)\b/g)) found.add(match[1] ?? '');
   for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of (match[1] ?? '').split(',')) found.add(part.trim().split(/\s+as\s+/).pop() ?? '');
+    for (const part of (match[1] ?? '').split(','))
+      found.add(
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop() ?? '',
+      );
   }
   return HTTP_METHODS.filter((method) => found.has(method));
 }

@@ -45,7 +45,15 @@ export function buildTree(entries: readonly LayerChange[]): TreeNode {
     if (known) return known;
     const slash = path.lastIndexOf('/');
     const parent = ensureDir(slash >= 0 ? path.slice(0, slash) : '');
-    const node: TreeNode = { name: path.slice(slash + 1), path, type: 'directory', size: 0, change: 'unchanged', permissionsOnly: false, children: [] };
+    const node: TreeNode = {
+      name: path.slice(slash + 1),
+      path,
+      type: 'directory',
+      size: 0,
+      change: 'unchanged',
+      permissionsOnly: false,
+      children: [],
+    };
     parent.children.push(node);
     dirs.set(path, node);
     return node;
@@ -59,7 +67,15 @@ export function buildTree(entries: readonly LayerChange[]): TreeNode {
     }
     const slash = entry.path.lastIndexOf('/');
     const parent = ensureDir(slash >= 0 ? entry.path.slice(0, slash) : '');
-    parent.children.push({ name: entry.path.slice(slash + 1), path: entry.path, type: entry.type, size: entry.size, change: entry.change, permissionsOnly: entry.permissionsOnly, children: [] });
+    parent.children.push({
+      name: entry.path.slice(slash + 1),
+      path: entry.path,
+      type: entry.type,
+      size: entry.size,
+      change: entry.change,
+      permissionsOnly: entry.permissionsOnly,
+      children: [],
+    });
   }
   const sum = (node: TreeNode): number => {
     if (node.children.length === 0 && node.type !== 'directory') return node.size;

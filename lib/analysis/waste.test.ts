@@ -2,8 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { LayerEntry } from '@/lib/api/analysis';
 import { analyseLayers } from '@/lib/analysis/waste';
 
-const file = (path: string, size: number, hash: string | null = `h-${path}-${size}`, mode = 0o644, uid = 0): LayerEntry => ({ path, type: 'file', size, mode, uid, gid: 0, hash, linkTarget: null, removes: false, opaque: false });
-const dir = (path: string, mode = 0o755): LayerEntry => ({ path, type: 'directory', size: 0, mode, uid: 0, gid: 0, hash: null, linkTarget: null, removes: false, opaque: false });
+const file = (path: string, size: number, hash: string | null = `h-${path}-${size}`, mode = 0o644, uid = 0): LayerEntry => ({
+  path,
+  type: 'file',
+  size,
+  mode,
+  uid,
+  gid: 0,
+  hash,
+  linkTarget: null,
+  removes: false,
+  opaque: false,
+});
+const dir = (path: string, mode = 0o755): LayerEntry => ({
+  path,
+  type: 'directory',
+  size: 0,
+  mode,
+  uid: 0,
+  gid: 0,
+  hash: null,
+  linkTarget: null,
+  removes: false,
+  opaque: false,
+});
 const whiteout = (path: string): LayerEntry => ({ ...dir(path), type: 'other', removes: true });
 const opaque = (path: string): LayerEntry => ({ ...dir(path), opaque: true });
 
@@ -15,7 +37,9 @@ describe('analyseLayers', () => {
     expect(result.efficiency).toBe(0);
     expect(result.wasted).toEqual([expect.objectContaining({ path: 'data/big', bytes: 1000, kind: 'deleted', layers: [1, 2] })]);
     expect(result.layers[1]).toMatchObject({ removed: 1, added: 0 });
-    expect(result.changes[1]).toEqual([{ path: 'data/big', type: 'other', size: 1000, mode: 0, uid: 0, gid: 0, change: 'removed', permissionsOnly: false }]);
+    expect(result.changes[1]).toEqual([
+      { path: 'data/big', type: 'other', size: 1000, mode: 0, uid: 0, gid: 0, change: 'removed', permissionsOnly: false },
+    ]);
   });
 
   it('counts only the earlier copy of an overwritten file, not the one that stays (dive counts both)', () => {
@@ -23,27 +47,46 @@ describe('analyseLayers', () => {
     expect(result.wastedBytes).toBe(100 + 120);
     expect(result.totalBytes).toBe(350);
     expect(result.efficiency).toBeCloseTo(1 - 220 / 350);
-    expect(result.wasted.map((item) => item.layers)).toEqual([[2, 3], [1, 2]]);
+    expect(result.wasted.map((item) => item.layers)).toEqual([
+      [2, 3],
+      [1, 2],
+    ]);
   });
 
   it('labels a chmod-only rewrite as a full copy', () => {
     const result = analyseLayers(['a', 'b'], [[file('bin/tool', 2000, 'same')], [file('bin/tool', 2000, 'same', 0o755)]]);
-    expect(result.wasted).toEqual([expect.objectContaining({ kind: 'permissions', bytes: 2000, hint: expect.stringContaining('COPY --chmod') })]);
+    expect(result.wasted).toEqual([
+      expect.objectContaining({ kind: 'permissions', bytes: 2000, hint: expect.stringContaining('COPY --chmod') }),
+    ]);
     expect(result.changes[1]![0]).toMatchObject({ change: 'modified', permissionsOnly: true });
   });
 
   it('counts everything a deleted directory held, and what an opaque directory hides', () => {
     const removed = analyseLayers(['a', 'b'], [[dir('cache'), file('cache/a', 10), file('cache/b', 20)], [whiteout('cache')]]);
     expect(removed.wastedBytes).toBe(30);
-    expect(removed.changes[1]).toEqual([{ path: 'cache', type: 'other', size: 30, mode: 0, uid: 0, gid: 0, change: 'removed', permissionsOnly: false }]);
-    const hidden = analyseLayers(['a', 'b'], [[dir('etc'), file('etc/old.conf', 7)], [opaque('etc'), file('etc/new.conf', 5)]]);
+    expect(removed.changes[1]).toEqual([
+      { path: 'cache', type: 'other', size: 30, mode: 0, uid: 0, gid: 0, change: 'removed', permissionsOnly: false },
+    ]);
+    const hidden = analyseLayers(
+      ['a', 'b'],
+      [
+        [dir('etc'), file('etc/old.conf', 7)],
+        [opaque('etc'), file('etc/new.conf', 5)],
+      ],
+    );
     expect(hidden.wastedBytes).toBe(7);
     expect(hidden.wasted[0]).toMatchObject({ path: 'etc/old.conf', kind: 'deleted' });
   });
 
   it('does not call unchanged parent directories modified, and links cost nothing', () => {
     const link: LayerEntry = { ...file('bin/sh', 0, null), type: 'symlink', linkTarget: 'busybox' };
-    const result = analyseLayers(['a', 'b'], [[dir('bin'), file('bin/busybox', 900), link], [dir('bin'), file('bin/extra', 3)]]);
+    const result = analyseLayers(
+      ['a', 'b'],
+      [
+        [dir('bin'), file('bin/busybox', 900), link],
+        [dir('bin'), file('bin/extra', 3)],
+      ],
+    );
     expect(result.changes[1]).toEqual([
       { path: 'bin', type: 'directory', size: 0, mode: 0o755, uid: 0, gid: 0, change: 'unchanged', permissionsOnly: false },
       { path: 'bin/extra', type: 'file', size: 3, mode: 0o644, uid: 0, gid: 0, change: 'added', permissionsOnly: false },

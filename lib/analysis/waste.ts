@@ -80,15 +80,34 @@ export function analyseLayers(diffIds: readonly string[], layers: readonly Layer
             reason: permissionsOnly
               ? `Only its mode or owner changed in layer ${position}, but the layer stores a full copy; layer ${before.layer}'s copy still takes space.`
               : `Written in layer ${before.layer} and again in layer ${position}: the earlier copy still takes space.`,
-            hint: permissionsOnly ? 'Set permissions as you copy (COPY --chmod / --chown) instead of a later chmod or chown.' : 'Write the file once, in the step that produces its final content.',
+            hint: permissionsOnly
+              ? 'Set permissions as you copy (COPY --chmod / --chown) instead of a later chmod or chown.'
+              : 'Write the file once, in the step that produces its final content.',
           });
         }
       }
       if (change === 'added') added += 1;
       if (change === 'modified') modified += 1;
       bytes += entry.size;
-      list.push({ path: entry.path, type: entry.type, size: entry.size, mode: entry.mode, uid: entry.uid, gid: entry.gid, change, permissionsOnly });
-      live.set(entry.path, { size: entry.size, hash: entry.hash, mode: entry.mode, uid: entry.uid, gid: entry.gid, type: entry.type, layer: position });
+      list.push({
+        path: entry.path,
+        type: entry.type,
+        size: entry.size,
+        mode: entry.mode,
+        uid: entry.uid,
+        gid: entry.gid,
+        change,
+        permissionsOnly,
+      });
+      live.set(entry.path, {
+        size: entry.size,
+        hash: entry.hash,
+        mode: entry.mode,
+        uid: entry.uid,
+        gid: entry.gid,
+        type: entry.type,
+        layer: position,
+      });
     }
     totalBytes += bytes;
     summaries.push({ position, diffId: diffIds[index] ?? '', added, modified, removed, bytes });

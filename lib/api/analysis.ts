@@ -64,7 +64,11 @@ export interface ImageAnalysis {
 }
 
 export const layerFilesQuery = z.object({
-  path: z.string().max(4096).default('').transform((value) => value.replace(/^\/+|\/+$/g, '')),
+  path: z
+    .string()
+    .max(4096)
+    .default('')
+    .transform((value) => value.replace(/^\/+|\/+$/g, '')),
   view: z.enum(['changes', 'filesystem']).default('changes'),
 });
 

@@ -7,7 +7,10 @@ import { imageRefParam, tagRef } from '@/lib/api/references';
 /** The file name a saved archive gets: `team_app_1.tar`, or `3-images.tar`. */
 export function archiveFilename(names: string[]): string {
   const base = names.length === 1 ? (names[0] ?? 'image') : `${names.length}-images`;
-  return `${base.replace(/^sha256:/, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.tar`;
+  return `${base
+    .replace(/^sha256:/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .slice(0, 120)}.tar`;
 }
 
 /**
@@ -15,7 +18,8 @@ export function archiveFilename(names: string[]): string {
  * instruction per value. The engine parses each value as Dockerfile text, so a line break (or any
  * control character) would smuggle in more instructions (`CMD x` + newline + `ONBUILD RUN …`).
  */
-export const IMPORT_CHANGE = /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)[ \t]+[^\p{Cc}\p{Zl}\p{Zp}\s](?:\t|[^\p{Cc}\p{Zl}\p{Zp}])*$/iu;
+export const IMPORT_CHANGE =
+  /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)[ \t]+[^\p{Cc}\p{Zl}\p{Zp}\s](?:\t|[^\p{Cc}\p{Zl}\p{Zp}])*$/iu;
 
 /** One step of a classic-builder build, as the page shows it. */
 export interface BuildStep {
@@ -101,13 +105,21 @@ export interface ImportResult {
   tags: string[];
 }
 
-
 export const importQuery = z
   .object({
     tag: z.union([tagRef, z.literal('').transform(() => undefined)]).optional(),
     message: z.string().max(500, 'The commit message may be 500 characters at most.').optional(),
     change: z
-      .array(z.string().trim().regex(IMPORT_CHANGE, 'A change is one Dockerfile instruction on one line: CMD, ENTRYPOINT, ENV, WORKDIR, EXPOSE, USER, LABEL, STOPSIGNAL or VOLUME.').max(4096))
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(
+            IMPORT_CHANGE,
+            'A change is one Dockerfile instruction on one line: CMD, ENTRYPOINT, ENV, WORKDIR, EXPOSE, USER, LABEL, STOPSIGNAL or VOLUME.',
+          )
+          .max(4096),
+      )
       .max(50)
       .default([]),
   })

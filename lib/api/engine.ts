@@ -29,8 +29,7 @@ export interface EngineInfo {
   images: number;
 }
 
-export type EngineEventAction =
-  | 'pull' | 'push' | 'tag' | 'untag' | 'delete' | 'import' | 'load' | 'save' | 'prune' | 'create' | string;
+export type EngineEventAction = 'pull' | 'push' | 'tag' | 'untag' | 'delete' | 'import' | 'load' | 'save' | 'prune' | 'create' | string;
 
 /** What the server forwards to browsers over SSE. */
 export type StrataEvent =

@@ -73,8 +73,14 @@ export const hubSearchQuery = z.object({
   page: z.coerce.number().int().min(1).max(100).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   sort: z.enum(['relevance', 'pulls', 'stars', 'updated']).default('relevance'),
-  official: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
-  verified: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  official: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  verified: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 /** Docker Hub namespace and repository: lowercase path components. */

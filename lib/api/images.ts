@@ -157,5 +157,8 @@ export interface InspectView {
 
 /** `?all=1` on /api/images and /api/graph: also the legacy-build intermediates (`docker image ls -a`). */
 export const listQuery = z.object({
-  all: z.enum(['0', '1'], { error: 'all is 1 (with intermediate images) or 0' }).optional().transform((value) => value === '1'),
+  all: z
+    .enum(['0', '1'], { error: 'all is 1 (with intermediate images) or 0' })
+    .optional()
+    .transform((value) => value === '1'),
 });

@@ -20,12 +20,16 @@ export function parsePlatform(raw: string): PlatformParse {
   const match = PLATFORM.exec(raw);
   const parts = match ? [match[1]!, match[2]!, match[3]] : [];
   if (!match || parts.some((part) => part !== undefined && part.length > MAX_COMPONENT)) {
-    return { ok: false, message: `“${raw.slice(0, 80)}” is not a platform: write os/architecture[/variant] in lowercase, e.g. linux/arm64 or linux/arm/v7.` };
+    return {
+      ok: false,
+      message: `“${raw.slice(0, 80)}” is not a platform: write os/architecture[/variant] in lowercase, e.g. linux/arm64 or linux/arm/v7.`,
+    };
   }
   return { ok: true, platform: { os: parts[0]!, architecture: parts[1]!, variant: parts[2] ?? null } };
 }
 
-export const platformString = (platform: PlatformSpec): string => [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+export const platformString = (platform: PlatformSpec): string =>
+  [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
 
 export const samePlatform = (a: PlatformSpec, b: PlatformSpec): boolean =>
   a.os === b.os && a.architecture === b.architecture && (a.variant ?? null) === (b.variant ?? null);

@@ -95,15 +95,18 @@ const DURATION = /^(\d+)(s|m|h|d)$/;
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** "older than": `24h`, `7d`, `90m` before now, or an ISO date. */
-export const untilParam = z.string().trim().transform((raw, ctx) => {
-  const duration = DURATION.exec(raw);
-  if (duration) return new Date(Date.now() - Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS]);
-  // Only real dates: `new Date("2")` would happily mean February 2001.
-  const date = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) ? new Date(raw) : new Date(Number.NaN);
-  if (!Number.isNaN(date.getTime())) return date;
-  ctx.addIssue({ code: 'custom', message: `“${raw}” is not an age: use 24h, 7d, 90m or a date like 2026-01-31.` });
-  return z.NEVER;
-});
+export const untilParam = z
+  .string()
+  .trim()
+  .transform((raw, ctx) => {
+    const duration = DURATION.exec(raw);
+    if (duration) return new Date(Date.now() - Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS]);
+    // Only real dates: `new Date("2")` would happily mean February 2001.
+    const date = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) ? new Date(raw) : new Date(Number.NaN);
+    if (!Number.isNaN(date.getTime())) return date;
+    ctx.addIssue({ code: 'custom', message: `“${raw}” is not an age: use 24h, 7d, 90m or a date like 2026-01-31.` });
+    return z.NEVER;
+  });
 
 /** POST /api/prune. The route passes the parsed body straight to lib/docker/prune/run.ts. */
 export const pruneRequestSchema = z.object({
@@ -111,11 +114,23 @@ export const pruneRequestSchema = z.object({
   dryRun: z.boolean().default(true),
   until: untilParam.optional(),
   labels: z
-    .array(z.string().trim().regex(/^[^=\s\p{Cc}\p{Cf}]+(=[^\p{Cc}\p{Cf}]*)?$/u, 'A label filter is key or key=value, without control characters.').max(1024))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[^=\s\p{Cc}\p{Cf}]+(=[^\p{Cc}\p{Cf}]*)?$/u, 'A label filter is key or key=value, without control characters.')
+        .max(1024),
+    )
     .max(20)
     .optional(),
-  only: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Pick images by their full ID.')).max(5000).optional(),
-  expect: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/)).max(5000).optional(),
+  only: z
+    .array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Pick images by their full ID.'))
+    .max(5000)
+    .optional(),
+  expect: z
+    .array(z.string().regex(/^sha256:[0-9a-f]{64}$/))
+    .max(5000)
+    .optional(),
 });
 
 /** What the server works with: `until` already a date, `dryRun` defaulted. */

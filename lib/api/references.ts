@@ -24,7 +24,11 @@ export const tagRef = z.string().transform((raw, ctx) => {
     return z.NEVER;
   }
   if (parsed.ref.digest) {
-    ctx.addIssue({ code: 'custom', message: `“${raw}” names a digest; a tag is name:tag, for example team/app:v2.`, params: { code: 'invalid_reference' } });
+    ctx.addIssue({
+      code: 'custom',
+      message: `“${raw}” names a digest; a tag is name:tag, for example team/app:v2.`,
+      params: { code: 'invalid_reference' },
+    });
     return z.NEVER;
   }
   return parsed.ref;

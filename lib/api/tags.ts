@@ -81,7 +81,8 @@ const tagPattern = (empty: string) =>
     .pipe(z.string().min(1, empty))
     .superRefine((pattern, ctx) => {
       const parsed = parseReference(pattern.replace('*', 'x'));
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message.replace('“x”', '“*”'), params: { code: 'invalid_reference' } });
+      if (!parsed.ok)
+        ctx.addIssue({ code: 'custom', message: parsed.message.replace('“x”', '“*”'), params: { code: 'invalid_reference' } });
     });
 
 /** `old.registry:5000/team/*` → `new.registry/team/*`: at most one `*` on each side, and both or neither. */
@@ -92,6 +93,6 @@ export const retagBody = z
     move: z.boolean().default(false),
     dryRun: z.boolean().default(true),
   })
-  .refine((body) => (body.from.split('*').length - 1) <= 1 && (body.to.split('*').length - 1) === (body.from.split('*').length - 1), {
+  .refine((body) => body.from.split('*').length - 1 <= 1 && body.to.split('*').length - 1 === body.from.split('*').length - 1, {
     message: 'Use one * in both patterns (or none in either): the part it matches in “from” replaces it in “to”.',
   });

@@ -3,7 +3,6 @@ import { dockerfileFindingSchema, dockerfileRuleIds } from '@/lib/api/dockerfile
 import { lintDockerfile } from '@/lib/dockerfile/lint';
 import { file } from '@/lib/dockerfile/testing';
 
-
 // What the advisor should be quiet about: the shapes people are told to copy.
 const NODE_MULTI_STAGE = file(
   '# syntax=docker/dockerfile:1',
@@ -69,7 +68,9 @@ describe('lintDockerfile', () => {
   });
 
   it('returns findings sorted by line, each with the five fields the API promises', () => {
-    const findings = lintDockerfile(file('FROM node', 'RUN cd /app', 'COPY . .', 'RUN apt-get update', 'RUN apt-get install -y curl', 'RUN npm install', 'CMD npm start'));
+    const findings = lintDockerfile(
+      file('FROM node', 'RUN cd /app', 'COPY . .', 'RUN apt-get update', 'RUN apt-get install -y curl', 'RUN npm install', 'CMD npm start'),
+    );
     expect(findings.map((finding) => finding.line)).toEqual([...findings.map((finding) => finding.line)].sort((a, b) => a - b));
     expect(new Set(findings.map((finding) => finding.rule))).toEqual(
       new Set(['unpinned-base', 'run-cd', 'cache-order', 'apt-update-separate', 'pid1-no-init', 'npm-start']),
@@ -83,18 +84,53 @@ describe('lintDockerfile', () => {
   });
 
   it('never throws on half-typed or hostile input', () => {
-    const inputs = ['', '\\', 'FROM', 'RUN <<', 'COPY [', 'CMD ["a", 1]', 'RUN "unterminated', 'RUN $(((', 'FROM a AS', 'ARG', 'RUN cd', 'FROM ${', '# escape=`\nRUN a `'];
+    const inputs = [
+      '',
+      '\\',
+      'FROM',
+      'RUN <<',
+      'COPY [',
+      'CMD ["a", 1]',
+      'RUN "unterminated',
+      'RUN $(((',
+      'FROM a AS',
+      'ARG',
+      'RUN cd',
+      'FROM ${',
+      '# escape=`\nRUN a `',
+    ];
     for (const input of inputs) expect(() => lintDockerfile(input)).not.toThrow();
     expect(() => lintDockerfile('RUN echo x \\\n'.repeat(5000))).not.toThrow();
   });
 
   it('only ever reports rules the API lists', () => {
-    const findings = lintDockerfile(file('FROMM x', 'RUN a', 'FROM node', 'ADD a b', 'ADD https://x/y /y', 'USER root', 'RUN curl x | sh', 'CMD a', 'CMD b', 'ENTRYPOINT c', 'ENTRYPOINT d', 'HEALTHCHECK NONE', 'HEALTHCHECK NONE'));
+    const findings = lintDockerfile(
+      file(
+        'FROMM x',
+        'RUN a',
+        'FROM node',
+        'ADD a b',
+        'ADD https://x/y /y',
+        'USER root',
+        'RUN curl x | sh',
+        'CMD a',
+        'CMD b',
+        'ENTRYPOINT c',
+        'ENTRYPOINT d',
+        'HEALTHCHECK NONE',
+        'HEALTHCHECK NONE',
+      ),
+    );
     for (const finding of findings) expect(dockerfileRuleIds).toContain(finding.rule);
   });
 
   it('judges the --target stage as the one that ships', () => {
-    const text = file('FROM debian:12 AS dev', 'RUN apt-get update && apt-get install -y gdb', 'FROM debian:12-slim AS prod', 'CMD ["true"]');
+    const text = file(
+      'FROM debian:12 AS dev',
+      'RUN apt-get update && apt-get install -y gdb',
+      'FROM debian:12-slim AS prod',
+      'CMD ["true"]',
+    );
     expect(lintDockerfile(text).map((finding) => finding.rule)).toEqual([]);
     expect(lintDockerfile(text, { target: 'dev' }).map((finding) => finding.rule)).toEqual(['apt-lists-kept']);
   });

@@ -18,7 +18,10 @@ describe('buildModel', () => {
   it('splits stages, lower-cases their names and links a FROM that names an earlier stage', () => {
     const { stages, preamble, globalArgs } = buildModel(MULTI);
     expect(preamble.map((instruction) => instruction.keyword)).toEqual(['ARG', 'ARG']);
-    expect([...globalArgs]).toEqual([['NODE', '22.11'], ['REGISTRY', undefined]]);
+    expect([...globalArgs]).toEqual([
+      ['NODE', '22.11'],
+      ['REGISTRY', undefined],
+    ]);
     expect(stages.map(({ name, resolvedImage, baseStage }) => ({ name, resolvedImage, baseStage }))).toEqual([
       { name: 'deps', resolvedImage: 'node:22.11-alpine', baseStage: null },
       { name: 'build', resolvedImage: 'deps', baseStage: 0 },
@@ -41,7 +44,10 @@ describe('buildModel', () => {
 });
 
 describe('substituteArgs', () => {
-  const args = new Map<string, string | undefined>([['V', '3.12'], ['EMPTY', undefined]]);
+  const args = new Map<string, string | undefined>([
+    ['V', '3.12'],
+    ['EMPTY', undefined],
+  ]);
   it('replaces $X, ${X} and ${X:-default}, and gives null when a value is only known at build time', () => {
     expect(substituteArgs('python:$V-slim', args)).toBe('python:3.12-slim');
     expect(substituteArgs('python:${V}', args)).toBe('python:3.12');

@@ -62,7 +62,8 @@ function stageOf(from: Instruction, earlier: Stage[], globalArgs: Map<string, st
   const image = words[0] ?? '';
   const name = words[1]?.toLowerCase() === 'as' && words[2] ? words[2].toLowerCase() : null;
   const resolvedImage = substituteArgs(image, globalArgs);
-  const base = resolvedImage === null ? undefined : earlier.find((stage) => stage.name !== null && stage.name === resolvedImage.toLowerCase());
+  const base =
+    resolvedImage === null ? undefined : earlier.find((stage) => stage.name !== null && stage.name === resolvedImage.toLowerCase());
   return { index: earlier.length, name, from, image, resolvedImage, baseStage: base?.index ?? null, instructions: [], shipped: false };
 }
 
@@ -91,12 +92,15 @@ export function argDeclarations(instruction: Instruction): [string, string | und
  */
 export function substituteArgs(text: string, args: Map<string, string | undefined>): string | null {
   let unknown = false;
-  const result = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_match, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-    const value = args.get((braced ?? bare)!);
-    if (op === '-') return value ? value : (word ?? '');
-    if (op === '+') return value ? (word ?? '') : '';
-    if (value === undefined) unknown = true;
-    return value ?? '';
-  });
+  const result = text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_match, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+      const value = args.get((braced ?? bare)!);
+      if (op === '-') return value ? value : (word ?? '');
+      if (op === '+') return value ? (word ?? '') : '';
+      if (value === undefined) unknown = true;
+      return value ?? '';
+    },
+  );
   return unknown ? null : result;
 }

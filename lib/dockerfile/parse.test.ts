@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDockerfile, splitWords } from '@/lib/dockerfile/parse';
 import { file } from '@/lib/dockerfile/testing';
 
-const summary = (text: string) => parseDockerfile(text).instructions.map(({ keyword, line, endLine, rest }) => ({ keyword, line, endLine, rest }));
+const summary = (text: string) =>
+  parseDockerfile(text).instructions.map(({ keyword, line, endLine, rest }) => ({ keyword, line, endLine, rest }));
 
 describe('parseDockerfile', () => {
   it('reads instructions case-insensitively, with 1-based start and end lines', () => {
@@ -14,10 +15,14 @@ describe('parseDockerfile', () => {
   });
 
   it('joins continuation lines the way BuildKit does, skipping comments and blank lines inside them', () => {
-    const parsed = summary(file('FROM debian:12', 'RUN apt-get update \\', '  # why: fresh lists', '', '  && apt-get install -y curl', 'USER app'));
+    const parsed = summary(
+      file('FROM debian:12', 'RUN apt-get update \\', '  # why: fresh lists', '', '  && apt-get install -y curl', 'USER app'),
+    );
     expect(parsed[1]).toEqual({ keyword: 'RUN', line: 2, endLine: 5, rest: 'apt-get update   && apt-get install -y curl' });
     expect(parsed[2]).toMatchObject({ keyword: 'USER', line: 6 });
-    expect(parseDockerfile(file('FROM a:1', 'RUN a \\', '# note --init here', '  b')).comments).toEqual([{ line: 3, text: 'note --init here' }]);
+    expect(parseDockerfile(file('FROM a:1', 'RUN a \\', '# note --init here', '  b')).comments).toEqual([
+      { line: 3, text: 'note --init here' },
+    ]);
   });
 
   it('allows whitespace after the escape character and a continuation that runs into the end of the file', () => {
@@ -25,7 +30,9 @@ describe('parseDockerfile', () => {
   });
 
   it('honours `# escape=`` ` so backslashes are plain characters (Windows paths)', () => {
-    const parsed = parseDockerfile(file('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir c:\\ `', '  && echo done'));
+    const parsed = parseDockerfile(
+      file('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir c:\\ `', '  && echo done'),
+    );
     expect(parsed.escape).toBe('`');
     expect(parsed.instructions[1]).toMatchObject({ line: 3, endLine: 4, rest: 'dir c:\\   && echo done' });
   });
@@ -38,22 +45,39 @@ describe('parseDockerfile', () => {
   });
 
   it('tells exec (JSON) form from shell form, falling back to shell form on bad JSON', () => {
-    const [cmd, entrypoint, broken] = parseDockerfile(file('CMD ["node", "server.js"]', 'ENTRYPOINT node server.js', "CMD ['node']")).instructions;
+    const [cmd, entrypoint, broken] = parseDockerfile(
+      file('CMD ["node", "server.js"]', 'ENTRYPOINT node server.js', "CMD ['node']"),
+    ).instructions;
     expect(cmd!.json).toEqual(['node', 'server.js']);
     expect(entrypoint!.json).toBeNull();
     expect(broken!.json).toBeNull();
   });
 
   it('separates leading flags from the arguments', () => {
-    const [copy, run] = parseDockerfile(file('COPY --from=build --chown=app:app /out /app', 'RUN --mount=type=cache,target=/root/.npm --network=none npm ci')).instructions;
-    expect(copy!.flags).toEqual([{ name: 'from', value: 'build' }, { name: 'chown', value: 'app:app' }]);
+    const [copy, run] = parseDockerfile(
+      file('COPY --from=build --chown=app:app /out /app', 'RUN --mount=type=cache,target=/root/.npm --network=none npm ci'),
+    ).instructions;
+    expect(copy!.flags).toEqual([
+      { name: 'from', value: 'build' },
+      { name: 'chown', value: 'app:app' },
+    ]);
     expect(copy!.rest).toBe('/out /app');
     expect(run!.flags.map((flag) => flag.name)).toEqual(['mount', 'network']);
     expect(run!.rest).toBe('npm ci');
   });
 
   it('skips heredoc bodies, so their lines are never read as instructions', () => {
-    const text = file('FROM alpine:3.20', 'RUN <<EOF', 'apk add curl', 'FROM looks like an instruction', 'EOF', 'COPY <<-"CONF" /etc/app.conf', '\tkey=value', '\tCONF', 'CMD ["app"]');
+    const text = file(
+      'FROM alpine:3.20',
+      'RUN <<EOF',
+      'apk add curl',
+      'FROM looks like an instruction',
+      'EOF',
+      'COPY <<-"CONF" /etc/app.conf',
+      '\tkey=value',
+      '\tCONF',
+      'CMD ["app"]',
+    );
     const parsed = parseDockerfile(text);
     expect(parsed.instructions.map((instruction) => [instruction.keyword, instruction.line, instruction.endLine])).toEqual([
       ['FROM', 1, 1],
@@ -61,12 +85,16 @@ describe('parseDockerfile', () => {
       ['COPY', 6, 8],
       ['CMD', 9, 9],
     ]);
-    expect(parsed.instructions[1]!.heredocs).toEqual([{ name: 'EOF', body: 'apk add curl\nFROM looks like an instruction', stripTabs: false, endLine: 5 }]);
+    expect(parsed.instructions[1]!.heredocs).toEqual([
+      { name: 'EOF', body: 'apk add curl\nFROM looks like an instruction', stripTabs: false, endLine: 5 },
+    ]);
     expect(parsed.instructions[2]!.heredocs[0]).toMatchObject({ name: 'CONF', body: 'key=value', stripTabs: true });
   });
 
   it('reads several heredocs of one instruction in order, and does not take a shift for one', () => {
-    const parsed = parseDockerfile(file('FROM a:1', 'COPY <<A <<B /dir/', 'one', 'A', 'two', 'B', 'RUN echo $((1<<2)) $((a<<b))', 'USER app'));
+    const parsed = parseDockerfile(
+      file('FROM a:1', 'COPY <<A <<B /dir/', 'one', 'A', 'two', 'B', 'RUN echo $((1<<2)) $((a<<b))', 'USER app'),
+    );
     expect(parsed.instructions[1]!.heredocs.map((heredoc) => heredoc.body)).toEqual(['one', 'two']);
     expect(parsed.instructions.map((instruction) => instruction.keyword)).toEqual(['FROM', 'COPY', 'RUN', 'USER']);
   });

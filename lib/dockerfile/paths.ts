@@ -23,7 +23,10 @@ export function isGlob(path: string): boolean {
 
 /** `/tmp/*.tar` → a RegExp for whole paths; `*` and `?` do not cross `/`, as in the shell. */
 export function globToRegExp(glob: string): RegExp {
-  const source = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const source = glob
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   return new RegExp(`^${source}$`);
 }
 

@@ -11,18 +11,27 @@ describe('parseShell', () => {
   });
 
   it('keeps quoted text, $(…) and backticks inside one word', () => {
-    expect(words(`echo "a && b" 'c; d' x="$(date +%s && true)" \`uname -m\``)).toEqual([['echo', 'a && b', 'c; d', 'x=$(date +%s && true)', '`uname -m`']]);
+    expect(words(`echo "a && b" 'c; d' x="$(date +%s && true)" \`uname -m\``)).toEqual([
+      ['echo', 'a && b', 'c; d', 'x=$(date +%s && true)', '`uname -m`'],
+    ]);
   });
 
   it('reads redirections, file descriptors included, as targets rather than words', () => {
     const [command] = parseShell('node app.js >> /var/log/app.log 2>&1');
     expect(command!.words).toEqual(['node', 'app.js']);
-    expect(command!.redirects).toEqual([{ op: '>>', target: '/var/log/app.log' }, { op: '2>&', target: '1' }]);
+    expect(command!.redirects).toEqual([
+      { op: '>>', target: '/var/log/app.log' },
+      { op: '2>&', target: '1' },
+    ]);
     expect(parseShell('cmd &>/tmp/out')[0]!.redirects).toEqual([{ op: '&>', target: '/tmp/out' }]);
   });
 
   it('looks through compound commands and drops comments and keywords', () => {
-    expect(words('if [ -f x ]; then rm x; fi # done\nfor f in a b; do echo $f; done')).toEqual([['[', '-f', 'x', ']'], ['rm', 'x'], ['echo', '$f']]);
+    expect(words('if [ -f x ]; then rm x; fi # done\nfor f in a b; do echo $f; done')).toEqual([
+      ['[', '-f', 'x', ']'],
+      ['rm', 'x'],
+      ['echo', '$f'],
+    ]);
     expect(words('(cd /src && make) && { echo ok; }')).toEqual([['cd', '/src'], ['make'], ['echo', 'ok']]);
   });
 

@@ -36,7 +36,8 @@ export function parseShell(script: string): SimpleCommand[] {
     if (word === null) return;
     if (pendingRedirect !== null) {
       redirects.push({ op: pendingRedirect, target: word });
-      if (pendingRedirect.startsWith('<<') && pendingRedirect !== '<<<') pendingHeredocs.push({ name: word, stripTabs: pendingRedirect === '<<-' });
+      if (pendingRedirect.startsWith('<<') && pendingRedirect !== '<<<')
+        pendingHeredocs.push({ name: word, stripTabs: pendingRedirect === '<<-' });
       pendingRedirect = null;
     } else words.push(word);
     word = null;

@@ -4,4 +4,5 @@ import { lintDockerfile } from '@/lib/dockerfile/lint';
 
 export const file = (...lines: string[]): string => lines.join('\n');
 
-export const ruleHits = (text: string, rule: string): DockerfileFinding[] => lintDockerfile(text).filter((finding) => finding.rule === rule);
+export const ruleHits = (text: string, rule: string): DockerfileFinding[] =>
+  lintDockerfile(text).filter((finding) => finding.rule === rule);

@@ -25,7 +25,9 @@ describe('toStrataError', () => {
   it('turns an invalid image reference into invalid_reference with its message', () => {
     const error = toStrataError(zodErrorOf(() => imageRefParam.parse('Nginx')));
     expect([error.code, error.status, error.message]).toEqual([
-      'invalid_reference', 400, '“Nginx” has capital letters in its repository name; repository names must be lowercase.',
+      'invalid_reference',
+      400,
+      '“Nginx” has capital letters in its repository name; repository names must be lowercase.',
     ]);
   });
 
@@ -49,7 +51,10 @@ describe('errorResponse', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({
-      error: { code: 'invalid_reference', message: '“-x” is not a valid tag: a tag is 1–128 letters, digits, “_”, “.” or “-”, and cannot start with “.” or “-”.' },
+      error: {
+        code: 'invalid_reference',
+        message: '“-x” is not a valid tag: a tag is 1–128 letters, digits, “_”, “.” or “-”, and cannot start with “.” or “-”.',
+      },
     });
   });
 
@@ -57,7 +62,9 @@ describe('errorResponse', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const response = errorResponse(new StrataError('not_found', 'No image named app:9 on this engine.', { ref: 'app:9' }));
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No image named app:9 on this engine.', details: { ref: 'app:9' } } });
+    expect(await response.json()).toEqual({
+      error: { code: 'not_found', message: 'No image named app:9 on this engine.', details: { ref: 'app:9' } },
+    });
     expect(log).not.toHaveBeenCalled();
   });
 
@@ -74,8 +81,19 @@ describe('errorResponse', () => {
 
   it('maps every error code to the status in the house style', () => {
     expect(statusForCode).toEqual({
-      invalid_input: 400, invalid_reference: 400, unauthorized: 401, not_found: 404, conflict: 409, forbidden: 403,
-      engine_unreachable: 503, engine_timeout: 504, upstream_failed: 502, rate_limited: 429, too_large: 413, request_timeout: 408, internal: 500,
+      invalid_input: 400,
+      invalid_reference: 400,
+      unauthorized: 401,
+      not_found: 404,
+      conflict: 409,
+      forbidden: 403,
+      engine_unreachable: 503,
+      engine_timeout: 504,
+      upstream_failed: 502,
+      rate_limited: 429,
+      too_large: 413,
+      request_timeout: 408,
+      internal: 500,
     });
   });
 });
@@ -84,7 +102,9 @@ describe('handle', () => {
   const ctx = { params: Promise.resolve({ ref: 'Nginx' }) };
 
   it('returns the result as JSON that is never cached', async () => {
-    const response = await handle(async () => ({ images: [] }))(new Request('http://localhost/api/images'), { params: Promise.resolve({}) });
+    const response = await handle(async () => ({ images: [] }))(new Request('http://localhost/api/images'), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({ images: [] });
@@ -109,7 +129,10 @@ describe('readJson', () => {
     new Request('http://localhost/api/x', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
   it('counts bytes, not characters: 30 000 three-byte characters are over 64 KiB', async () => {
-    await expect(readJson(post(JSON.stringify({ ref: '€'.repeat(30_000) })))).rejects.toMatchObject({ code: 'invalid_input', message: /too large/ });
+    await expect(readJson(post(JSON.stringify({ ref: '€'.repeat(30_000) })))).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: /too large/,
+    });
   });
 
   it('stops reading a body without Content-Length as soon as it passes the limit', async () => {
@@ -125,7 +148,10 @@ describe('readJson', () => {
   });
 
   it('refuses bytes that are not UTF-8', async () => {
-    await expect(readJson(post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).rejects.toMatchObject({ code: 'invalid_input', message: /UTF-8/ });
+    await expect(readJson(post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: /UTF-8/,
+    });
   });
 
   it('parses a body just under the limit', async () => {

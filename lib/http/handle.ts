@@ -60,7 +60,13 @@ export function handle<P = Record<string, never>>(fn: Handler<P>, options: Handl
 /** Every write is recorded — dry runs and refusals included, since a preview is also an action someone took. */
 async function audited(req: Request, response: Response): Promise<Response> {
   if (WRITES.has(req.method.toUpperCase())) {
-    await appendAudit({ time: new Date().toISOString(), client: clientOf(req), method: req.method.toUpperCase(), target: targetOf(req), status: response.status });
+    await appendAudit({
+      time: new Date().toISOString(),
+      client: clientOf(req),
+      method: req.method.toUpperCase(),
+      target: targetOf(req),
+      status: response.status,
+    });
   }
   return response;
 }

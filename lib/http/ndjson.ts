@@ -17,7 +17,9 @@ export function ndjsonResponse<T>(request: Request, produce: (signal: AbortSigna
         // A client that went away is not a failure worth a log line.
         if (controller.signal.aborted) return sink.close();
         console.error('[strata] stream failed', error);
-        sink.enqueue(encoder.encode(`${JSON.stringify({ kind: 'error', message: 'The transfer failed on the server; its log has the details.' })}\n`));
+        sink.enqueue(
+          encoder.encode(`${JSON.stringify({ kind: 'error', message: 'The transfer failed on the server; its log has the details.' })}\n`),
+        );
         sink.close();
       }
     },
@@ -26,5 +28,7 @@ export function ndjsonResponse<T>(request: Request, produce: (signal: AbortSigna
       await source.return(undefined);
     },
   });
-  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' } });
+  return new Response(stream, {
+    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' },
+  });
 }

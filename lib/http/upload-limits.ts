@@ -13,7 +13,10 @@ export function uploadLimit(): number {
 }
 
 export function tooLarge(limit = uploadLimit()): StrataError {
-  return new StrataError('too_large', `The upload is larger than Strata accepts (${formatBytes(limit)}; set STRATA_UPLOAD_LIMIT_BYTES to change it).`);
+  return new StrataError(
+    'too_large',
+    `The upload is larger than Strata accepts (${formatBytes(limit)}; set STRATA_UPLOAD_LIMIT_BYTES to change it).`,
+  );
 }
 
 /** Refuses at once when the client says its body is too big; streams are counted as they arrive too. */

@@ -7,13 +7,24 @@ import { batchChunks } from '@/lib/http/batch-chunks';
 import { StrataError } from '@/lib/api/errors';
 import { limitUpload } from '@/lib/http/upload-limits';
 
-const ARCHIVE_TYPES = ['application/x-tar', 'application/tar', 'application/octet-stream', 'application/gzip', 'application/x-gzip', 'application/x-bzip2', 'application/x-xz'];
+const ARCHIVE_TYPES = [
+  'application/x-tar',
+  'application/tar',
+  'application/octet-stream',
+  'application/gzip',
+  'application/x-gzip',
+  'application/x-bzip2',
+  'application/x-xz',
+];
 
 /** A raw archive body (load, import), counted against the upload limit as it streams. */
 export function archiveBody(req: Request): Readable {
   const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!ARCHIVE_TYPES.includes(type)) {
-    throw new StrataError('invalid_input', 'Send the archive itself as the body, with Content-Type: application/x-tar (or application/octet-stream).');
+    throw new StrataError(
+      'invalid_input',
+      'Send the archive itself as the body, with Content-Type: application/x-tar (or application/octet-stream).',
+    );
   }
   if (!req.body) throw new StrataError('invalid_input', 'The request has no archive in its body.');
   const limit = limitUpload();

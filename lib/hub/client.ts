@@ -21,10 +21,18 @@ function rateLimitOf(headers: Headers): HubRateLimit | null {
   const remaining = headers.get('x-ratelimit-remaining');
   const reset = headers.get('x-ratelimit-reset');
   if (limit === null && remaining === null) return null;
-  return { limit: limit ? Number(limit) : null, remaining: remaining ? Number(remaining) : null, reset: reset ? new Date(Number(reset) * 1000).toISOString() : null };
+  return {
+    limit: limit ? Number(limit) : null,
+    remaining: remaining ? Number(remaining) : null,
+    reset: reset ? new Date(Number(reset) * 1000).toISOString() : null,
+  };
 }
 
-async function get<T>(path: string, shape: ZodType<T>, notFound = 'Docker Hub has no such repository.'): Promise<{ body: T; rateLimit: HubRateLimit | null }> {
+async function get<T>(
+  path: string,
+  shape: ZodType<T>,
+  notFound = 'Docker Hub has no such repository.',
+): Promise<{ body: T; rateLimit: HubRateLimit | null }> {
   const url = `${hubBase()}${path}`;
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < TTL_MS) return { body: hit.body as T, rateLimit: hit.rateLimit };
@@ -33,17 +41,30 @@ async function get<T>(path: string, shape: ZodType<T>, notFound = 'Docker Hub ha
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch {
-    throw new StrataError('upstream_failed', `Docker Hub is unreachable from this server (tried ${hubBase()}). Check the server's internet access, or set HUB_API_URL.`, {
-      tried: hubBase(),
-      offline: true,
-    });
+    throw new StrataError(
+      'upstream_failed',
+      `Docker Hub is unreachable from this server (tried ${hubBase()}). Check the server's internet access, or set HUB_API_URL.`,
+      {
+        tried: hubBase(),
+        offline: true,
+      },
+    );
   }
   if (response.status === 429) {
     const retry = response.headers.get('x-retry-after') ?? response.headers.get('retry-after');
-    const at = retry && /^\d+$/.test(retry) ? (Number(retry) > 1e9 ? new Date(Number(retry) * 1000) : new Date(Date.now() + Number(retry) * 1000)) : null;
-    throw new StrataError('rate_limited', `Docker Hub is rate-limiting this server${at ? `; try again after ${at.toISOString().slice(11, 16)} UTC` : '; try again in a few minutes'}.`, {
-      retryAt: at?.toISOString() ?? null,
-    });
+    const at =
+      retry && /^\d+$/.test(retry)
+        ? Number(retry) > 1e9
+          ? new Date(Number(retry) * 1000)
+          : new Date(Date.now() + Number(retry) * 1000)
+        : null;
+    throw new StrataError(
+      'rate_limited',
+      `Docker Hub is rate-limiting this server${at ? `; try again after ${at.toISOString().slice(11, 16)} UTC` : '; try again in a few minutes'}.`,
+      {
+        retryAt: at?.toISOString() ?? null,
+      },
+    );
   }
   if (response.status === 404) throw new StrataError('not_found', notFound);
   if (!response.ok) throw new StrataError('upstream_failed', `Docker Hub answered ${response.status} for ${path.split('?')[0]}.`);
@@ -70,7 +91,12 @@ export interface SearchOptions {
 }
 
 export async function searchHub(options: SearchOptions): Promise<HubSearchResponse> {
-  const params = new URLSearchParams({ query: options.q, from: String((options.page - 1) * options.pageSize), size: String(options.pageSize), type: 'image' });
+  const params = new URLSearchParams({
+    query: options.q,
+    from: String((options.page - 1) * options.pageSize),
+    size: String(options.pageSize),
+    type: 'image',
+  });
   const badges = [options.official && 'official', options.verified && 'verified_publisher'].filter(Boolean);
   if (badges.length) params.set('badges', badges.join(','));
   if (options.sort === 'pulls') params.set('sort', 'pull_count');
@@ -98,7 +124,11 @@ export async function searchHub(options: SearchOptions): Promise<HubSearchRespon
     // The older v2 search still answers where v4 is missing.
     if (!(error instanceof StrataError && error.code === 'not_found')) throw error;
     const v2 = new URLSearchParams({ query: options.q, page: String(options.page), page_size: String(options.pageSize) });
-    const { body, rateLimit } = await get(`/v2/search/repositories/?${v2}`, shapes.searchV2, `Docker Hub search is not available at ${hubBase()}.`);
+    const { body, rateLimit } = await get(
+      `/v2/search/repositories/?${v2}`,
+      shapes.searchV2,
+      `Docker Hub search is not available at ${hubBase()}.`,
+    );
     const results: HubRepoSummary[] = (body.results ?? []).map((item) => ({
       name: item.repo_name,
       ...splitName(item.repo_name),
@@ -135,7 +165,10 @@ export async function hubTags(namespace: string, repo: string, page: number, nam
   const pageSize = 25;
   const params = new URLSearchParams({ page: String(page), page_size: String(pageSize), ordering: 'last_updated' });
   if (name) params.set('name', name);
-  const { body } = await get(`/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(repo)}/tags?${params}`, shapes.tags);
+  const { body } = await get(
+    `/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(repo)}/tags?${params}`,
+    shapes.tags,
+  );
   return {
     count: body.count ?? 0,
     page,
@@ -147,7 +180,13 @@ export async function hubTags(namespace: string, repo: string, page: number, nam
       // Attestation manifests show up as architecture "unknown": not something anyone pulls.
       images: (tag.images ?? [])
         .filter((image) => image.architecture && image.architecture !== 'unknown')
-        .map((image) => ({ architecture: image.architecture!, os: image.os ?? 'unknown', variant: image.variant ?? null, size: image.size ?? 0, digest: image.digest ?? null })),
+        .map((image) => ({
+          architecture: image.architecture!,
+          os: image.os ?? 'unknown',
+          variant: image.variant ?? null,
+          size: image.size ?? 0,
+          digest: image.digest ?? null,
+        })),
     })),
   };
 }

@@ -3,7 +3,10 @@
 import 'server-only';
 import { z } from '@/lib/api/zod';
 
-const text = z.string().nullish().transform((value) => value ?? '');
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
 const count = z.union([z.number(), z.string()]).nullish();
 
 export const searchV4 = z.looseObject({

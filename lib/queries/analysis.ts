@@ -18,7 +18,16 @@ export interface AnalysisState {
   cancelled: boolean;
 }
 
-const idle: AnalysisState = { running: false, bytesRead: 0, totalBytes: 0, cachedLayers: 0, layers: 0, result: null, error: null, cancelled: false };
+const idle: AnalysisState = {
+  running: false,
+  bytesRead: 0,
+  totalBytes: 0,
+  cachedLayers: 0,
+  layers: 0,
+  result: null,
+  error: null,
+  cancelled: false,
+};
 
 type Line =
   | { kind: 'progress'; bytesRead: number; totalBytes: number; cachedLayers: number; layers: number }
@@ -35,7 +44,9 @@ export function useAnalysis(imageRef: string, platform = '') {
     abort.current = controller;
     setState({ ...idle, running: true });
     try {
-      const response = await fetch(`/api/images/${imagePathSegment(imageRef)}/analysis${platformSuffix(platform)}`, { signal: controller.signal });
+      const response = await fetch(`/api/images/${imagePathSegment(imageRef)}/analysis${platformSuffix(platform)}`, {
+        signal: controller.signal,
+      });
       if (!response.ok || !response.body) {
         const problem: unknown = await response.json().catch(() => null);
         setState({ ...idle, error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.` });
@@ -56,7 +67,12 @@ export function useAnalysis(imageRef: string, platform = '') {
       );
       setState((current) => ({ ...current, running: false }));
     } catch {
-      setState((current) => ({ ...current, running: false, cancelled: controller.signal.aborted, error: controller.signal.aborted ? null : 'The connection to Strata was lost.' }));
+      setState((current) => ({
+        ...current,
+        running: false,
+        cancelled: controller.signal.aborted,
+        error: controller.signal.aborted ? null : 'The connection to Strata was lost.',
+      }));
     }
   }, [imageRef, platform]);
 

@@ -97,7 +97,8 @@ export function uploadFile(url: string, file: File, onProgress: (progress: Progr
     request.open('POST', url);
     request.setRequestHeader('Content-Type', 'application/x-tar');
     request.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
-    request.onload = () => resolve({ ok: request.status >= 200 && request.status < 300, status: request.status, text: request.responseText });
+    request.onload = () =>
+      resolve({ ok: request.status >= 200 && request.status < 300, status: request.status, text: request.responseText });
     request.onerror = () => reject(new Error('The connection to Strata was lost during the upload.'));
     request.onabort = () => reject(new DOMException('Cancelled', 'AbortError'));
     signal?.addEventListener('abort', () => request.abort());
@@ -128,7 +129,7 @@ export function useUpload() {
   const client = useQueryClient();
 
   const send = useCallback(
-    async <T,>(url: string, file: File, read: (text: string) => T): Promise<T | null> => {
+    async <T>(url: string, file: File, read: (text: string) => T): Promise<T | null> => {
       setRunning(true);
       setError(null);
       try {

@@ -19,7 +19,15 @@ export interface BuildState {
   cancelled: boolean;
 }
 
-export const initialBuildState: BuildState = { running: false, builder: null, steps: [], output: {}, error: null, summary: null, cancelled: false };
+export const initialBuildState: BuildState = {
+  running: false,
+  builder: null,
+  steps: [],
+  output: {},
+  error: null,
+  summary: null,
+  cancelled: false,
+};
 
 const MAX_LINES = 400;
 
@@ -29,7 +37,9 @@ export function applyBuildEvent(state: BuildState, event: BuildEvent): BuildStat
       return { ...state, builder: event.builder };
     case 'step': {
       const known = state.steps.some((step) => step.number === event.step.number);
-      const steps = known ? state.steps.map((step) => (step.number === event.step.number ? event.step : step)) : [...state.steps, event.step];
+      const steps = known
+        ? state.steps.map((step) => (step.number === event.step.number ? event.step : step))
+        : [...state.steps, event.step];
       return { ...state, steps };
     }
     case 'output': {
@@ -67,7 +77,9 @@ export function useBuild() {
         setState((current) => ({ ...current, running: false }));
       } catch {
         setState((current) =>
-          controller.signal.aborted ? { ...current, running: false, cancelled: true } : { ...current, running: false, error: { step: null, message: 'The connection to Strata was lost during the build.' } },
+          controller.signal.aborted
+            ? { ...current, running: false, cancelled: true }
+            : { ...current, running: false, error: { step: null, message: 'The connection to Strata was lost during the build.' } },
         );
       } finally {
         void client.invalidateQueries({ queryKey: imageKeys.all });

@@ -16,7 +16,12 @@ const body = (params: PruneParams, dryRun: boolean) =>
   });
 
 const post = (params: PruneParams, dryRun: boolean, signal?: AbortSignal) =>
-  apiFetch<PruneResponse>('/api/prune', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body(params, dryRun), signal });
+  apiFetch<PruneResponse>('/api/prune', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body(params, dryRun),
+    signal,
+  });
 
 export const cleanupKeys = {
   // Under `images`: any image event refreshes the preview too.
@@ -26,11 +31,19 @@ export const cleanupKeys = {
 };
 
 export const diskUsageOptions = () =>
-  queryOptions({ queryKey: cleanupKeys.diskUsage(), queryFn: ({ signal }) => apiFetch<DiskUsage>('/api/disk-usage', { signal }), staleTime: 30_000 });
+  queryOptions({
+    queryKey: cleanupKeys.diskUsage(),
+    queryFn: ({ signal }) => apiFetch<DiskUsage>('/api/disk-usage', { signal }),
+    staleTime: 30_000,
+  });
 
 /** A dry run is a read: the engine is not touched. */
 export const usePrunePreview = (params: PruneParams) =>
-  useQuery({ queryKey: cleanupKeys.preview(params), queryFn: ({ signal }) => post(params, true, signal), placeholderData: (previous) => previous });
+  useQuery({
+    queryKey: cleanupKeys.preview(params),
+    queryFn: ({ signal }) => post(params, true, signal),
+    placeholderData: (previous) => previous,
+  });
 
 export const useDiskUsage = () => useQuery(diskUsageOptions());
 

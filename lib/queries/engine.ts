@@ -8,7 +8,11 @@ export const engineKeys = {
 };
 
 export const engineInfoOptions = () =>
-  queryOptions({ queryKey: engineKeys.info(), queryFn: ({ signal }) => apiFetch<EngineInfo>('/api/engine', { signal }), staleTime: 30_000 });
+  queryOptions({
+    queryKey: engineKeys.info(),
+    queryFn: ({ signal }) => apiFetch<EngineInfo>('/api/engine', { signal }),
+    staleTime: 30_000,
+  });
 
 export const useEngineInfo = () => useQuery(engineInfoOptions());
 

@@ -30,7 +30,11 @@ export function useLiveState(): LiveState {
 }
 
 const INVALIDATE_DELAY_MS = 150;
-let pending: { images: boolean; engine: boolean; timer: ReturnType<typeof setTimeout> | null } = { images: false, engine: false, timer: null };
+let pending: { images: boolean; engine: boolean; timer: ReturnType<typeof setTimeout> | null } = {
+  images: false,
+  engine: false,
+  timer: null,
+};
 
 /** Many events arrive in bursts (a build, a prune): refetch once per burst, not once per event. */
 function scheduleInvalidation(client: QueryClient, what: { images?: boolean; engine?: boolean }): void {

@@ -19,7 +19,14 @@ export const hubKeys = {
 };
 
 export function useHubSearch(params: HubSearchParams) {
-  const query = new URLSearchParams({ q: params.q, page: String(params.page), pageSize: '25', sort: params.sort, official: String(params.official), verified: String(params.verified) });
+  const query = new URLSearchParams({
+    q: params.q,
+    page: String(params.page),
+    pageSize: '25',
+    sort: params.sort,
+    official: String(params.official),
+    verified: String(params.verified),
+  });
   return useQuery({
     queryKey: hubKeys.search(params),
     queryFn: ({ signal }) => apiFetch<HubSearchResponse>(`/api/hub/search?${query}`, { signal }),
@@ -30,24 +37,38 @@ export function useHubSearch(params: HubSearchParams) {
 }
 
 export const useHubRepository = (namespace: string, repo: string) =>
-  useQuery({ queryKey: hubKeys.repository(namespace, repo), queryFn: ({ signal }) => apiFetch<HubRepository>(`/api/hub/repositories/${namespace}/${repo}`, { signal }), staleTime: 60_000 });
+  useQuery({
+    queryKey: hubKeys.repository(namespace, repo),
+    queryFn: ({ signal }) => apiFetch<HubRepository>(`/api/hub/repositories/${namespace}/${repo}`, { signal }),
+    staleTime: 60_000,
+  });
 
 export const useHubTags = (namespace: string, repo: string, page: number, name: string) =>
   useQuery({
     queryKey: hubKeys.tags(namespace, repo, page, name),
-    queryFn: ({ signal }) => apiFetch<HubTagsResponse>(`/api/hub/repositories/${namespace}/${repo}/tags?page=${page}&name=${encodeURIComponent(name)}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<HubTagsResponse>(`/api/hub/repositories/${namespace}/${repo}/tags?page=${page}&name=${encodeURIComponent(name)}`, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
 
 export const useRegistries = () =>
-  useQuery({ queryKey: hubKeys.registries(), queryFn: ({ signal }) => apiFetch<{ registries: RegistryLogin[] }>('/api/registries', { signal }) });
+  useQuery({
+    queryKey: hubKeys.registries(),
+    queryFn: ({ signal }) => apiFetch<{ registries: RegistryLogin[] }>('/api/registries', { signal }),
+  });
 
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { server: string; username: string; password: string }) =>
-      apiFetch<RegistryLogin>('/api/registries', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      apiFetch<RegistryLogin>('/api/registries', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
     onSuccess: () => void client.invalidateQueries({ queryKey: hubKeys.registries() }),
   });
 }
@@ -55,7 +76,8 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (server: string) => apiFetch<{ removed: boolean }>(`/api/registries?server=${encodeURIComponent(server)}`, { method: 'DELETE' }),
+    mutationFn: (server: string) =>
+      apiFetch<{ removed: boolean }>(`/api/registries?server=${encodeURIComponent(server)}`, { method: 'DELETE' }),
     onSuccess: () => void client.invalidateQueries({ queryKey: hubKeys.registries() }),
   });
 }

@@ -48,7 +48,8 @@ export const useImageDetail = (ref: string, platform = '') => useQuery(imageDeta
 export const imageHistoryOptions = (ref: string, platform = '') =>
   queryOptions({
     queryKey: imageKeys.history(ref, platform),
-    queryFn: ({ signal }) => apiFetch<HistoryResponse>(`/api/images/${imagePathSegment(ref)}/history${platformSuffix(platform)}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<HistoryResponse>(`/api/images/${imagePathSegment(ref)}/history${platformSuffix(platform)}`, { signal }),
   });
 
 export const compareOptions = (a: string, b: string) =>

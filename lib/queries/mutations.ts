@@ -12,7 +12,10 @@ const jsonInit = (method: string, body?: unknown): RequestInit => ({
   body: body === undefined ? undefined : JSON.stringify(body),
 });
 
-function useImageMutation<TVariables, TResult>(run: (variables: TVariables) => Promise<TResult>, refreshOn: (result: TResult) => boolean = () => true) {
+function useImageMutation<TVariables, TResult>(
+  run: (variables: TVariables) => Promise<TResult>,
+  refreshOn: (result: TResult) => boolean = () => true,
+) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
@@ -39,12 +42,14 @@ export const useDeleteImage = () =>
 
 export const useBulk = () =>
   useImageMutation(
-    (body: { action: BulkAction; targets: string[]; force: boolean; dryRun: boolean }) => apiFetch<BulkResponse>('/api/images/bulk', jsonInit('POST', body)),
+    (body: { action: BulkAction; targets: string[]; force: boolean; dryRun: boolean }) =>
+      apiFetch<BulkResponse>('/api/images/bulk', jsonInit('POST', body)),
     (result) => !result.dryRun,
   );
 
 export const useRetag = () =>
   useImageMutation(
-    (body: { from: string; to: string; move: boolean; dryRun: boolean }) => apiFetch<RetagResponse>('/api/tags/retag', jsonInit('POST', body)),
+    (body: { from: string; to: string; move: boolean; dryRun: boolean }) =>
+      apiFetch<RetagResponse>('/api/tags/retag', jsonInit('POST', body)),
     (result) => !result.dryRun,
   );

@@ -24,7 +24,15 @@ export function applyTransferEvent(state: TransferState, event: TransferEvent): 
   switch (event.kind) {
     case 'layer': {
       const layers = state.layers.some((layer) => layer.id === event.layer.id)
-        ? state.layers.map((layer) => (layer.id === event.layer.id ? { ...event.layer, total: event.layer.total || layer.total, current: event.layer.total ? event.layer.current : layer.current } : layer))
+        ? state.layers.map((layer) =>
+            layer.id === event.layer.id
+              ? {
+                  ...event.layer,
+                  total: event.layer.total || layer.total,
+                  current: event.layer.total ? event.layer.current : layer.current,
+                }
+              : layer,
+          )
         : [...state.layers, event.layer];
       return { ...state, layers };
     }
@@ -59,13 +67,21 @@ export function useTransfer() {
         });
         if (!response.ok || !response.body) {
           const problem: unknown = await response.json().catch(() => null);
-          setState((current) => ({ ...current, running: false, error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.` }));
+          setState((current) => ({
+            ...current,
+            running: false,
+            error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.`,
+          }));
           return;
         }
         await readNdjson<TransferEvent>(response.body, (events) => setState((current) => events.reduce(applyTransferEvent, current)));
         setState((current) => ({ ...current, running: false }));
       } catch {
-        setState((current) => (controller.signal.aborted ? { ...current, running: false, cancelled: true } : { ...current, running: false, error: 'The connection to Strata was lost.' }));
+        setState((current) =>
+          controller.signal.aborted
+            ? { ...current, running: false, cancelled: true }
+            : { ...current, running: false, error: 'The connection to Strata was lost.' },
+        );
       } finally {
         void client.invalidateQueries({ queryKey: imageKeys.all });
       }

@@ -22,7 +22,10 @@ const file = () => path.join(dataDir(), 'audit.log');
 export async function appendAudit(entry: AuditEntry): Promise<void> {
   try {
     await mkdir(dataDir(), { recursive: true, mode: 0o700 });
-    const size = await stat(file()).then((info) => info.size, () => 0);
+    const size = await stat(file()).then(
+      (info) => info.size,
+      () => 0,
+    );
     // Bounded: one previous file is kept.
     if (size > MAX_BYTES) await rename(file(), `${file()}.1`);
     await appendFile(file(), `${JSON.stringify(entry)}\n`, { mode: 0o600 });

@@ -8,7 +8,17 @@ describe('proxy matcher', () => {
 
   it('leaves out the upload routes and nothing else', () => {
     for (const route of UPLOAD_ROUTES) expect(matches(route)).toBe(false);
-    for (const path of ['/', '/build', '/api/images', '/api/images/load/x', '/api/images/loader', '/api/build/x', '/api/builds', '/api/images/import2', '/login']) {
+    for (const path of [
+      '/',
+      '/build',
+      '/api/images',
+      '/api/images/load/x',
+      '/api/images/loader',
+      '/api/build/x',
+      '/api/builds',
+      '/api/images/import2',
+      '/login',
+    ]) {
       expect(matches(path)).toBe(true);
     }
   });

@@ -67,7 +67,9 @@ async function requireToken(request: NextRequest, token: string): Promise<NextRe
   const client = clientKey(request.headers);
   const limiter = sharedLimiter();
   if (credentials.kind === 'bearer' && limiter.blocked(client)) {
-    return errorJson(429, 'rate_limited', 'Too many wrong tokens from this client: wait a minute, then try again.', { 'Retry-After': '60' });
+    return errorJson(429, 'rate_limited', 'Too many wrong tokens from this client: wait a minute, then try again.', {
+      'Retry-After': '60',
+    });
   }
   const valid = await credentialsValid(credentials, token);
   if (pathname === '/login' && request.method === 'GET') {
@@ -89,21 +91,23 @@ async function requireToken(request: NextRequest, token: string): Promise<NextRe
 // instrumentation.ts stops the server on this; answering nothing meanwhile closes the gap before it does.
 const exposedWithoutToken = startupProblem(process.argv, process.env);
 
-
 /** The refusal (headers set), or the CSP for the answer when the request may go on. */
 export async function screen(request: NextRequest, upload = false): Promise<NextResponse | { csp: string }> {
   const csp = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === 'development');
   if (exposedWithoutToken) return withHeaders(errorJson(503, 'forbidden', exposedWithoutToken), csp);
   const { pathname } = request.nextUrl;
   const sessionPost = request.method === 'POST' && SESSION_PATHS.has(pathname);
-  const verdict = checkRequest({ method: request.method, headers: request.headers, pathname }, {
-    bindHost: process.env.STRATA_HOST,
-    allowedHosts: process.env.STRATA_ALLOWED_HOSTS,
-    port: process.env.PORT,
-    // Signing in or out changes nothing on the engine, so read-only mode lets it through.
-    readOnly: process.env.STRATA_READ_ONLY === '1' && !sessionPost,
-    upload,
-  });
+  const verdict = checkRequest(
+    { method: request.method, headers: request.headers, pathname },
+    {
+      bindHost: process.env.STRATA_HOST,
+      allowedHosts: process.env.STRATA_ALLOWED_HOSTS,
+      port: process.env.PORT,
+      // Signing in or out changes nothing on the engine, so read-only mode lets it through.
+      readOnly: process.env.STRATA_READ_ONLY === '1' && !sessionPost,
+      upload,
+    },
+  );
   if (!verdict.ok) return withHeaders(errorJson(verdict.status, verdict.code, verdict.message), csp);
 
   const token = process.env.STRATA_TOKEN || undefined;
@@ -124,5 +128,8 @@ export const UPLOAD_ROUTES = ['/api/build', '/api/images/load', '/api/images/imp
  * read, so the body stays untouched for the route to stream.
  */
 export function screenUpload(request: Request): Promise<NextResponse | { csp: string }> {
-  return screen(request instanceof NextRequest ? request : new NextRequest(request.url, { method: request.method, headers: request.headers }), true);
+  return screen(
+    request instanceof NextRequest ? request : new NextRequest(request.url, { method: request.method, headers: request.headers }),
+    true,
+  );
 }

@@ -66,11 +66,22 @@ export const PEER_HEADER = 'x-strata-peer';
  * The caller: the socket's address, or — when that is a trusted proxy — the last X-Forwarded-For hop
  * that is not itself a trusted proxy.
  */
-export function clientKey(headers: { get(name: string): string | null }, trustedProxies: string | undefined = process.env.STRATA_TRUSTED_PROXIES): string {
+export function clientKey(
+  headers: { get(name: string): string | null },
+  trustedProxies: string | undefined = process.env.STRATA_TRUSTED_PROXIES,
+): string {
   const peer = headers.get(PEER_HEADER)?.trim() || 'unknown';
-  const trusted = new Set((trustedProxies ?? '').split(',').map((entry) => normalizeAddress(entry)).filter(Boolean));
+  const trusted = new Set(
+    (trustedProxies ?? '')
+      .split(',')
+      .map((entry) => normalizeAddress(entry))
+      .filter(Boolean),
+  );
   if (!trusted.has(normalizeAddress(peer))) return peer;
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i -= 1) {
     const hop = hops[i] as string;
     if (!trusted.has(normalizeAddress(hop))) return hop;
@@ -80,5 +91,8 @@ export function clientKey(headers: { get(name: string): string | null }, trusted
 
 /** `::ffff:127.0.0.1` and `127.0.0.1` are the same client. */
 function normalizeAddress(address: string): string {
-  return address.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  return address
+    .trim()
+    .toLowerCase()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 }

@@ -47,7 +47,8 @@ describe('checkRequest: Host (DNS rebinding)', () => {
       ok: false,
       status: 421,
       code: 'forbidden',
-      message: 'Strata does not answer to the host name “evil.example:3000”. Open it at http://localhost:3000, or add the name to STRATA_ALLOWED_HOSTS.',
+      message:
+        'Strata does not answer to the host name “evil.example:3000”. Open it at http://localhost:3000, or add the name to STRATA_ALLOWED_HOSTS.',
     });
   });
 
@@ -85,7 +86,10 @@ describe('checkRequest: writes (CSRF)', () => {
       code: 'forbidden',
       message: "Refused a cross-site write: changes can only come from Strata's own pages.",
     });
-    expect(check('DELETE', { host, 'sec-fetch-site': 'same-site', origin: 'http://localhost:3000' })).toMatchObject({ ok: false, status: 403 });
+    expect(check('DELETE', { host, 'sec-fetch-site': 'same-site', origin: 'http://localhost:3000' })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it('refuses a write whose Origin does not match the Host', () => {
@@ -124,15 +128,30 @@ describe('read-only mode', () => {
   const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
   it('refuses every write, even same-origin, and still serves reads', () => {
     const config = { readOnly: true };
-    expect(checkRequest({ method: 'POST', headers: headers({ host: 'localhost:3000', origin: 'http://localhost:3000' }) }, config)).toMatchObject({ ok: false, status: 403 });
-    expect(checkRequest({ method: 'DELETE', headers: headers({ host: 'localhost:3000' }) }, config)).toMatchObject({ ok: false, status: 403 });
+    expect(
+      checkRequest({ method: 'POST', headers: headers({ host: 'localhost:3000', origin: 'http://localhost:3000' }) }, config),
+    ).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest({ method: 'DELETE', headers: headers({ host: 'localhost:3000' }) }, config)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
     expect(checkRequest({ method: 'GET', headers: headers({ host: 'localhost:3000' }) }, config)).toEqual({ ok: true });
   });
 });
 
 describe('strict Host parsing (issue 13)', () => {
   it('refuses Host values no browser sends', () => {
-    for (const host of ['[::1].evil.test', 'localhost:3000@evil.test', 'localhost@evil.test', 'localhost:3000:80', 'localhost:99999', 'local host', 'localhost/', '[::1]x', '127.0.0.1:3000/evil']) {
+    for (const host of [
+      '[::1].evil.test',
+      'localhost:3000@evil.test',
+      'localhost@evil.test',
+      'localhost:3000:80',
+      'localhost:99999',
+      'local host',
+      'localhost/',
+      '[::1]x',
+      '127.0.0.1:3000/evil',
+    ]) {
       expect(check('GET', { host }), host).toMatchObject({ ok: false, status: 421 });
     }
     expect(parseHostHeader('LOCALHOST.:3000')).toBe('localhost');
@@ -142,21 +161,29 @@ describe('strict Host parsing (issue 13)', () => {
 });
 
 describe('Fetch Metadata resource isolation (issue 13)', () => {
-  const api = (method: string, headers: Record<string, string>) => checkRequest({ method, headers: new Headers(headers), pathname: '/api/images/x/export' }, {});
+  const api = (method: string, headers: Record<string, string>) =>
+    checkRequest({ method, headers: new Headers(headers), pathname: '/api/images/x/export' }, {});
   it('refuses cross-site requests to the API for every method', () => {
     expect(api('GET', { host: 'localhost:3000', 'sec-fetch-site': 'cross-site' })).toMatchObject({ ok: false, status: 403 });
     expect(api('HEAD', { host: 'localhost:3000', 'sec-fetch-site': 'cross-site' })).toMatchObject({ ok: false, status: 403 });
   });
 
   it('serves same-origin, same-site and typed requests, and cross-site page navigations', () => {
-    for (const site of ['same-origin', 'same-site', 'none']) expect(api('GET', { host: 'localhost:3000', 'sec-fetch-site': site })).toEqual({ ok: true });
+    for (const site of ['same-origin', 'same-site', 'none'])
+      expect(api('GET', { host: 'localhost:3000', 'sec-fetch-site': site })).toEqual({ ok: true });
     expect(api('GET', { host: 'localhost:3000' })).toEqual({ ok: true });
-    expect(checkRequest({ method: 'GET', headers: new Headers({ host: 'localhost:3000', 'sec-fetch-site': 'cross-site' }), pathname: '/images' }, {})).toEqual({ ok: true });
+    expect(
+      checkRequest(
+        { method: 'GET', headers: new Headers({ host: 'localhost:3000', 'sec-fetch-site': 'cross-site' }), pathname: '/images' },
+        {},
+      ),
+    ).toEqual({ ok: true });
   });
 });
 
 describe('write bodies are sized from their headers (issue 13)', () => {
-  const write = (headers: Record<string, string>, upload = false) => checkRequest({ method: 'POST', headers: new Headers({ host: 'localhost:3000', ...headers }), pathname: '/api/prune' }, { upload });
+  const write = (headers: Record<string, string>, upload = false) =>
+    checkRequest({ method: 'POST', headers: new Headers({ host: 'localhost:3000', ...headers }), pathname: '/api/prune' }, { upload });
   it('refuses a JSON body over 64 KiB, or one without a length, before reading it', () => {
     expect(write({ 'content-length': String(64 * 1024 + 1) })).toMatchObject({ ok: false, status: 413, code: 'too_large' });
     expect(write({ 'transfer-encoding': 'chunked' })).toMatchObject({ ok: false, status: 411 });

@@ -83,15 +83,30 @@ export function checkRequest(
   const fetchSite = request.headers.get('sec-fetch-site');
   const api = request.pathname?.startsWith('/api/') ?? false;
   if (api && fetchSite === 'cross-site') {
-    return { ok: false, status: 403, code: 'forbidden', message: 'Refused a cross-site request: Strata’s API answers only its own pages (and requests typed or scripted directly).' };
+    return {
+      ok: false,
+      status: 403,
+      code: 'forbidden',
+      message: 'Refused a cross-site request: Strata’s API answers only its own pages (and requests typed or scripted directly).',
+    };
   }
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
   if (config.readOnly) {
-    return { ok: false, status: 403, code: 'forbidden', message: 'Strata runs read-only here (STRATA_READ_ONLY=1): nothing can be changed through it.' };
+    return {
+      ok: false,
+      status: 403,
+      code: 'forbidden',
+      message: 'Strata runs read-only here (STRATA_READ_ONLY=1): nothing can be changed through it.',
+    };
   }
 
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-    return { ok: false, status: 403, code: 'forbidden', message: `Refused a ${fetchSite} write: changes can only come from Strata's own pages.` };
+    return {
+      ok: false,
+      status: 403,
+      code: 'forbidden',
+      message: `Refused a ${fetchSite} write: changes can only come from Strata's own pages.`,
+    };
   }
   const origin = request.headers.get('origin');
   if (origin !== null) {
@@ -102,7 +117,12 @@ export function checkRequest(
       originHost = null;
     }
     if (originHost !== host.trim().toLowerCase()) {
-      return { ok: false, status: 403, code: 'forbidden', message: `Refused a write from origin “${origin}”: changes can only come from Strata's own pages.` };
+      return {
+        ok: false,
+        status: 403,
+        code: 'forbidden',
+        message: `Refused a write from origin “${origin}”: changes can only come from Strata's own pages.`,
+      };
     }
   }
   return config.upload ? { ok: true } : bodySizeVerdict(request.headers);
@@ -113,9 +133,16 @@ function bodySizeVerdict(headers: { get(name: string): string | null }): GuardVe
   const length = headers.get('content-length');
   if (length === null) {
     if (headers.get('transfer-encoding') === null) return { ok: true };
-    return { ok: false, status: 411, code: 'invalid_input', message: 'Send a Content-Length with the request body (at most 64 KiB of JSON).' };
+    return {
+      ok: false,
+      status: 411,
+      code: 'invalid_input',
+      message: 'Send a Content-Length with the request body (at most 64 KiB of JSON).',
+    };
   }
-  if (!/^[0-9]{1,12}$/.test(length.trim())) return { ok: false, status: 411, code: 'invalid_input', message: 'The Content-Length header is not a number.' };
-  if (Number(length) > MAX_JSON_BODY_BYTES) return { ok: false, status: 413, code: 'too_large', message: 'The request body is too large (64 KiB of JSON at most).' };
+  if (!/^[0-9]{1,12}$/.test(length.trim()))
+    return { ok: false, status: 411, code: 'invalid_input', message: 'The Content-Length header is not a number.' };
+  if (Number(length) > MAX_JSON_BODY_BYTES)
+    return { ok: false, status: 413, code: 'too_large', message: 'The request body is too large (64 KiB of JSON at most).' };
   return { ok: true };
 }

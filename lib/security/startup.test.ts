@@ -6,7 +6,8 @@ const NEXT = ['/usr/bin/node', '/srv/strata/node_modules/.bin/next'];
 describe('isLoopback', () => {
   it('knows loopback addresses and names', () => {
     for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) expect(isLoopback(host), host).toBe(true);
-    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'strata.lan', '127.0.0.1.evil.example']) expect(isLoopback(host), host).toBe(false);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'strata.lan', '127.0.0.1.evil.example'])
+      expect(isLoopback(host), host).toBe(false);
   });
 });
 

@@ -33,7 +33,10 @@ export function sessionValue(token: string): Promise<string> {
     value = (async () => {
       const key = await crypto.subtle.importKey('raw', encoder.encode(token), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
       const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(SESSION_LABEL)));
-      return btoa(String.fromCharCode(...mac)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      return btoa(String.fromCharCode(...mac))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
     })();
     sessionCache.clear();
     sessionCache.set(token, value);

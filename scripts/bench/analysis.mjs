@@ -11,7 +11,11 @@ const BIG = 'strata-bench/big:1';
 const TOP = 'strata-bench/big:2';
 
 function build(tag, dockerfile) {
-  execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, env: { ...env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'ignore', 'inherit'] });
+  execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+    input: dockerfile,
+    env: { ...env, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
 }
 
 function seed() {
@@ -23,12 +27,15 @@ function seed() {
   }
   execFileSync('bash', ['scripts/fixtures.sh'], { env, stdio: 'ignore' });
   console.log('seed: building a ~1 GB image with ~50,000 files (a minute or two)…');
-  build(BIG, [
-    'FROM strata-fixture/base:1',
-    ...[1, 2, 3, 4].map((i) => `RUN dd if=/dev/zero of=/blob-${i}.bin bs=1M count=250 2>/dev/null`),
-    'RUN mkdir /many && cd /many && i=0 && while [ $i -lt 50000 ]; do echo $i > f$i; i=$((i+1)); done',
-    'RUN rm /blob-4.bin',
-  ].join('\n'));
+  build(
+    BIG,
+    [
+      'FROM strata-fixture/base:1',
+      ...[1, 2, 3, 4].map((i) => `RUN dd if=/dev/zero of=/blob-${i}.bin bs=1M count=250 2>/dev/null`),
+      'RUN mkdir /many && cd /many && i=0 && while [ $i -lt 50000 ]; do echo $i > f$i; i=$((i+1)); done',
+      'RUN rm /blob-4.bin',
+    ].join('\n'),
+  );
   build(TOP, `FROM ${BIG}\nRUN echo top > /top.txt\n`);
 }
 
@@ -48,12 +55,23 @@ function rawExport(ref) {
 async function analyse(ref) {
   const response = await fetch(`http://127.0.0.1:${PORT}/api/images/${encodeURIComponent(ref)}/analysis`);
   const text = await response.text();
-  const result = text.split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((line) => line.kind === 'result');
+  const result = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .find((line) => line.kind === 'result');
   if (!result) throw new Error(`analysis failed: ${text.slice(-300)}`);
   return result.analysis;
 }
 
-const rss = (pid, field) => Number(/(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((line) => line.startsWith(field)) ?? '0 kB')[1]) * 1024;
+const rss = (pid, field) =>
+  Number(
+    /(\d+) kB/.exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8')
+        .split('\n')
+        .find((line) => line.startsWith(field)) ?? '0 kB',
+    )[1],
+  ) * 1024;
 
 async function main() {
   startSandbox();
@@ -73,12 +91,22 @@ async function main() {
     const again = await time(() => analyse(BIG));
     clearInterval(sampler);
     const files = analysis.changes.reduce((sum, layer) => sum + layer.length, 0);
-    console.log(`\nStrata layer analysis benchmark — ${BIG}: ${(exportBytes / 1e9).toFixed(2)} GB export, ${files} paths over ${analysis.layers.length} layers`);
+    console.log(
+      `\nStrata layer analysis benchmark — ${BIG}: ${(exportBytes / 1e9).toFixed(2)} GB export, ${files} paths over ${analysis.layers.length} layers`,
+    );
     console.log(`  raw export read to the end (docker save > /dev/null)   ${ms(raw)}`);
-    console.log(`  Strata analysis, nothing cached                        ${ms(cold)}   ratio ${(cold / raw).toFixed(2)}x (target <= 1.3x)`);
-    console.log(`  server RSS: ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB during analysis (target <= 300 MB)`);
-    console.log(`  ${TOP} (shares all but its top layer), after ${BIG}    ${ms(shared)}   (${Math.round((1 - shared / cold) * 100)}% less than cold)`);
-    console.log(`  ${BIG} again, every layer cached                       ${ms(again)}   (${Math.round((1 - again / cold) * 100)}% less than cold)`);
+    console.log(
+      `  Strata analysis, nothing cached                        ${ms(cold)}   ratio ${(cold / raw).toFixed(2)}x (target <= 1.3x)`,
+    );
+    console.log(
+      `  server RSS: ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB during analysis (target <= 300 MB)`,
+    );
+    console.log(
+      `  ${TOP} (shares all but its top layer), after ${BIG}    ${ms(shared)}   (${Math.round((1 - shared / cold) * 100)}% less than cold)`,
+    );
+    console.log(
+      `  ${BIG} again, every layer cached                       ${ms(again)}   (${Math.round((1 - again / cold) * 100)}% less than cold)`,
+    );
     console.log(`  wasted ${analysis.wastedBytes} B of ${analysis.totalBytes} B (efficiency ${(analysis.efficiency * 100).toFixed(1)}%)`);
   } finally {
     server.kill();

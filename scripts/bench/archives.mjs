@@ -11,7 +11,8 @@ const MB = Number(process.env.BENCH_ARCHIVE_MB ?? 500);
 const RUNS = Number(process.env.BENCH_ARCHIVE_RUNS ?? 3);
 const REF = `bench/archive-${MB}mb:1`;
 const ARCHIVE = `${DIR}/archive-${MB}mb.tar`;
-const docker = (...args) => execFileSync('docker', args, { env, stdio: ['pipe', 'pipe', 'ignore'], encoding: 'utf8', maxBuffer: 1 << 20 }).trim();
+const docker = (...args) =>
+  execFileSync('docker', args, { env, stdio: ['pipe', 'pipe', 'ignore'], encoding: 'utf8', maxBuffer: 1 << 20 }).trim();
 const exists = () => {
   try {
     docker('image', 'inspect', REF);
@@ -26,8 +27,15 @@ function seed() {
   execFileSync('bash', ['scripts/fixtures.sh'], { env, stdio: 'ignore' });
   // Five layers of random bytes (incompressible, like real binaries).
   const layers = 5;
-  const steps = Array.from({ length: layers }, (_, i) => `RUN dd if=/dev/urandom of=/blob-${i}.bin bs=1M count=${Math.round(MB / layers)} 2>/dev/null`);
-  execFileSync('docker', ['build', '-q', '-t', REF, '-'], { input: ['FROM strata-fixture/base:1', ...steps].join('\n'), env: { ...env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'ignore', 'ignore'] });
+  const steps = Array.from(
+    { length: layers },
+    (_, i) => `RUN dd if=/dev/urandom of=/blob-${i}.bin bs=1M count=${Math.round(MB / layers)} 2>/dev/null`,
+  );
+  execFileSync('docker', ['build', '-q', '-t', REF, '-'], {
+    input: ['FROM strata-fixture/base:1', ...steps].join('\n'),
+    env: { ...env, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
 }
 
 /** Resident memory of the server and its child processes, in MiB. */
@@ -113,12 +121,16 @@ async function main() {
     const row = (label, cli, strata) => {
       const a = median(cli);
       const b = median(strata);
-      console.log(`${label.padEnd(6)} docker ${(a / 1000).toFixed(2)} s · Strata ${(b / 1000).toFixed(2)} s · ratio ${(b / a).toFixed(2)}× · Strata ${(size / 1024 / 1024 / (b / 1000)).toFixed(0)} MB/s`);
+      console.log(
+        `${label.padEnd(6)} docker ${(a / 1000).toFixed(2)} s · Strata ${(b / 1000).toFixed(2)} s · ratio ${(b / a).toFixed(2)}× · Strata ${(size / 1024 / 1024 / (b / 1000)).toFixed(0)} MB/s`,
+      );
     };
     console.log(`archive: ${REF}, ${mb} MiB, median of ${RUNS} runs`);
     row('save', figures.saveCli, figures.saveStrata);
     row('load', figures.loadCli, figures.loadStrata);
-    console.log(`server memory (RSS, server and children): idle ${idle.toFixed(0)} MiB · peak during save ${peaks.save.toFixed(0)} MiB · peak during load ${peaks.load.toFixed(0)} MiB (archive ${mb} MiB)`);
+    console.log(
+      `server memory (RSS, server and children): idle ${idle.toFixed(0)} MiB · peak during save ${peaks.save.toFixed(0)} MiB · peak during load ${peaks.load.toFixed(0)} MiB (archive ${mb} MiB)`,
+    );
   } finally {
     server.kill();
   }

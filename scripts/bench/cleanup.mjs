@@ -8,16 +8,23 @@ process.env.STRATA_BENCH_DIR ??= '/tmp/strata-bcl';
 const { PORT, SOCKET, env, launchChromium, median, ms, startServer, time } = await import('./common.mjs');
 const DANGLING = Number(process.env.BENCH_DANGLING ?? 500);
 
-
 /** Commit the same tag again and again: each commit moves it, leaving the previous image dangling. */
 async function seed() {
   execFileSync('bash', ['scripts/sandbox.sh', 'reset'], { env: { ...env, STRATA_REGISTRY_PORT: '5560' }, stdio: 'ignore' });
   execFileSync('bash', ['scripts/sandbox.sh', 'start'], { env: { ...env, STRATA_REGISTRY_PORT: '5560' }, stdio: 'ignore' });
   execFileSync('bash', ['scripts/fixtures.sh'], { env, stdio: 'ignore' });
-  await engineRequestJson(SOCKET, '/containers/create?name=bench-dangle', { Image: 'strata-fixture/base:1', Cmd: ['true'], NetworkDisabled: true });
+  await engineRequestJson(SOCKET, '/containers/create?name=bench-dangle', {
+    Image: 'strata-fixture/base:1',
+    Cmd: ['true'],
+    NetworkDisabled: true,
+  });
   // Commits on one tag must be sequential, or two could both believe they moved it.
   await pool(DANGLING + 1, 1, async (i) => {
-    await engineRequest(SOCKET, 'POST', `/commit?container=bench-dangle&repo=bench/dangle&tag=latest&changes=${encodeURIComponent(`LABEL n=${i}`)}`);
+    await engineRequest(
+      SOCKET,
+      'POST',
+      `/commit?container=bench-dangle&repo=bench/dangle&tag=latest&changes=${encodeURIComponent(`LABEL n=${i}`)}`,
+    );
   });
 }
 
@@ -28,7 +35,11 @@ async function main() {
   try {
     const api = `http://127.0.0.1:${PORT}/api/prune`;
     const preview = () =>
-      fetch(api, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ target: 'dangling', dryRun: true }) }).then((r) => r.json());
+      fetch(api, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ target: 'dangling', dryRun: true }),
+      }).then((r) => r.json());
     const cold = await time(preview);
     const planned = await preview();
     const warm = [];
@@ -52,18 +63,24 @@ async function main() {
 
     let engineAnswer;
     const enginePrune = await time(async () => {
-      engineAnswer = JSON.parse(await engineRequest(SOCKET, 'POST', `/images/prune?filters=${encodeURIComponent('{"dangling":["true"]}')}`));
+      engineAnswer = JSON.parse(
+        await engineRequest(SOCKET, 'POST', `/images/prune?filters=${encodeURIComponent('{"dangling":["true"]}')}`),
+      );
     });
     const deleted = (engineAnswer.ImagesDeleted ?? []).filter((entry) => planned.images.some((image) => image.id === entry.Deleted)).length;
 
     console.log(`\nStrata cleanup benchmark — ${planned.images.length} dangling images`);
     console.log(`  Strata preview (dry run), cold                ${ms(cold)}`);
     console.log(`  Strata preview (dry run), warm                ${ms(median(warm))}`);
-    console.log(`  engine's own prune (POST /images/prune)       ${ms(enginePrune)}   preview warm is ${(median(warm) / enginePrune).toFixed(2)}x of it`);
+    console.log(
+      `  engine's own prune (POST /images/prune)       ${ms(enginePrune)}   preview warm is ${(median(warm) / enginePrune).toFixed(2)}x of it`,
+    );
     console.log(`  engine GET /system/df                         ${ms(median(df))}`);
     console.log(`  /cleanup: navigation -> preview table         ${ms(median(table))}`);
     console.log(`  /cleanup: navigation -> disk usage card       ${ms(median(usage))}`);
-    console.log(`  preview said ${planned.images.length} images / ${planned.spaceReclaimed} B; the engine deleted ${deleted} of them and reclaimed ${engineAnswer.SpaceReclaimed} B`);
+    console.log(
+      `  preview said ${planned.images.length} images / ${planned.spaceReclaimed} B; the engine deleted ${deleted} of them and reclaimed ${engineAnswer.SpaceReclaimed} B`,
+    );
   } finally {
     server.kill();
     execFileSync('bash', ['scripts/sandbox.sh', 'stop'], { env, stdio: 'ignore' });

@@ -9,7 +9,13 @@ export const DIR = process.env.STRATA_BENCH_DIR ?? '/tmp/strata-bench';
 export const PORT = Number(process.env.BENCH_PORT ?? 3200);
 export const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 export const SOCKET = `${DIR}/docker.sock`;
-export const env = { ...process.env, STRATA_SANDBOX_DIR: DIR, STRATA_REGISTRY_PORT: '5557', DOCKER_HOST: `unix://${SOCKET}`, NEXT_TELEMETRY_DISABLED: '1' };
+export const env = {
+  ...process.env,
+  STRATA_SANDBOX_DIR: DIR,
+  STRATA_REGISTRY_PORT: '5557',
+  DOCKER_HOST: `unix://${SOCKET}`,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,7 +38,10 @@ export function startSandbox() {
 export async function startServer(extraEnv = {}) {
   if (!existsSync('.next/BUILD_ID')) execFileSync('npx', ['next', 'build'], { env, stdio: 'inherit' });
   // No cache warm-up at start: a first request is then truly cold.
-  const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], { env: { ...env, STRATA_WARM_ON_START: '0', ...extraEnv }, stdio: 'ignore' });
+  const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
+    env: { ...env, STRATA_WARM_ON_START: '0', ...extraEnv },
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 100; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${PORT}/graph`);

@@ -17,10 +17,12 @@ async function main() {
     const filtered = [];
     const layers = [];
     for (let i = 0; i < 5; i++) {
-      first.push(await time(async () => {
-        await page.goto(`http://127.0.0.1:${PORT}/graph`);
-        await page.locator('[data-image-node]').first().waitFor();
-      }));
+      first.push(
+        await time(async () => {
+          await page.goto(`http://127.0.0.1:${PORT}/graph`);
+          await page.locator('[data-image-node]').first().waitFor();
+        }),
+      );
       // From the input event to the graph showing the new arrangement, measured in the page.
       const relayout = (trigger) =>
         page.evaluate(async (what) => {

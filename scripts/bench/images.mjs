@@ -20,7 +20,11 @@ async function seed() {
   for (let b = 0; b < bases; b++) {
     const tar = tinyTar(`base-${b}.txt`, `base ${b}\n`.repeat(200 * (b + 1)));
     await engineRequest(SOCKET, 'POST', `/images/create?fromSrc=-&repo=bench/base&tag=${b}`, tar);
-    await engineRequestJson(SOCKET, `/containers/create?name=bench-base-${b}`, { Image: `bench/base:${b}`, Cmd: ['none'], NetworkDisabled: true });
+    await engineRequestJson(SOCKET, `/containers/create?name=bench-base-${b}`, {
+      Image: `bench/base:${b}`,
+      Cmd: ['none'],
+      NetworkDisabled: true,
+    });
   }
   const perBase = Math.ceil(IDS / bases);
   await pool(IDS, 4, async (i) => {
@@ -34,7 +38,6 @@ async function seed() {
     await engineRequest(SOCKET, 'POST', `/images/bench%2Fimg:${i}/tag?repo=bench/alias-${k % 7}/img&tag=${k}`);
   });
 }
-
 
 async function main() {
   startSandbox();
@@ -72,7 +75,11 @@ async function main() {
 
     const cli = [];
     for (let i = 0; i < Math.min(RUNS, 7); i++) {
-      cli.push(await time(async () => execFileSync('docker', ['image', 'ls', '--format', 'json'], { env, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 })));
+      cli.push(
+        await time(async () =>
+          execFileSync('docker', ['image', 'ls', '--format', 'json'], { env, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }),
+        ),
+      );
     }
 
     const browser = await launchChromium();
@@ -80,10 +87,12 @@ async function main() {
     const toRows = [];
     const toFilter = [];
     for (let i = 0; i < 5; i++) {
-      toRows.push(await time(async () => {
-        await page.goto(`http://127.0.0.1:${PORT}/images`);
-        await page.locator('[data-image-id]').first().waitFor();
-      }));
+      toRows.push(
+        await time(async () => {
+          await page.goto(`http://127.0.0.1:${PORT}/images`);
+          await page.locator('[data-image-id]').first().waitFor();
+        }),
+      );
       const search = page.getByRole('searchbox', { name: 'Filter images' });
       await search.fill('');
       await page.getByText(/Showing (\d+) of \1 /).waitFor();
@@ -113,12 +122,20 @@ async function main() {
 
     const images = body.images.length;
     const tags = body.totals.tags;
-    console.log(`\nStrata images benchmark — ${images} image IDs, ${tags} tags, ${rawList.length} listed by the engine; medians of ${RUNS} requests`);
+    console.log(
+      `\nStrata images benchmark — ${images} image IDs, ${tags} tags, ${rawList.length} listed by the engine; medians of ${RUNS} requests`,
+    );
     console.log(`  engine GET /images/json (raw socket)     ${ms(median(raw))}`);
-    console.log(`  Strata GET /api/images, warm             ${ms(median(strata))}   ratio ${(median(strata) / median(raw)).toFixed(2)}x raw (target <= 1.2x)`);
-    console.log(`  Strata GET /api/images, cache off        ${ms(median(uncached))}   ratio ${(median(uncached) / median(rawAgain)).toFixed(2)}x raw (raw ${ms(median(rawAgain))} in the same loop)`);
+    console.log(
+      `  Strata GET /api/images, warm             ${ms(median(strata))}   ratio ${(median(strata) / median(raw)).toFixed(2)}x raw (target <= 1.2x)`,
+    );
+    console.log(
+      `  Strata GET /api/images, cache off        ${ms(median(uncached))}   ratio ${(median(uncached) / median(rawAgain)).toFixed(2)}x raw (raw ${ms(median(rawAgain))} in the same loop)`,
+    );
     console.log(`  Strata GET /api/images, cold (1st call)  ${ms(cold)}   (inspect + history of every image, then cached by ID)`);
-    console.log(`  docker image ls --format json (CLI)      ${ms(median(cli))}   Strata warm is ${(median(cli) / median(strata)).toFixed(1)}x faster`);
+    console.log(
+      `  docker image ls --format json (CLI)      ${ms(median(cli))}   Strata warm is ${(median(cli) / median(strata)).toFixed(1)}x faster`,
+    );
     console.log(`  /images in Chromium: navigation -> rows  ${ms(median(toRows))} (target < 1000 ms)`);
     console.log(`  /images in Chromium: type -> filtered    ${ms(median(toFilter))} (target < 100 ms)`);
     console.log(`  disk really used ${body.totals.diskUsed} B vs naive sum ${body.totals.naiveSum} B`);

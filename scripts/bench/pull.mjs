@@ -15,7 +15,11 @@ const docker = (...args) => execFileSync('docker', args, { env: cli, stdio: ['pi
 
 function seed() {
   mkdirSync(cli.DOCKER_CONFIG, { recursive: true });
-  execFileSync('docker', ['login', REGISTRY, '-u', 'strata', '--password-stdin'], { env: cli, input: PASSWORD, stdio: ['pipe', 'ignore', 'ignore'] });
+  execFileSync('docker', ['login', REGISTRY, '-u', 'strata', '--password-stdin'], {
+    env: cli,
+    input: PASSWORD,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
   try {
     docker('manifest', 'inspect', '--insecure', REF);
     return;
@@ -24,7 +28,11 @@ function seed() {
   }
   execFileSync('bash', ['scripts/fixtures.sh'], { env, stdio: 'ignore' });
   const steps = Array.from({ length: 10 }, (_, i) => `RUN dd if=/dev/urandom of=/blob-${i}.bin bs=1M count=5 2>/dev/null`);
-  execFileSync('docker', ['build', '-q', '-t', REF, '-'], { input: ['FROM strata-fixture/base:1', ...steps].join('\n'), env: { ...cli, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'ignore', 'ignore'] });
+  execFileSync('docker', ['build', '-q', '-t', REF, '-'], {
+    input: ['FROM strata-fixture/base:1', ...steps].join('\n'),
+    env: { ...cli, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
   docker('push', REF);
 }
 
@@ -41,7 +49,11 @@ async function main() {
   seed();
   const server = await startServer({ STRATA_DATA_DIR: cli.STRATA_DATA_DIR });
   try {
-    await fetch(`http://127.0.0.1:${PORT}/api/registries`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ server: REGISTRY, username: 'strata', password: PASSWORD }) });
+    await fetch(`http://127.0.0.1:${PORT}/api/registries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ server: REGISTRY, username: 'strata', password: PASSWORD }),
+    });
     const viaCli = [];
     const viaStrata = [];
     let events = 0;
@@ -51,7 +63,11 @@ async function main() {
       removeLocal();
       viaStrata.push(
         await time(async () => {
-          const response = await fetch(`http://127.0.0.1:${PORT}/api/pull`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ref: REF }) });
+          const response = await fetch(`http://127.0.0.1:${PORT}/api/pull`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ ref: REF }),
+          });
           const text = await response.text();
           events = text.split('\n').filter(Boolean).length;
           if (!text.includes('"kind":"done"')) throw new Error(`pull failed: ${text.slice(-300)}`);
@@ -60,7 +76,9 @@ async function main() {
     }
     console.log(`\nStrata pull benchmark — ${REF} (10 layers × 5 MB random, from the local registry); medians of ${RUNS}`);
     console.log(`  docker pull (CLI)                      ${ms(median(viaCli))}`);
-    console.log(`  Strata POST /api/pull (NDJSON stream)  ${ms(median(viaStrata))}   ratio ${(median(viaStrata) / median(viaCli)).toFixed(2)}x (target <= 1.1x); ${events} progress events`);
+    console.log(
+      `  Strata POST /api/pull (NDJSON stream)  ${ms(median(viaStrata))}   ratio ${(median(viaStrata) / median(viaCli)).toFixed(2)}x (target <= 1.1x); ${events} progress events`,
+    );
   } finally {
     server.kill();
   }

@@ -26,7 +26,12 @@ type Progress = { kind: 'progress'; bytesRead: number; totalBytes: number };
 
 async function analyse(): Promise<{ analysis: ImageAnalysis; progress: number; events: Progress[] }> {
   const response = await analysisRoute(new Request('http://localhost/x'), { params: Promise.resolve({ ref: REF }) });
-  const lines = (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { kind: string; analysis?: ImageAnalysis; message?: string; bytesRead?: number; totalBytes?: number });
+  const lines = (await response.text())
+    .split('\n')
+    .filter(Boolean)
+    .map(
+      (line) => JSON.parse(line) as { kind: string; analysis?: ImageAnalysis; message?: string; bytesRead?: number; totalBytes?: number },
+    );
   const result = lines.find((line) => line.kind === 'result');
   if (!result) throw new Error(`no result: ${JSON.stringify(lines.at(-1))}`);
   const events = lines.filter((line) => line.kind === 'progress') as Progress[];
@@ -83,7 +88,9 @@ describe('layer file analysis', () => {
     const top = await filesRoute(new Request('http://localhost/x?path=/&view=filesystem'), ctx(diffIds.at(-1)!));
     const listing = await top.json();
     expect(listing.position).toBe(diffIds.length);
-    expect(listing.entries.map((entry: { name: string }) => entry.name)).toEqual(expect.arrayContaining(['bin', 'f.txt', 'o.bin', 'h', 's']));
+    expect(listing.entries.map((entry: { name: string }) => entry.name)).toEqual(
+      expect.arrayContaining(['bin', 'f.txt', 'o.bin', 'h', 's']),
+    );
     expect(listing.entries.find((entry: { name: string }) => entry.name === 'd')).toBeUndefined();
     const bin = await (await filesRoute(new Request('http://localhost/x?path=bin&view=filesystem'), ctx(diffIds.at(-1)!))).json();
     expect(bin.entries.find((entry: { name: string }) => entry.name === 'busybox')).toMatchObject({ type: 'file', directory: false });

@@ -18,7 +18,15 @@ const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
 const work = mkdtempSync(path.join(os.tmpdir(), 'strata-archives-'));
 
 function upload(route: typeof loadRoute, url: string, body: BodyInit, type = 'application/x-tar') {
-  return route(new Request(`http://localhost:3000${url}`, { method: 'POST', headers: { ...HOST, 'content-type': type }, body, duplex: 'half' } as RequestInit), ctx({}));
+  return route(
+    new Request(`http://localhost:3000${url}`, {
+      method: 'POST',
+      headers: { ...HOST, 'content-type': type },
+      body,
+      duplex: 'half',
+    } as RequestInit),
+    ctx({}),
+  );
 }
 
 /** Entry names of a tar, read as a stream (the archive is not kept), and the text of its manifest.json. */
@@ -66,14 +74,20 @@ describe('save, load and import', () => {
 
     const loaded = await upload(loadRoute, '/api/images/load', readFileSync(file));
     expect(loaded.status).toBe(200);
-    const events = (await loaded.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const events = (await loaded.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
     expect(events.at(-1)).toEqual({ kind: 'done', loaded: ['strata-test/saved:1'] });
     expect(docker('image', 'inspect', '--format', '{{.Id}}', 'strata-test/saved:1')).toBe(id);
     docker('tag', 'strata-test/saved:1', 'strata-test/saved:also');
   });
 
   it('saves several images in one archive, tags kept', async () => {
-    const response = await exportMany(new Request('http://localhost:3000/api/images/export?ref=strata-test/saved:1&ref=strata-fixture/web:1', { headers: HOST }), ctx({}));
+    const response = await exportMany(
+      new Request('http://localhost:3000/api/images/export?ref=strata-test/saved:1&ref=strata-fixture/web:1', { headers: HOST }),
+      ctx({}),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('2-images.tar');
     const names = await entryNames(response.body!);
@@ -118,7 +132,10 @@ describe('save, load and import', () => {
 
   it('imports a root filesystem as an image that runs `sh -c true` with no network', async () => {
     const root = path.join(work, 'rootfs');
-    execFileSync('sh', ['-c', `mkdir -p ${root}/bin && cp "$(command -v busybox)" ${root}/bin/busybox && ln -sf busybox ${root}/bin/sh && ln -sf busybox ${root}/bin/echo`]);
+    execFileSync('sh', [
+      '-c',
+      `mkdir -p ${root}/bin && cp "$(command -v busybox)" ${root}/bin/busybox && ln -sf busybox ${root}/bin/sh && ln -sf busybox ${root}/bin/echo`,
+    ]);
     const archive = execFileSync('tar', ['-c', '-C', root, '.'], { maxBuffer: 64 * 1024 * 1024 });
     const query = new URLSearchParams({ tag: 'strata-test/imported:1', message: 'from a test' });
     query.append('change', 'CMD ["/bin/sh", "-c", "echo imported"]');
@@ -129,7 +146,9 @@ describe('save, load and import', () => {
     const body = await response.json();
     expect(body.id).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(body.tags).toEqual(['strata-test/imported:1']);
-    expect(docker('run', '--rm', '--network', 'none', 'strata-test/imported:1', 'sh', '-c', 'true && echo ok $GREETING $(pwd)')).toBe('ok hello /srv');
+    expect(docker('run', '--rm', '--network', 'none', 'strata-test/imported:1', 'sh', '-c', 'true && echo ok $GREETING $(pwd)')).toBe(
+      'ok hello /srv',
+    );
     expect(docker('run', '--rm', '--network', 'none', 'strata-test/imported:1')).toBe('imported');
   });
 
@@ -181,7 +200,11 @@ describe('save, load and import', () => {
     const saved = execFileSync('docker', ['save', tag], { maxBuffer: 256 * 1024 * 1024 });
     docker('image', 'rm', tag);
     const archive = await rewriteEntries(saved, (name, body) =>
-      name === 'manifest.json' ? Buffer.from(JSON.stringify(JSON.parse(body.toString()).map((entry: object) => ({ ...entry, RepoTags: ['strata-test/BadTag:1'] })))) : body,
+      name === 'manifest.json'
+        ? Buffer.from(
+            JSON.stringify(JSON.parse(body.toString()).map((entry: object) => ({ ...entry, RepoTags: ['strata-test/BadTag:1'] }))),
+          )
+        : body,
     );
     const response = await upload(loadRoute, '/api/images/load', new Uint8Array(archive));
     expect(response.status).toBe(400);
@@ -211,4 +234,3 @@ async function rewriteEntries(archive: Buffer, change: (name: string, body: Buff
   await packed;
   return Buffer.concat(chunks);
 }
-

@@ -11,8 +11,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReference } from '@/lib/reference';
 import { buildImage, docker, engineGet, requireSandbox } from './sandbox';
 import {
-  GENERIC_REF_BODY, GENERIC_REF_QUERY, HOSTILE_REFS, HUGE_BODIES, KNOWN, NON_JSON, NOSUCH, TYPED_VALUES, UNKNOWN_FIELDS_JSON, UNKNOWN_QUERY,
-  VICTIM, WRONG_BODIES, defaultParam, typeOf, type RouteContext,
+  GENERIC_REF_BODY,
+  GENERIC_REF_QUERY,
+  HOSTILE_REFS,
+  HUGE_BODIES,
+  KNOWN,
+  NON_JSON,
+  NOSUCH,
+  TYPED_VALUES,
+  UNKNOWN_FIELDS_JSON,
+  UNKNOWN_QUERY,
+  VICTIM,
+  WRONG_BODIES,
+  defaultParam,
+  typeOf,
+  type RouteContext,
 } from './bad-input/cases';
 import { fillPattern, loadRoutes, type ApiRoute } from './bad-input/routes';
 
@@ -36,7 +49,11 @@ interface Tally {
 const tallies = new Map<string, Tally>();
 const tally = (category: string): Tally => {
   let t = tallies.get(category);
-  if (!t) tallies.set(category, (t = { tried: 0, ok2xx: 0, refused4xx: 0, fivexx: 0, badShape: 0, hung: 0, engineChanges: 0, problems: [], accepted: {} }));
+  if (!t)
+    tallies.set(
+      category,
+      (t = { tried: 0, ok2xx: 0, refused4xx: 0, fivexx: 0, badShape: 0, hung: 0, engineChanges: 0, problems: [], accepted: {} }),
+    );
   return t;
 };
 
@@ -211,7 +228,10 @@ describe('bad input at every API route', () => {
     hub = spawn(process.execPath, [path.join(ROOT, 'scripts/hub-fixture.mjs'), String(port)], { stdio: 'ignore' });
     process.env.HUB_API_URL = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 50; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/api/search/v4?query=x`).then(() => true, () => false);
+      const up = await fetch(`http://127.0.0.1:${port}/api/search/v4?query=x`).then(
+        () => true,
+        () => false,
+      );
       if (up) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -229,17 +249,50 @@ describe('bad input at every API route', () => {
     } catch {
       // already gone: the suite reports that as an engine change
     }
-    const rows = [...tallies.entries()].map(([name, t]) => ({ category: name, tried: t.tried, refused4xx: t.refused4xx, ok2xx: t.ok2xx, fivexx: t.fivexx, badShape: t.badShape, hung: t.hung, engineChanges: t.engineChanges }));
-    const total = rows.reduce((sum, row) => ({ ...sum, tried: sum.tried + row.tried, refused4xx: sum.refused4xx + row.refused4xx, ok2xx: sum.ok2xx + row.ok2xx, fivexx: sum.fivexx + row.fivexx, badShape: sum.badShape + row.badShape, hung: sum.hung + row.hung, engineChanges: sum.engineChanges + row.engineChanges }), { category: 'total', tried: 0, refused4xx: 0, ok2xx: 0, fivexx: 0, badShape: 0, hung: 0, engineChanges: 0 });
+    const rows = [...tallies.entries()].map(([name, t]) => ({
+      category: name,
+      tried: t.tried,
+      refused4xx: t.refused4xx,
+      ok2xx: t.ok2xx,
+      fivexx: t.fivexx,
+      badShape: t.badShape,
+      hung: t.hung,
+      engineChanges: t.engineChanges,
+    }));
+    const total = rows.reduce(
+      (sum, row) => ({
+        ...sum,
+        tried: sum.tried + row.tried,
+        refused4xx: sum.refused4xx + row.refused4xx,
+        ok2xx: sum.ok2xx + row.ok2xx,
+        fivexx: sum.fivexx + row.fivexx,
+        badShape: sum.badShape + row.badShape,
+        hung: sum.hung + row.hung,
+        engineChanges: sum.engineChanges + row.engineChanges,
+      }),
+      { category: 'total', tried: 0, refused4xx: 0, ok2xx: 0, fivexx: 0, badShape: 0, hung: 0, engineChanges: 0 },
+    );
     const lines = [
       `[bad-input] ${routes.length} route files, ${routes.reduce((n, r) => n + Object.keys(r.handlers).length, 0)} handlers`,
       '[bad-input] category                         tried  4xx  2xx  5xx  bad-shape  hung  engine-changes',
-      ...[...rows, total].map((r) => `[bad-input] ${r.category.padEnd(32)} ${String(r.tried).padStart(5)} ${String(r.refused4xx).padStart(4)} ${String(r.ok2xx).padStart(4)} ${String(r.fivexx).padStart(4)} ${String(r.badShape).padStart(10)} ${String(r.hung).padStart(5)} ${String(r.engineChanges).padStart(15)}`),
+      ...[...rows, total].map(
+        (r) =>
+          `[bad-input] ${r.category.padEnd(32)} ${String(r.tried).padStart(5)} ${String(r.refused4xx).padStart(4)} ${String(r.ok2xx).padStart(4)} ${String(r.fivexx).padStart(4)} ${String(r.badShape).padStart(10)} ${String(r.hung).padStart(5)} ${String(r.engineChanges).padStart(15)}`,
+      ),
     ];
-    for (const [name, t] of tallies) if (t.ok2xx) lines.push(`[bad-input] 2xx in ${name}: ${Object.entries(t.accepted).map(([key, n]) => `${key} ×${n}`).join(', ')}`);
+    for (const [name, t] of tallies)
+      if (t.ok2xx)
+        lines.push(
+          `[bad-input] 2xx in ${name}: ${Object.entries(t.accepted)
+            .map(([key, n]) => `${key} ×${n}`)
+            .join(', ')}`,
+        );
     console.log(lines.join('\n'));
     mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
-    writeFileSync(path.join(ROOT, 'reports/bad-input.json'), `${JSON.stringify({ routes: routes.map((r) => r.pattern), rows: [...rows, total], accepted: Object.fromEntries([...tallies].map(([name, t]) => [name, t.accepted])) }, null, 2)}\n`);
+    writeFileSync(
+      path.join(ROOT, 'reports/bad-input.json'),
+      `${JSON.stringify({ routes: routes.map((r) => r.pattern), rows: [...rows, total], accepted: Object.fromEntries([...tallies].map(([name, t]) => [name, t.accepted])) }, null, 2)}\n`,
+    );
   });
 
   it('finds every route file and its handlers', () => {
@@ -255,7 +308,13 @@ describe('bad input at every API route', () => {
             for (const [label, value] of Object.entries(HOSTILE_REFS)) {
               if (contextOf(route).skipValidRefs && parseReference(value).ok) continue;
               for (const encodedParams of [false, true]) {
-                await send('path segments', { route, method, params: paramsFor(route, { ...contextOf(route).hostileParams, [segment]: value }), encodedParams, label: `[${segment}]=${label}${encodedParams ? ' (encoded)' : ''}` });
+                await send('path segments', {
+                  route,
+                  method,
+                  params: paramsFor(route, { ...contextOf(route).hostileParams, [segment]: value }),
+                  encodedParams,
+                  label: `[${segment}]=${label}${encodedParams ? ' (encoded)' : ''}`,
+                });
               }
             }
           }
@@ -273,7 +332,14 @@ describe('bad input at every API route', () => {
         for (const method of Object.keys(route.handlers)) {
           for (const field of fields) {
             for (const [label, value] of Object.entries(HOSTILE_REFS)) {
-              await send('query fields', { route, method, query: { ...ctx.query, [field]: value }, body: JSON.stringify(bodyFor(route, method)), contentType: 'application/json', label: `?${field}=${describeValue(value)} (${label})` });
+              await send('query fields', {
+                route,
+                method,
+                query: { ...ctx.query, [field]: value },
+                body: JSON.stringify(bodyFor(route, method)),
+                contentType: 'application/json',
+                label: `?${field}=${describeValue(value)} (${label})`,
+              });
             }
           }
         }
@@ -293,7 +359,14 @@ describe('bad input at every API route', () => {
             for (const [label, value] of Object.entries(HOSTILE_REFS)) {
               if (ctx.skipValidRefs && parseReference(value).ok) continue;
               const fieldValue = Array.isArray(base[field]) || ['targets', 'only', 'expect', 'labels'].includes(field) ? [value] : value;
-              await send('body fields', { route, method, params: paramsFor(route, ctx.hostileParams), body: JSON.stringify({ ...base, [field]: fieldValue }), contentType: 'application/json', label: `${field}=${describeValue(value)} (${label})` });
+              await send('body fields', {
+                route,
+                method,
+                params: paramsFor(route, ctx.hostileParams),
+                body: JSON.stringify({ ...base, [field]: fieldValue }),
+                contentType: 'application/json',
+                label: `${field}=${describeValue(value)} (${label})`,
+              });
             }
           }
         }
@@ -307,14 +380,26 @@ describe('bad input at every API route', () => {
       for (const route of routes) {
         for (const method of Object.keys(route.handlers).filter((m) => WRITES.includes(m))) {
           for (const [label, body] of Object.entries(WRONG_BODIES)) {
-            await send('wrong JSON types', { route, method, body: JSON.stringify(body), contentType: 'application/json', label: `body=${label}` });
+            await send('wrong JSON types', {
+              route,
+              method,
+              body: JSON.stringify(body),
+              contentType: 'application/json',
+              label: `body=${label}`,
+            });
           }
           const base = bodyFor(route, method);
           const fields = Object.keys(base).length ? Object.keys(base) : GENERIC_REF_BODY;
           for (const field of fields) {
             for (const [label, value] of Object.entries(TYPED_VALUES)) {
               if (field in base && typeOf(value) === typeOf(base[field])) continue;
-              await send('wrong JSON types', { route, method, body: JSON.stringify({ ...base, [field]: value }), contentType: 'application/json', label: `${field}=${label}` });
+              await send('wrong JSON types', {
+                route,
+                method,
+                body: JSON.stringify({ ...base, [field]: value }),
+                contentType: 'application/json',
+                label: `${field}=${label}`,
+              });
             }
           }
         }
@@ -343,11 +428,25 @@ describe('bad input at every API route', () => {
           if (WRITES.includes(method)) {
             for (const [label, spec] of Object.entries(HUGE_BODIES)) {
               const { body, length } = hugeBody(spec);
-              await send('huge bodies', { route, method, body, contentType: spec.contentType, contentLength: spec.declareLength ? length : undefined, label });
+              await send('huge bodies', {
+                route,
+                method,
+                body,
+                contentType: spec.contentType,
+                contentLength: spec.declareLength ? length : undefined,
+                label,
+              });
             }
           }
           const field = (KNOWN[route.pattern]?.refQuery ?? GENERIC_REF_QUERY)[0] ?? 'ref';
-          await send('huge bodies', { route, method, query: { ...contextOf(route).query, [field]: 'a'.repeat(100_000) }, body: JSON.stringify(bodyFor(route, method)), contentType: 'application/json', label: `100 KB ?${field}` });
+          await send('huge bodies', {
+            route,
+            method,
+            query: { ...contextOf(route).query, [field]: 'a'.repeat(100_000) },
+            body: JSON.stringify(bodyFor(route, method)),
+            contentType: 'application/json',
+            label: `100 KB ?${field}`,
+          });
         }
       }
     });
@@ -360,9 +459,23 @@ describe('bad input at every API route', () => {
         for (const method of Object.keys(route.handlers)) {
           const ctx = contextOf(route);
           const query = `${new URLSearchParams(ctx.query ?? {}).toString()}${ctx.query ? '&' : ''}${UNKNOWN_QUERY}`;
-          await send('unknown fields', { route, method, query, body: JSON.stringify(bodyFor(route, method)), contentType: 'application/json', label: 'unknown query fields' });
+          await send('unknown fields', {
+            route,
+            method,
+            query,
+            body: JSON.stringify(bodyFor(route, method)),
+            contentType: 'application/json',
+            label: 'unknown query fields',
+          });
           if (WRITES.includes(method)) {
-            await send('unknown fields', { route, method, query: ctx.query, body: jsonWithUnknownFields(bodyFor(route, method)), contentType: 'application/json', label: 'unknown body fields' });
+            await send('unknown fields', {
+              route,
+              method,
+              query: ctx.query,
+              body: jsonWithUnknownFields(bodyFor(route, method)),
+              contentType: 'application/json',
+              label: 'unknown body fields',
+            });
           }
         }
       }

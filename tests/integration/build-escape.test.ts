@@ -22,7 +22,9 @@ async function tarOf(entries: Entry[]): Promise<Uint8Array> {
   archive.on('data', (chunk: unknown) => void chunks.push(chunk as Buffer));
   const done = new Promise<void>((resolve) => archive.on('end', () => resolve()));
   for (const { body, ...header } of entries) {
-    await new Promise<void>((resolve, reject) => archive.entry({ mode: 0o644, ...header }, body ?? '', (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      archive.entry({ mode: 0o644, ...header }, body ?? '', (error) => (error ? reject(error) : resolve())),
+    );
   }
   archive.finalize();
   await done;
@@ -44,7 +46,10 @@ async function build(context: Uint8Array, options: object, dockerfile: string | 
   form.append('options', JSON.stringify(options));
   form.append('context', new Blob([context as BlobPart]), 'context.tar');
   extra?.(form);
-  const response = await buildRoute(new Request('http://localhost:3000/api/build', { method: 'POST', headers: { host: 'localhost:3000' }, body: form }), ctx);
+  const response = await buildRoute(
+    new Request('http://localhost:3000/api/build', { method: 'POST', headers: { host: 'localhost:3000' }, body: form }),
+    ctx,
+  );
   return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
 }
 
@@ -84,18 +89,32 @@ describe('build contexts cannot reach outside their folder', () => {
     const absolute = await build(await tarOf([{ name: 'etc', type: 'symlink', linkname: '/etc' }]), {});
     expect(absolute.status).toBe(400);
     expect(absolute.body.error?.message).toMatch(/absolute link target/);
-    const climbing = await build(await tarOf([{ name: 'a/', type: 'directory' }, { name: 'a/up', type: 'symlink', linkname: '../..' }]), {});
+    const climbing = await build(
+      await tarOf([
+        { name: 'a/', type: 'directory' },
+        { name: 'a/up', type: 'symlink', linkname: '../..' },
+      ]),
+      {},
+    );
     expect(climbing.status).toBe(400);
   });
 
   it('refuses files placed through a link in the archive itself', async () => {
-    const result = await build(await tarOf([{ name: 'out', type: 'symlink', linkname: outside }, { name: 'out/planted.txt', body: 'x' }]), {});
+    const result = await build(
+      await tarOf([
+        { name: 'out', type: 'symlink', linkname: outside },
+        { name: 'out/planted.txt', body: 'x' },
+      ]),
+      {},
+    );
     expect(result.status).toBe(400);
     expect(existsSync(path.join(outside, 'planted.txt'))).toBe(false);
   });
 
   it('refuses a tar and loose files in one request', async () => {
-    const result = await build(await tarOf([{ name: 'a.txt', body: 'a' }]), {}, 'FROM scratch\n', (form) => form.append('files', new Blob(['x']), 'b.txt'));
+    const result = await build(await tarOf([{ name: 'a.txt', body: 'a' }]), {}, 'FROM scratch\n', (form) =>
+      form.append('files', new Blob(['x']), 'b.txt'),
+    );
     expect(result.status).toBe(400);
     expect(result.body.error?.message).toMatch(/not both/);
   });

@@ -9,10 +9,23 @@ import type { BuildEvent, BuildStep, BuildSummary } from '@/lib/api/build';
 import { docker, privateBase, requireSandbox } from './sandbox';
 
 const TAG = 'strata-test/built:1';
-const DOCKERFILE = ['FROM strata-test/build-base:1', 'WORKDIR /app', 'COPY config.txt /app/', 'COPY app.txt /app/', 'RUN cat /app/app.txt > /app/copy.txt', 'CMD ["cat", "/app/copy.txt"]', ''].join('\n');
+const DOCKERFILE = [
+  'FROM strata-test/build-base:1',
+  'WORKDIR /app',
+  'COPY config.txt /app/',
+  'COPY app.txt /app/',
+  'RUN cat /app/app.txt > /app/copy.txt',
+  'CMD ["cat", "/app/copy.txt"]',
+  '',
+].join('\n');
 const ctx = { params: Promise.resolve({}) };
 
-function buildRequest(files: Record<string, string>, options: object, dockerfile: string | null = DOCKERFILE, signal?: AbortSignal): Request {
+function buildRequest(
+  files: Record<string, string>,
+  options: object,
+  dockerfile: string | null = DOCKERFILE,
+  signal?: AbortSignal,
+): Request {
   const form = new FormData();
   if (dockerfile !== null) form.append('dockerfile', dockerfile);
   form.append('options', JSON.stringify(options));
@@ -20,10 +33,16 @@ function buildRequest(files: Record<string, string>, options: object, dockerfile
   return new Request('http://localhost:3000/api/build', { method: 'POST', headers: { host: 'localhost:3000' }, body: form, signal });
 }
 
-async function run(request: Request): Promise<{ status: number; events: BuildEvent[]; steps: BuildStep[]; summary: BuildSummary | null; body: unknown }> {
+async function run(
+  request: Request,
+): Promise<{ status: number; events: BuildEvent[]; steps: BuildStep[]; summary: BuildSummary | null; body: unknown }> {
   const response = await buildRoute(request, ctx);
-  if (!response.headers.get('content-type')?.includes('ndjson')) return { status: response.status, events: [], steps: [], summary: null, body: await response.json() };
-  const events = (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as BuildEvent);
+  if (!response.headers.get('content-type')?.includes('ndjson'))
+    return { status: response.status, events: [], steps: [], summary: null, body: await response.json() };
+  const events = (await response.text())
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as BuildEvent);
   const steps = new Map<number, BuildStep>();
   for (const event of events) if (event.kind === 'step') steps.set(event.step.number, event.step);
   const done = events.find((event) => event.kind === 'done');
@@ -46,7 +65,12 @@ describe('POST /api/build', () => {
   });
 
   // A fresh value per run, so the first build never finds a cache left by an earlier run.
-  const files = { 'config.txt': `port=80 run=${Date.now()}\n`, 'app.txt': 'version one\n', 'notes/secret.txt': 'do not send\n', '.dockerignore': 'notes\n' };
+  const files = {
+    'config.txt': `port=80 run=${Date.now()}\n`,
+    'app.txt': 'version one\n',
+    'notes/secret.txt': 'do not send\n',
+    '.dockerignore': 'notes\n',
+  };
 
   it('builds, then rebuilds entirely from the cache', async () => {
     const first = await run(buildRequest(files, { tags: [TAG] }));
@@ -86,7 +110,9 @@ describe('POST /api/build', () => {
   });
 
   it('shows a failing step with its output and no new tag', async () => {
-    const result = await run(buildRequest({}, { tags: ['strata-test/broken:1'] }, 'FROM strata-test/build-base:1\nRUN echo about to fail && exit 3\n'));
+    const result = await run(
+      buildRequest({}, { tags: ['strata-test/broken:1'] }, 'FROM strata-test/build-base:1\nRUN echo about to fail && exit 3\n'),
+    );
     const failed = result.steps.find((step) => step.status === 'failed');
     expect(failed?.number).toBe(2);
     const error = result.events.find((event) => event.kind === 'error');
@@ -98,7 +124,15 @@ describe('POST /api/build', () => {
 
   it('cancel stops the build on the engine', async () => {
     const controller = new AbortController();
-    const response = await buildRoute(buildRequest({}, { tags: ['strata-test/cancelled:1'] }, 'FROM strata-test/build-base:1\nRUN echo started && sleep 30\nRUN true\n', controller.signal), ctx);
+    const response = await buildRoute(
+      buildRequest(
+        {},
+        { tags: ['strata-test/cancelled:1'] },
+        'FROM strata-test/build-base:1\nRUN echo started && sleep 30\nRUN true\n',
+        controller.signal,
+      ),
+      ctx,
+    );
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let seen = '';
     while (!seen.includes('"started"')) {
@@ -134,9 +168,13 @@ describe('POST /api/build', () => {
     const form = new FormData();
     form.append('options', '{}');
     form.append('context', new Blob([new Uint8Array(4096).fill(7)]), 'context.tar');
-    const malformed = await run(new Request('http://localhost:3000/api/build', { method: 'POST', headers: { host: 'localhost:3000' }, body: form }));
+    const malformed = await run(
+      new Request('http://localhost:3000/api/build', { method: 'POST', headers: { host: 'localhost:3000' }, body: form }),
+    );
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/context archive could not be read/) } });
+    expect(malformed.body).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringMatching(/context archive could not be read/) },
+    });
 
     const traversal = await run(buildRequest({ '../escape.txt': 'x' }, {}));
     expect(traversal.status).toBe(400);

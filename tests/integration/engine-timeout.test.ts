@@ -30,7 +30,13 @@ interface FakeEngine {
 }
 
 function fakeEngine(dir: string): Promise<FakeEngine> {
-  const engine: FakeEngine = { socket: path.join(dir, 'hung.sock'), server: createServer(), open: new Set(), closedAfterMs: [], mode: 'silent' };
+  const engine: FakeEngine = {
+    socket: path.join(dir, 'hung.sock'),
+    server: createServer(),
+    open: new Set(),
+    closedAfterMs: [],
+    mode: 'silent',
+  };
   engine.server.on('connection', (socket) => {
     const opened = Date.now();
     engine.open.add(socket);
@@ -53,7 +59,9 @@ function fakeEngine(dir: string): Promise<FakeEngine> {
   return new Promise((resolve) => engine.server.listen(engine.socket, () => resolve(engine)));
 }
 
-async function timed(call: () => Promise<Response>): Promise<{ status: number; body: { error?: { code: string; message: string } }; ms: number }> {
+async function timed(
+  call: () => Promise<Response>,
+): Promise<{ status: number; body: { error?: { code: string; message: string } }; ms: number }> {
   const start = performance.now();
   const response = await call();
   const ms = performance.now() - start;
@@ -101,12 +109,21 @@ describe('a hung engine', () => {
     ['GET /api/images/{ref}', () => getImage(get('/api/images/x'), ctx({ ref: 'strata-fixture/base:1' }))],
     ['GET /api/images/{ref}/history', () => getHistory(get('/api/images/x/history'), ctx({ ref: 'strata-fixture/base:1' }))],
     ['GET /api/disk-usage', () => getDiskUsage(get('/api/disk-usage'), ctx({}))],
-    ['DELETE /api/images/{ref}', () => deleteImage(new Request('http://localhost:3000/api/images/x', { method: 'DELETE' }), ctx({ ref: 'strata-fixture/base:1' }))],
+    [
+      'DELETE /api/images/{ref}',
+      () => deleteImage(new Request('http://localhost:3000/api/images/x', { method: 'DELETE' }), ctx({ ref: 'strata-fixture/base:1' })),
+    ],
   ])('that answers /version and then hangs: %s answers 504 within the limit', async (_name, call) => {
     engine.mode = 'version-only';
     const result = await timed(call);
     expect(result.status).toBe(504);
-    expect(result.body).toEqual({ error: { code: 'engine_timeout', message: expect.stringContaining('did not answer') as string, details: { address: `unix://${engine.socket}`, timeoutMs: LIMIT_MS } } });
+    expect(result.body).toEqual({
+      error: {
+        code: 'engine_timeout',
+        message: expect.stringContaining('did not answer') as string,
+        details: { address: `unix://${engine.socket}`, timeoutMs: LIMIT_MS },
+      },
+    });
     // The probe answers at once; the one stuck call is cut at the limit (two limits at most when the
     // route makes two calls one after the other).
     expect(result.ms).toBeLessThan(2 * LIMIT_MS + 1500);

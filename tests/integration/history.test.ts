@@ -69,7 +69,11 @@ describe('layer history on the sandbox engine', () => {
     // Every other image built on the same imported base layer (some tests build on bases of their own).
     const everyOther = engineGet<{ Id: string }[]>('/images/json')
       .map((image) => image.Id)
-      .filter((id) => id !== history.image.id && engineGet<{ RootFS: { Layers: string[] } }>(`/images/${id}/json`).RootFS.Layers[0] === importLayer!.diffId);
+      .filter(
+        (id) =>
+          id !== history.image.id &&
+          engineGet<{ RootFS: { Layers: string[] } }>(`/images/${id}/json`).RootFS.Layers[0] === importLayer!.diffId,
+      );
     expect([...importLayer!.sharedWith].sort()).toEqual([...everyOther].sort());
     expect(webLayer!.sharedWith).toEqual([web]);
     for (const step of own) expect(step.sharedWith).toEqual([]);

@@ -18,7 +18,7 @@ describe('images on the sandbox engine', () => {
 
   it('negotiates the engine’s own API version instead of pinning one', async () => {
     const connection = await getConnection();
-    expect(connection.apiVersion).toBe((engineGet<{ ApiVersion: string }>('/version')).ApiVersion);
+    expect(connection.apiVersion).toBe(engineGet<{ ApiVersion: string }>('/version').ApiVersion);
   });
 
   it('counts disk use as the engine does: every distinct layer once', async () => {
@@ -35,7 +35,10 @@ describe('images on the sandbox engine', () => {
     expect(images.map((image) => image.id).sort()).toEqual(df.Images.map((image) => image.Id).sort());
     for (const image of images) {
       const entry = df.Images.find((candidate) => candidate.Id === image.id)!;
-      expect({ size: image.size, sharedSize: image.sharedSize }, image.repoTags[0] ?? image.id).toEqual({ size: entry.Size, sharedSize: entry.SharedSize });
+      expect({ size: image.size, sharedSize: image.sharedSize }, image.repoTags[0] ?? image.id).toEqual({
+        size: entry.Size,
+        sharedSize: entry.SharedSize,
+      });
     }
   });
 
@@ -43,9 +46,12 @@ describe('images on the sandbox engine', () => {
     const { images, totals } = await listImages();
     const raw = engineGet<{ Id: string; Size: number }[]>('/images/json');
     expect(images.map((image) => image.id).sort()).toEqual(raw.map((image) => image.Id).sort());
-    const tree = engineStore() === 'containerd'
-      ? engineGet<{ Id: string; Manifests: { Size: { Content: number }; ImageData: { Size: { Unpacked: number } } }[] }[]>('/images/json?manifests=1')
-      : [];
+    const tree =
+      engineStore() === 'containerd'
+        ? engineGet<{ Id: string; Manifests: { Size: { Content: number }; ImageData: { Size: { Unpacked: number } } }[] }[]>(
+            '/images/json?manifests=1',
+          )
+        : [];
     expect(totals.accounting).toBe(engineStore() === 'containerd' ? 'content-and-unpacked' : 'layers');
     for (const image of images) {
       if (engineStore() === 'classic') {
@@ -89,7 +95,12 @@ describe('images on the sandbox engine', () => {
     const { images, totals } = await listImages();
     expect(images.find((image) => image.repoTags.includes('strata-fixture/used:1'))!.containers).toBe(1);
     const dangling = engineGet<{ Id: string }[]>(`/images/json?filters=${encodeURIComponent('{"dangling":["true"]}')}`);
-    expect(images.filter((image) => image.dangling).map((image) => image.id).sort()).toEqual(dangling.map((image) => image.Id).sort());
+    expect(
+      images
+        .filter((image) => image.dangling)
+        .map((image) => image.id)
+        .sort(),
+    ).toEqual(dangling.map((image) => image.Id).sort());
     expect(totals.dangling).toBe(dangling.length);
   });
 
@@ -142,7 +153,10 @@ describe('images on the sandbox engine', () => {
   });
 
   it('reports an unknown image as not_found', async () => {
-    await expect(getImageDetail('strata-fixture/nope:9')).rejects.toMatchObject({ code: 'not_found', message: 'No image named strata-fixture/nope:9 on this engine.' });
+    await expect(getImageDetail('strata-fixture/nope:9')).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'No image named strata-fixture/nope:9 on this engine.',
+    });
     await expect(getImageDetail('strata-fixture/nope:9')).rejects.toBeInstanceOf(StrataError);
   });
 });

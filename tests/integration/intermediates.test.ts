@@ -12,7 +12,12 @@ import { buildImage, docker, enginePost, imageExists, requireSandbox, sandboxSto
 const name = `strata-i/probe-${Date.now()}`;
 const label = `strata.test=${name.slice('strata-i/'.length)}`;
 const tag = `${name}:1`;
-const cli = (...args: string[]) => new Set(docker('image', 'ls', '-q', '--no-trunc', ...args).split('\n').filter(Boolean));
+const cli = (...args: string[]) =>
+  new Set(
+    docker('image', 'ls', '-q', '--no-trunc', ...args)
+      .split('\n')
+      .filter(Boolean),
+  );
 let id = '';
 /** Its intermediates, newest first: the LABEL step and the first RUN (FROM is the tagged base). */
 let steps: string[] = [];
@@ -67,12 +72,17 @@ describe('legacy-build intermediates on the sandbox engine', () => {
     if (sandboxStore() === 'containerd') {
       expect([...reasons(dangling).keys()].sort()).toEqual([...steps].sort());
       for (const step of steps) {
-        expect(reasons(dangling).get(step)).toBe(`Intermediate of a legacy build of ${tag}: the containerd image store prunes every untagged image, even while ${tag} keeps its tag.`);
-        expect(reasons(unused).get(step)).toBe(`Intermediate of a legacy build of ${tag}: the containerd image store prunes every untagged image.`);
+        expect(reasons(dangling).get(step)).toBe(
+          `Intermediate of a legacy build of ${tag}: the containerd image store prunes every untagged image, even while ${tag} keeps its tag.`,
+        );
+        expect(reasons(unused).get(step)).toBe(
+          `Intermediate of a legacy build of ${tag}: the containerd image store prunes every untagged image.`,
+        );
       }
     } else {
       expect(dangling.images).toEqual([]);
-      for (const step of steps) expect(reasons(unused).get(step)).toBe(`Intermediate of a legacy build of ${tag}: the engine deletes it with that image.`);
+      for (const step of steps)
+        expect(reasons(unused).get(step)).toBe(`Intermediate of a legacy build of ${tag}: the engine deletes it with that image.`);
     }
     expect(reasons(unused).get(id)).toBe('No container uses it.');
   });

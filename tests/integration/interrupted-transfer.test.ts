@@ -32,7 +32,8 @@ function slowEngine(socket: string, transfers: Transfer[]): Promise<Server> {
       };
       if (url === '/version') return json({ ApiVersion: '1.41', MinAPIVersion: '1.12' });
       // Inspect, with or without a query (Strata asks for manifests=1, which older engines ignore).
-      if (method === 'GET' && /\/images\/[^?]+\/json(\?|$)/.test(url ?? '')) return json({ Id: `sha256:${'b'.repeat(64)}`, RepoTags: ['localhost:5999/slow/app:1'] });
+      if (method === 'GET' && /\/images\/[^?]+\/json(\?|$)/.test(url ?? ''))
+        return json({ Id: `sha256:${'b'.repeat(64)}`, RepoTags: ['localhost:5999/slow/app:1'] });
       // Pull or push: progress every 50 ms, never done.
       const transfer: Transfer = { path: url ?? '', closedAt: null };
       transfers.push(transfer);

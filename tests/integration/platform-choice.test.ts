@@ -21,10 +21,14 @@ const REGISTRY = `localhost:${process.env.STRATA_REGISTRY_PORT ?? '5556'}`;
 const SCRIPT = path.resolve(__dirname, '../../scripts/multi-platform-image.sh');
 const ctx = <P extends object>(params: P) => ({ params: Promise.resolve(params) });
 const get = (query = '') => new Request(`http://localhost/x${query}`);
-const post = (body: unknown) => new Request('http://localhost/x', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown) =>
+  new Request('http://localhost/x', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const arm64 = encodeURIComponent(JSON.stringify({ os: 'linux', architecture: 'arm64' }));
 
-async function detail(ref: string, platform?: string): Promise<{ status: number; body: ImageDetail & { error?: { code: string; message: string } } }> {
+async function detail(
+  ref: string,
+  platform?: string,
+): Promise<{ status: number; body: ImageDetail & { error?: { code: string; message: string } } }> {
   const response = await detailRoute(get(platform === undefined ? '' : `?platform=${encodeURIComponent(platform)}`), ctx({ ref }));
   return { status: response.status, body: await response.json() };
 }
@@ -36,7 +40,10 @@ async function history(ref: string, platform?: string): Promise<HistoryResponse>
 async function analyse(ref: string, platform?: string): Promise<ImageAnalysis> {
   const response = await analysisRoute(get(platform ? `?platform=${platform}` : ''), ctx({ ref }));
   expect(response.status).toBe(200);
-  const lines = (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { kind: string; analysis?: ImageAnalysis; message?: string });
+  const lines = (await response.text())
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { kind: string; analysis?: ImageAnalysis; message?: string });
   const last = lines.at(-1);
   if (last?.kind !== 'result') throw new Error(`analysis ended with ${JSON.stringify(last)}`);
   return last.analysis!;
@@ -74,14 +81,17 @@ describe('the platform parameter on any engine', () => {
     }
   });
 
-  it.each(['Linux/ARM64', 'linux', 'linux/arm64/v8/extra', 'linux//arm64', '../../x/y', 'linux/arm64 ', '{"os":"linux"}', ''])('refuses the platform %j with a 400 in the one error shape', async (bad) => {
-    const response = await detail(REF, bad);
-    expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: 'invalid_input' });
-    expect(response.body.error?.message).toMatch(/os\/architecture\[\/variant\]/);
-    const pulled = await pullRoute(post({ ref: `${REGISTRY}/strata-test/never:1`, platform: bad }), ctx({}));
-    expect(pulled.status).toBe(400);
-  });
+  it.each(['Linux/ARM64', 'linux', 'linux/arm64/v8/extra', 'linux//arm64', '../../x/y', 'linux/arm64 ', '{"os":"linux"}', ''])(
+    'refuses the platform %j with a 400 in the one error shape',
+    async (bad) => {
+      const response = await detail(REF, bad);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'invalid_input' });
+      expect(response.body.error?.message).toMatch(/os\/architecture\[\/variant\]/);
+      const pulled = await pullRoute(post({ ref: `${REGISTRY}/strata-test/never:1`, platform: bad }), ctx({}));
+      expect(pulled.status).toBe(400);
+    },
+  );
 });
 
 describe.runIf(modern)('one platform of a two-platform index (modern engine)', () => {
@@ -93,14 +103,23 @@ describe.runIf(modern)('one platform of a two-platform index (modern engine)', (
     if (imageExists(TAG)) docker('rmi', TAG);
   });
 
-  const engineInspect = (platform: string) => engineGet<{ Id: string; Architecture: string; RootFS: { Layers: string[] }; Config: { Labels: Record<string, string> } }>(`/images/${TAG}/json?platform=${platform}`);
+  const engineInspect = (platform: string) =>
+    engineGet<{ Id: string; Architecture: string; RootFS: { Layers: string[] }; Config: { Labels: Record<string, string> } }>(
+      `/images/${TAG}/json?platform=${platform}`,
+    );
 
   it('gives the detail page the arm64 config and layers, the image’s tags and platforms unchanged', async () => {
     const amd = await detail(TAG);
     const arm = await detail(TAG, 'linux/arm64');
     expect(arm.status).toBe(200);
     const engineArm = engineInspect(arm64);
-    expect(arm.body).toMatchObject({ id, shownPlatform: 'linux/arm64', architecture: 'arm64', os: 'linux', layers: engineArm.RootFS.Layers });
+    expect(arm.body).toMatchObject({
+      id,
+      shownPlatform: 'linux/arm64',
+      architecture: 'arm64',
+      os: 'linux',
+      layers: engineArm.RootFS.Layers,
+    });
     expect((arm.body.inspect.masked as { Id: string }).Id).toBe(engineArm.Id);
     expect(engineArm.Id).toBe(arm.body.platforms.find((p) => p.architecture === 'arm64')!.id);
     expect(amd.body.architecture).toBe('amd64');
@@ -136,7 +155,9 @@ describe.runIf(modern)('one platform of a two-platform index (modern engine)', (
     const diffId = engineInspect(arm64).RootFS.Layers[0]!;
     const listing = await filesRoute(get('?platform=linux/arm64'), ctx({ ref: TAG, diffId }));
     expect(listing.status).toBe(200);
-    const names = ((await listing.json()) as { entries: { name: string; size: number }[] }).entries.map((entry) => `${entry.name}:${entry.size}`);
+    const names = ((await listing.json()) as { entries: { name: string; size: number }[] }).entries.map(
+      (entry) => `${entry.name}:${entry.size}`,
+    );
     expect(names).toContain('arm64-data:65536');
     // amd64's layer is not arm64's: without the platform it is not part of the image.
     expect((await filesRoute(get(), ctx({ ref: TAG, diffId }))).status).toBe(404);

@@ -21,7 +21,9 @@ function engineKind(): { modern: boolean; why: string } {
     requireSandbox();
     const { ApiVersion } = engineGet<{ ApiVersion: string }>('/version');
     const info = engineGet<{ DriverStatus?: [string, string][] | null }>('/info');
-    const containerd = (info.DriverStatus ?? []).some(([key, value]) => key === 'driver-type' && value.startsWith('io.containerd.snapshotter'));
+    const containerd = (info.DriverStatus ?? []).some(
+      ([key, value]) => key === 'driver-type' && value.startsWith('io.containerd.snapshotter'),
+    );
     const minor = Number(ApiVersion.split('.')[1]);
     return { modern: containerd && minor >= 47, why: `API ${ApiVersion}, ${containerd ? 'containerd' : 'classic'} image store` };
   } catch (error) {
@@ -61,7 +63,11 @@ describe('platforms on a modern engine (containerd store, API 1.47+)', () => {
       const { images } = await listImages();
       const image = images.find((candidate) => candidate.repoTags.includes(TAG));
       expect(image?.id).toBe(id);
-      expect(image?.platforms.map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/'))).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
+      expect(image?.platforms.map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/'))).toEqual([
+        'linux/amd64',
+        'linux/arm64',
+        'linux/arm/v7',
+      ]);
       expect(image?.platforms).toEqual(
         manifests
           .filter((m) => m.Kind === 'image')
@@ -121,7 +127,12 @@ describe('platforms on any engine', () => {
     const detail = await getImageDetail(intermediate.Id);
     expect(detail.platforms).toEqual([
       {
-        os: inspect.Os, architecture: inspect.Architecture, variant: null, id: intermediate.Id, available: true, contentSize: null,
+        os: inspect.Os,
+        architecture: inspect.Architecture,
+        variant: null,
+        id: intermediate.Id,
+        available: true,
+        contentSize: null,
         // Inspect's Size is the unpacked layers on the classic store, the content only on the containerd store.
         unpackedSize: modern ? null : inspect.Size,
       },

@@ -41,7 +41,9 @@ describe('JSON API', () => {
   it('answers 404 with the one error shape for an unknown image', async () => {
     const response = await getImage(get('/api/images/x'), ctx({ ref: 'nosuch:1' }));
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No image named nosuch:1 on this engine.', details: { ref: 'nosuch:1' } } });
+    expect(await response.json()).toEqual({
+      error: { code: 'not_found', message: 'No image named nosuch:1 on this engine.', details: { ref: 'nosuch:1' } },
+    });
   });
 
   it('GET /api/engine says it is the sandbox and which API version it speaks', async () => {

@@ -16,7 +16,11 @@ export function requireSandbox(): void {
 export function docker(...args: string[]): string {
   requireSandbox();
   // stderr is kept out of the test output; it is in the thrown error when the command fails.
-  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 /** Straight from the engine, bypassing Strata: the reference figures the tests compare against. */
@@ -28,19 +32,28 @@ export function engineGet<T>(path: string): T {
 /** A POST straight to the engine (its own prune, for comparing Strata's plan with what it does). */
 export function enginePost<T>(path: string): T {
   requireSandbox();
-  return JSON.parse(execFileSync('curl', ['-sf', '-X', 'POST', '--unix-socket', SANDBOX_SOCKET, `http://engine${path}`], { encoding: 'utf8' })) as T;
+  return JSON.parse(
+    execFileSync('curl', ['-sf', '-X', 'POST', '--unix-socket', SANDBOX_SOCKET, `http://engine${path}`], { encoding: 'utf8' }),
+  ) as T;
 }
 
 /** Which image store the sandbox engine runs: the prune rules differ (lib/docker/prune/plan.ts). */
 export function sandboxStore(): 'classic' | 'containerd' {
   const info = engineGet<{ DriverStatus?: [string, string][] | null }>('/info');
-  return (info.DriverStatus ?? []).some(([key, value]) => key === 'driver-type' && value.startsWith('io.containerd.snapshotter')) ? 'containerd' : 'classic';
+  return (info.DriverStatus ?? []).some(([key, value]) => key === 'driver-type' && value.startsWith('io.containerd.snapshotter'))
+    ? 'containerd'
+    : 'classic';
 }
 
 /** Builds a small image with the legacy builder (no context); returns its ID. */
 export function buildImage(tag: string, dockerfile: string): string {
   requireSandbox();
-  execFileSync('docker', ['build', '-q', '-t', tag, '-'], { input: dockerfile, encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'ignore'] });
+  execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+    input: dockerfile,
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   return docker('image', 'inspect', '--format', '{{.Id}}', tag);
 }
 

@@ -9,7 +9,8 @@ import { buildImage, docker, engineStore, privateBase, requireSandbox } from './
 
 const ctx = <P extends object = Record<string, never>>(params: P = {} as P) => ({ params: Promise.resolve(params) });
 const at = (ref: string) => ctx({ ref });
-const json = (body: unknown) => new Request('http://localhost/x', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown) =>
+  new Request('http://localhost/x', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const del = (query = '') => new Request(`http://localhost/x${query}`, { method: 'DELETE' });
 const idOf = (ref: string) => docker('image', 'inspect', '--format', '{{.Id}}', ref);
 const exists = (ref: string) => {
@@ -56,7 +57,11 @@ describe('tag and delete actions', () => {
     const first = build('strata-test/moving:1', 'first');
     const second = build('strata-test/other:1', 'second');
     const response = await addTagRoute(json({ ref: 'strata-test/moving:1' }), at(second));
-    expect(await response.json()).toMatchObject({ tag: 'strata-test/moving:1', imageId: second, movedFrom: { id: first, becameDangling: true } });
+    expect(await response.json()).toMatchObject({
+      tag: 'strata-test/moving:1',
+      imageId: second,
+      movedFrom: { id: first, becameDangling: true },
+    });
     expect(idOf('strata-test/moving:1')).toBe(second);
     expect(docker('image', 'inspect', '--format', '{{len .RepoTags}}', first)).toBe('0');
     made.push(first);
@@ -85,7 +90,10 @@ describe('tag and delete actions', () => {
   it('decodes a tag once: a double-encoded delete acts on nothing, and the audit says what it refused', async () => {
     build('sec/target:1', `double-${Date.now()}`);
     // `DELETE /api/tags/sec%252Ftarget%3A1` reaches the route with its parameter decoded once.
-    const response = await removeTagRoute(new Request('http://localhost/api/tags/sec%252Ftarget%3A1', { method: 'DELETE' }), at('sec%2Ftarget:1'));
+    const response = await removeTagRoute(
+      new Request('http://localhost/api/tags/sec%252Ftarget%3A1', { method: 'DELETE' }),
+      at('sec%2Ftarget:1'),
+    );
     expect(response.status).toBe(400);
     expect(exists('sec/target:1')).toBe(true);
   });
@@ -173,12 +181,19 @@ describe('tag and delete actions', () => {
     const body = { from: 'localhost:5555/team/*', to: 'registry.internal:5000/team/*' };
     const preview = await (await retagRoute(json({ ...body, dryRun: true }), ctx())).json();
     expect(preview.items).toEqual([
-      expect.objectContaining({ from: 'localhost:5555/team/app:1.0', to: 'registry.internal:5000/team/app:1.0', outcome: 'planned', imageId: idOf('strata-fixture/app:1.0') }),
+      expect.objectContaining({
+        from: 'localhost:5555/team/app:1.0',
+        to: 'registry.internal:5000/team/app:1.0',
+        outcome: 'planned',
+        imageId: idOf('strata-fixture/app:1.0'),
+      }),
     ]);
     expect(exists('registry.internal:5000/team/app:1.0')).toBe(false);
     const applied = await (await retagRoute(json({ ...body, dryRun: false }), ctx())).json();
     made.push('registry.internal:5000/team/app:1.0');
-    expect(applied.items.map((item: { from: string; to: string }) => [item.from, item.to])).toEqual(preview.items.map((item: { from: string; to: string }) => [item.from, item.to]));
+    expect(applied.items.map((item: { from: string; to: string }) => [item.from, item.to])).toEqual(
+      preview.items.map((item: { from: string; to: string }) => [item.from, item.to]),
+    );
     expect(applied.items[0].outcome).toBe('ok');
     expect(idOf('registry.internal:5000/team/app:1.0')).toBe(idOf('strata-fixture/app:1.0'));
     const bad = await retagRoute(json({ from: 'a/*/*', to: 'b/*' }), ctx());

@@ -15,12 +15,16 @@ const REGISTRY = `localhost:${process.env.STRATA_REGISTRY_PORT ?? '5556'}`;
 const PASSWORD = process.env.STRATA_REGISTRY_PASSWORD ?? 'sandbox-password';
 const REF = `${REGISTRY}/strata-test/pushed:1`;
 const ctx = <P extends object>(params: P) => ({ params: Promise.resolve(params) });
-const json = (body: unknown, method = 'POST') => new Request('http://localhost/x', { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown, method = 'POST') =>
+  new Request('http://localhost/x', { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const bodies: string[] = [];
 const events = async (response: Response) => {
   const text = await response.text();
   bodies.push(text);
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as TransferEvent);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as TransferEvent);
 };
 
 const logged: string[] = [];
@@ -116,7 +120,20 @@ describe('registries, push and pull', () => {
 function enginePush(ref: string): void {
   const auth = Buffer.from(JSON.stringify({ username: 'strata', password: PASSWORD, serveraddress: REGISTRY })).toString('base64url');
   const at = ref.lastIndexOf(':');
-  const out = execFileSync('curl', ['-sf', '-X', 'POST', '-H', `X-Registry-Auth: ${auth}`, '--unix-socket', SANDBOX_SOCKET, `http://engine/images/${ref.slice(0, at)}/push?tag=${ref.slice(at + 1)}`], { encoding: 'utf8' });
+  const out = execFileSync(
+    'curl',
+    [
+      '-sf',
+      '-X',
+      'POST',
+      '-H',
+      `X-Registry-Auth: ${auth}`,
+      '--unix-socket',
+      SANDBOX_SOCKET,
+      `http://engine/images/${ref.slice(0, at)}/push?tag=${ref.slice(at + 1)}`,
+    ],
+    { encoding: 'utf8' },
+  );
   if (out.includes('"errorDetail"')) throw new Error(`push failed: ${out}`);
 }
 
@@ -158,29 +175,43 @@ describe('pull with a platform', () => {
     const wrong = Architecture === 'arm64' ? 'linux/amd64' : 'linux/arm64';
     const other = await events(await pullRoute(json({ ref, platform: wrong }), ctx({})));
     expect(other.at(-1)).toMatchObject({ kind: 'done', imageId: id });
-    expect(other).toContainEqual({ kind: 'status', message: `${ref} is a single-platform image for ${Os}/${Architecture}: the engine pulled that, not ${wrong}.` });
+    expect(other).toContainEqual({
+      kind: 'status',
+      message: `${ref} is a single-platform image for ${Os}/${Architecture}: the engine pulled that, not ${wrong}.`,
+    });
     docker('rmi', ref);
   }, 60_000);
 
-  it.runIf(modern)('pulls only linux/arm64 of the index from the local registry', async () => {
-    const ref = `${REGISTRY}/strata-test/multi-pull:1`;
-    const pushedId = execFileSync(SCRIPT, [ref], { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-    enginePush(ref);
-    docker('rmi', ref);
-    expect(imageExists(ref)).toBe(false);
-    const pulled = await events(await pullRoute(json({ ref, platform: 'linux/arm64' }), ctx({})));
-    expect(pulled.at(-1)).toMatchObject({ kind: 'done', ref, imageId: pushedId });
-    const filters = encodeURIComponent(JSON.stringify({ reference: [ref] }));
-    const [listed] = engineGet<{ Id: string; Manifests: { Kind: string; Available: boolean; ImageData?: { Platform: { architecture: string }; Size: { Unpacked: number } } }[] }[]>(`/images/json?manifests=1&filters=${filters}`);
-    const byArch = Object.fromEntries(listed!.Manifests.filter((m) => m.Kind === 'image').map((m) => [m.ImageData!.Platform.architecture, m]));
-    expect(listed!.Id).toBe(pushedId);
-    expect(byArch.arm64).toMatchObject({ Available: true });
-    // A pull unpacks what it pulled, foreign or not.
-    expect(byArch.arm64!.ImageData!.Size.Unpacked).toBeGreaterThan(1_000_000);
-    expect(byArch.amd64).toMatchObject({ Available: false });
-    // And Strata then reads arm64 and says amd64 is not here.
-    expect((await detail(ref, 'linux/arm64')).body.architecture).toBe('arm64');
-    expect((await detail(ref, 'linux/amd64')).status).toBe(409);
-    docker('rmi', ref);
-  }, 90_000);
+  it.runIf(modern)(
+    'pulls only linux/arm64 of the index from the local registry',
+    async () => {
+      const ref = `${REGISTRY}/strata-test/multi-pull:1`;
+      const pushedId = execFileSync(SCRIPT, [ref], { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+      enginePush(ref);
+      docker('rmi', ref);
+      expect(imageExists(ref)).toBe(false);
+      const pulled = await events(await pullRoute(json({ ref, platform: 'linux/arm64' }), ctx({})));
+      expect(pulled.at(-1)).toMatchObject({ kind: 'done', ref, imageId: pushedId });
+      const filters = encodeURIComponent(JSON.stringify({ reference: [ref] }));
+      const [listed] = engineGet<
+        {
+          Id: string;
+          Manifests: { Kind: string; Available: boolean; ImageData?: { Platform: { architecture: string }; Size: { Unpacked: number } } }[];
+        }[]
+      >(`/images/json?manifests=1&filters=${filters}`);
+      const byArch = Object.fromEntries(
+        listed!.Manifests.filter((m) => m.Kind === 'image').map((m) => [m.ImageData!.Platform.architecture, m]),
+      );
+      expect(listed!.Id).toBe(pushedId);
+      expect(byArch.arm64).toMatchObject({ Available: true });
+      // A pull unpacks what it pulled, foreign or not.
+      expect(byArch.arm64!.ImageData!.Size.Unpacked).toBeGreaterThan(1_000_000);
+      expect(byArch.amd64).toMatchObject({ Available: false });
+      // And Strata then reads arm64 and says amd64 is not here.
+      expect((await detail(ref, 'linux/arm64')).body.architecture).toBe('arm64');
+      expect((await detail(ref, 'linux/amd64')).status).toBe(409);
+      docker('rmi', ref);
+    },
+    90_000,
+  );
 });

@@ -12,7 +12,12 @@ import { buildImage, docker, imageExists as exists, privateBase, requireSandbox 
 
 const made: string[] = [];
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
-const post = (body: unknown) => new Request('http://localhost:3000/api/prune', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown) =>
+  new Request('http://localhost:3000/api/prune', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 let serial = 0;
 // A base of this file's own: the prune suite's `prune -a` may have taken the fixtures' base already.
 const BASE = 'strata-conc/base:1';
@@ -85,7 +90,9 @@ describe('concurrent writes', () => {
       prune({ target: 'unused', dryRun: false, only: [id] }),
     ]);
     expect(retagged.status).toBe('fulfilled');
-    expect(retagged.status === 'fulfilled' && retagged.value.items).toEqual([expect.objectContaining({ from: 'strata-conc/rp:1', to: 'strata-conc/rp:copy', outcome: 'ok' })]);
+    expect(retagged.status === 'fulfilled' && retagged.value.items).toEqual([
+      expect.objectContaining({ from: 'strata-conc/rp:1', to: 'strata-conc/rp:copy', outcome: 'ok' }),
+    ]);
     expect(pruned.status).toBe('rejected');
     const reason = (pruned as PromiseRejectedResult).reason as StrataError;
     expect([reason.code, reason.status, reason.message]).toEqual(['conflict', 409, WRITES_RUNNING]);
@@ -95,7 +102,10 @@ describe('concurrent writes', () => {
 
   it('a preview is never blocked: dry runs read only', async () => {
     const id = fresh('strata-conc/dry:1');
-    const [real, preview] = await Promise.all([prune({ target: 'unused', dryRun: false, only: [id] }), prune({ target: 'unused', dryRun: true, only: [id] })]);
+    const [real, preview] = await Promise.all([
+      prune({ target: 'unused', dryRun: false, only: [id] }),
+      prune({ target: 'unused', dryRun: true, only: [id] }),
+    ]);
     expect(real.result?.deletedImages).toEqual([id]);
     expect(preview.dryRun).toBe(true);
   });
@@ -108,7 +118,8 @@ describe('concurrent writes', () => {
       const del = () => deleteRoute(new Request(`http://localhost:3000/api/images/x`, { method: 'DELETE' }), ctx({ ref: tag }));
       const history = () => historyRoute(new Request('http://localhost:3000/api/images/x/history'), ctx({ ref: tag }));
       // Alternate which starts first, so both interleavings are exercised.
-      const [deleted, read] = round % 2 === 0 ? await Promise.all([del(), history()]) : await Promise.all([history(), del()]).then(([h, d]) => [d, h] as const);
+      const [deleted, read] =
+        round % 2 === 0 ? await Promise.all([del(), history()]) : await Promise.all([history(), del()]).then(([h, d]) => [d, h] as const);
       expect(deleted.status).toBe(200);
       expect((await deleted.json()).untagged).toEqual([tag]);
       const body = (await read.json()) as { steps?: unknown[]; error?: { code: string; message: string } };

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PruneResponse } from '@/lib/api/prune';
 import { prune } from '@/lib/docker/prune/run';
 import { StrataError } from '@/lib/api/errors';
-import { buildImage, docker, imageExists as exists, engineGet, enginePost, privateBase, requireSandbox, sandboxStore } from '../integration/sandbox';
+import {
+  buildImage,
+  docker,
+  imageExists as exists,
+  engineGet,
+  enginePost,
+  privateBase,
+  requireSandbox,
+  sandboxStore,
+} from '../integration/sandbox';
 
 const ids = (list: { id: string }[]) => list.map((item) => item.id).sort();
 const layersSize = () => engineGet<{ LayersSize: number }>('/system/df').LayersSize;
@@ -60,7 +69,8 @@ interface EngineAnswer {
 function enginePrune(filters: Record<string, string[]>): EngineAnswer {
   return enginePost<EngineAnswer>(`/images/prune?filters=${encodeURIComponent(JSON.stringify({ ...filters, 'label!': ['strata.keep'] }))}`);
 }
-const tagsOf = (preview: PruneResponse) => [...preview.images.flatMap((image) => image.repoTags), ...preview.keep.flatMap((image) => image.untags)].sort();
+const tagsOf = (preview: PruneResponse) =>
+  [...preview.images.flatMap((image) => image.repoTags), ...preview.keep.flatMap((image) => image.untags)].sort();
 
 /** A real prune by Strata: exactly the previewed images go, and LayersSize drops by the previewed bytes. */
 async function applyAndCheck(request: Omit<Parameters<typeof prune>[0], 'dryRun'>) {
@@ -76,7 +86,9 @@ async function applyAndCheck(request: Omit<Parameters<typeof prune>[0], 'dryRun'
   expect([...applied.result!.untagged].sort()).toEqual(tagsOf(preview));
   expect(disk - layersSize()).toBe(preview.spaceReclaimed);
   expect(applied.spaceReclaimed).toBe(preview.spaceReclaimed);
-  console.log(`[prune ${store}] ${request.target}${request.until ? ' until' : ''}${request.labels ? ' label' : ''}: ${preview.images.length} images, ${preview.spaceReclaimed} bytes (LayersSize ${disk} → ${disk - preview.spaceReclaimed})`);
+  console.log(
+    `[prune ${store}] ${request.target}${request.until ? ' until' : ''}${request.labels ? ' label' : ''}: ${preview.images.length} images, ${preview.spaceReclaimed} bytes (LayersSize ${disk} → ${disk - preview.spaceReclaimed})`,
+  );
   return { preview, applied };
 }
 
@@ -103,7 +115,9 @@ describe('prune on the sandbox engine', () => {
   it('a chosen subset: only those go, exactly as previewed', async () => {
     const first = buildImage('strata-prune/subset:1', 'FROM strata-fixture/base:1\nRUN echo subset-1 > /s\n');
     buildImage('strata-prune/subset:1', 'FROM strata-fixture/base:1\nRUN echo subset-2 > /s\n');
-    const others = docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter((id) => id && id !== first);
+    const others = docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true')
+      .split('\n')
+      .filter((id) => id && id !== first);
     const preview = await prune({ target: 'dangling', dryRun: true, only: [first] });
     expect(ids(preview.images)).toEqual([first]);
     const before = layersSize();
@@ -133,7 +147,9 @@ describe('prune on the sandbox engine', () => {
     const before = allImages();
     const disk = layersSize();
     const answer = enginePrune({ dangling: ['true'], label: [made.label] });
-    const deleted = (answer.ImagesDeleted ?? []).flatMap((entry) => (entry.Deleted && before.has(entry.Deleted) ? [entry.Deleted] : [])).sort();
+    const deleted = (answer.ImagesDeleted ?? [])
+      .flatMap((entry) => (entry.Deleted && before.has(entry.Deleted) ? [entry.Deleted] : []))
+      .sort();
     expect(deleted).toEqual(ids(preview.images));
     expect(gone(before)).toEqual(ids(preview.images));
     expect(disk - layersSize()).toBe(preview.spaceReclaimed);
@@ -151,8 +167,16 @@ describe('prune on the sandbox engine', () => {
     const disk = layersSize();
     const answer = enginePrune({ dangling: ['false'], label: [made.label], until: [String(made.cutoff!.getTime() / 1000)] });
     const entries = answer.ImagesDeleted ?? [];
-    expect(entries.flatMap((entry) => (entry.Deleted && before.has(entry.Deleted) ? [entry.Deleted] : [])).sort()).toEqual(ids(preview.images));
-    expect(entries.flatMap((entry) => (entry.Untagged && /:[\w.-]+$/.test(entry.Untagged) && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : [])).sort()).toEqual(tagsOf(preview));
+    expect(entries.flatMap((entry) => (entry.Deleted && before.has(entry.Deleted) ? [entry.Deleted] : [])).sort()).toEqual(
+      ids(preview.images),
+    );
+    expect(
+      entries
+        .flatMap((entry) =>
+          entry.Untagged && /:[\w.-]+$/.test(entry.Untagged) && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : [],
+        )
+        .sort(),
+    ).toEqual(tagsOf(preview));
     expect(disk - layersSize()).toBe(preview.spaceReclaimed);
   }, 120_000);
 
@@ -204,22 +228,32 @@ describe('prune on the sandbox engine', () => {
   it('unused (prune -a): two at once do not both run, and the one that runs matches its preview', async () => {
     const preview = await prune({ target: 'unused', dryRun: true });
     const keptByTag = (tag: string) => preview.keep.find((item) => item.repoTags.includes(tag));
-    const kept: Record<string, ReturnType<typeof keptByTag>> = Object.fromEntries(['strata-prune/keep:1', 'strata-fixture/used:1', 'strata-fixture/base:1'].map((tag) => [tag, keptByTag(tag)]));
+    const kept: Record<string, ReturnType<typeof keptByTag>> = Object.fromEntries(
+      ['strata-prune/keep:1', 'strata-fixture/used:1', 'strata-fixture/base:1'].map((tag) => [tag, keptByTag(tag)]),
+    );
     expect(kept['strata-prune/keep:1']?.reason).toMatch(/strata.keep=true/);
-    const base = store === 'classic' ? kept['strata-fixture/base:1'] : preview.images.find((image) => image.repoTags.includes('strata-fixture/base:1'));
+    const base =
+      store === 'classic'
+        ? kept['strata-fixture/base:1']
+        : preview.images.find((image) => image.repoTags.includes('strata-fixture/base:1'));
     expect(base).toBeDefined();
     if (store === 'classic') {
       expect(kept['strata-fixture/used:1']?.reason).toBe('Used by container strata-fixture-used (stopped).');
       expect(kept['strata-fixture/used:1']?.untags).toEqual(['strata-fixture/used:1']);
       expect(kept['strata-fixture/base:1']?.untags).toEqual(['strata-fixture/base:1']);
     } else {
-      expect(kept['strata-fixture/used:1']?.reason).toBe('Used by container strata-fixture-used (stopped): it keeps strata-fixture/used:1.');
+      expect(kept['strata-fixture/used:1']?.reason).toBe(
+        'Used by container strata-fixture-used (stopped): it keeps strata-fixture/used:1.',
+      );
       expect(kept['strata-fixture/used:1']?.untags).toEqual(['strata-prune/used:extra']);
     }
 
     const before = layersSize();
     const images = allImages();
-    const [first, second] = await Promise.allSettled([prune({ target: 'unused', dryRun: false }), prune({ target: 'unused', dryRun: false })]);
+    const [first, second] = await Promise.allSettled([
+      prune({ target: 'unused', dryRun: false }),
+      prune({ target: 'unused', dryRun: false }),
+    ]);
     const outcomes = [first, second];
     const done = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
@@ -235,7 +269,9 @@ describe('prune on the sandbox engine', () => {
     expect(gone(images)).toEqual(ids(preview.images));
     expect(before - layersSize()).toBe(applied.spaceReclaimed);
     expect(applied.spaceReclaimed).toBe(preview.spaceReclaimed);
-    console.log(`[prune ${store}] prune -a of everything: ${preview.images.length} images, ${preview.spaceReclaimed} bytes (LayersSize ${before} → ${before - applied.spaceReclaimed})`);
+    console.log(
+      `[prune ${store}] prune -a of everything: ${preview.images.length} images, ${preview.spaceReclaimed} bytes (LayersSize ${before} → ${before - applied.spaceReclaimed})`,
+    );
     // Kept as predicted: the container's image keeps one tag (which one depends on the store).
     expect(exists('strata-prune/used:extra')).toBe(store === 'classic');
     expect(exists('strata-fixture/used:1')).toBe(store === 'containerd');

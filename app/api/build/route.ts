@@ -23,22 +23,26 @@ function parseOptions(raw: string | null) {
   return buildOptions.parse(value);
 }
 
-export const POST = handle(async (req) => {
-  checkDeclaredLength(req);
-  const upload = await receiveBuildUpload(req);
-  try {
-    const options = parseOptions(upload.options);
-    if (upload.dockerfile !== null && upload.dockerfile.trim() === '') throw new StrataError('invalid_input', 'The Dockerfile is empty.');
-    if (upload.dockerfile === null && upload.received === 0) throw new StrataError('invalid_input', 'Send a Dockerfile, a build context, or both.');
-    return ndjsonResponse(req, async function* (signal) {
-      try {
-        yield* build(upload, options, signal);
-      } finally {
-        await upload.cleanup();
-      }
-    });
-  } catch (error) {
-    await upload.cleanup();
-    throw error;
-  }
-}, { upload: true });
+export const POST = handle(
+  async (req) => {
+    checkDeclaredLength(req);
+    const upload = await receiveBuildUpload(req);
+    try {
+      const options = parseOptions(upload.options);
+      if (upload.dockerfile !== null && upload.dockerfile.trim() === '') throw new StrataError('invalid_input', 'The Dockerfile is empty.');
+      if (upload.dockerfile === null && upload.received === 0)
+        throw new StrataError('invalid_input', 'Send a Dockerfile, a build context, or both.');
+      return ndjsonResponse(req, async function* (signal) {
+        try {
+          yield* build(upload, options, signal);
+        } finally {
+          await upload.cleanup();
+        }
+      });
+    } catch (error) {
+      await upload.cleanup();
+      throw error;
+    }
+  },
+  { upload: true },
+);

@@ -26,7 +26,18 @@ export function BreakdownImage({ history, engine, scale: s }: BreakdownImageProp
   let own = 0;
   let inBase = 0;
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', width: '100%', height: '100%', background: '#ffffff', padding: 48 * s, fontSize: 20 * s, color: '#0f172a' }}>
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        width: '100%',
+        height: '100%',
+        background: '#ffffff',
+        padding: 48 * s,
+        fontSize: 20 * s,
+        color: '#0f172a',
+      }}
+    >
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
         <div style={{ display: 'flex', fontSize: 38 * s, fontWeight: 700 }}>{clip(imageTitle(image), 48)}</div>
         <div style={{ display: 'flex', fontSize: 30 * s, fontWeight: 700 }}>{formatBytes(breakdown.total)}</div>
@@ -34,11 +45,26 @@ export function BreakdownImage({ history, engine, scale: s }: BreakdownImageProp
       <div style={{ display: 'flex', marginTop: 8 * s, color: '#475569', fontSize: 18 * s }}>
         {`${image.shortId} · ${image.os}/${image.architecture} · created ${formatDateTime(image.created)} · ${breakdown.layers.length} layers`}
       </div>
-      <div style={{ display: 'flex', marginTop: 28 * s, height: 48 * s, width: '100%', borderRadius: 8 * s, overflow: 'hidden', background: '#f1f5f9' }}>
+      <div
+        style={{
+          display: 'flex',
+          marginTop: 28 * s,
+          height: 48 * s,
+          width: '100%',
+          borderRadius: 8 * s,
+          overflow: 'hidden',
+          background: '#f1f5f9',
+        }}
+      >
         {breakdown.layers.map((layer) => (
           <div
             key={layer.position}
-            style={{ display: 'flex', width: `${layer.share * 100}%`, height: '100%', background: layer.step.fromBase ? BASE[inBase++ % BASE.length] : OWN[own++ % OWN.length] }}
+            style={{
+              display: 'flex',
+              width: `${layer.share * 100}%`,
+              height: '100%',
+              background: layer.step.fromBase ? BASE[inBase++ % BASE.length] : OWN[own++ % OWN.length],
+            }}
           />
         ))}
       </div>
@@ -54,7 +80,9 @@ export function BreakdownImage({ history, engine, scale: s }: BreakdownImageProp
             <div style={{ display: 'flex', width: 110 * s, color: '#64748b' }}>{`layer ${layer.position}`}</div>
             <div style={{ display: 'flex', flex: 1, fontFamily: 'monospace' }}>{clip(redactCommand(layer.step.createdBy), 70)}</div>
             <div style={{ display: 'flex', width: 120 * s, justifyContent: 'flex-end' }}>{formatBytes(layer.step.size)}</div>
-            <div style={{ display: 'flex', width: 80 * s, justifyContent: 'flex-end', color: '#64748b' }}>{formatPercent(layer.step.size, breakdown.total)}</div>
+            <div style={{ display: 'flex', width: 80 * s, justifyContent: 'flex-end', color: '#64748b' }}>
+              {formatPercent(layer.step.size, breakdown.total)}
+            </div>
           </div>
         ))}
       </div>

@@ -38,10 +38,16 @@ export async function* analyseImage(ref: string, signal: AbortSignal, wanted: Pl
     let latest = 0;
     let wake: (() => void) | null = null;
     let finished = false;
-    const reading = readLayerFiles(query.platform ? ref : raw.Id, missing, ({ bytesRead }) => {
-      latest = bytesRead;
-      wake?.();
-    }, signal, query).finally(() => {
+    const reading = readLayerFiles(
+      query.platform ? ref : raw.Id,
+      missing,
+      ({ bytesRead }) => {
+        latest = bytesRead;
+        wake?.();
+      },
+      signal,
+      query,
+    ).finally(() => {
       finished = true;
       wake?.();
     });
@@ -65,9 +71,18 @@ export async function* analyseImage(ref: string, signal: AbortSignal, wanted: Pl
   }
   const absent = diffIds.filter((diffId) => !cached.has(diffId));
   if (absent.length > 0) {
-    throw new StrataError('upstream_failed', `${absent.length} layer(s) could not be found in the image export: none of its blobs hashed to their diff IDs.`);
+    throw new StrataError(
+      'upstream_failed',
+      `${absent.length} layer(s) could not be found in the image export: none of its blobs hashed to their diff IDs.`,
+    );
   }
-  yield { kind: 'result', analysis: analyseLayers(diffIds, diffIds.map((diffId) => cached.get(diffId)!)) };
+  yield {
+    kind: 'result',
+    analysis: analyseLayers(
+      diffIds,
+      diffIds.map((diffId) => cached.get(diffId)!),
+    ),
+  };
 }
 
 export interface DirectoryListing {
@@ -79,7 +94,13 @@ export interface DirectoryListing {
 }
 
 /** One directory of one layer, from the per-layer cache: browse big images lazily. */
-export async function listLayerDirectory(ref: string, diffId: string, dirPath: string, view: 'changes' | 'filesystem', wanted: PlatformSpec | null = null): Promise<DirectoryListing> {
+export async function listLayerDirectory(
+  ref: string,
+  diffId: string,
+  dirPath: string,
+  view: 'changes' | 'filesystem',
+  wanted: PlatformSpec | null = null,
+): Promise<DirectoryListing> {
   const { raw } = await choosePlatform(ref, wanted);
   const diffIds = raw.RootFS?.Layers ?? [];
   const position = diffIds.indexOf(diffId) + 1;
@@ -88,7 +109,8 @@ export async function listLayerDirectory(ref: string, diffId: string, dirPath: s
   const layers: LayerEntry[][] = [];
   for (const id of needed) {
     const entries = await readCachedLayer(id);
-    if (!entries) throw new StrataError('conflict', 'This image has not been analysed yet: run the analysis first (GET /api/images/{ref}/analysis).');
+    if (!entries)
+      throw new StrataError('conflict', 'This image has not been analysed yet: run the analysis first (GET /api/images/{ref}/analysis).');
     layers.push(entries);
   }
   const analysis = analyseLayers(needed, layers);
@@ -105,7 +127,15 @@ export async function listLayerDirectory(ref: string, diffId: string, dirPath: s
     view,
     path: node.path,
     entries: node.children
-      .map((child) => ({ name: child.name, path: child.path, type: child.type, size: child.size, change: child.change, permissionsOnly: child.permissionsOnly, directory: isDirectory(child) }))
+      .map((child) => ({
+        name: child.name,
+        path: child.path,
+        type: child.type,
+        size: child.size,
+        change: child.change,
+        permissionsOnly: child.permissionsOnly,
+        directory: isDirectory(child),
+      }))
       .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name)),
   };
 }

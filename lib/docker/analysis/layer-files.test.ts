@@ -9,10 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { parseExport } from '@/lib/docker/analysis/layer-files';
 
 /** A tar of the given entries (for layers: text content is enough). */
-async function tarOf(files: { name: string; content?: string; type?: 'file' | 'directory' | 'symlink'; linkname?: string; mode?: number }[]): Promise<Buffer> {
+async function tarOf(
+  files: { name: string; content?: string; type?: 'file' | 'directory' | 'symlink'; linkname?: string; mode?: number }[],
+): Promise<Buffer> {
   const archive = pack();
   for (const file of files) {
-    if (file.type === 'directory' || file.type === 'symlink') archive.entry({ name: file.name, type: file.type, linkname: file.linkname, mode: file.mode ?? 0o755 });
+    if (file.type === 'directory' || file.type === 'symlink')
+      archive.entry({ name: file.name, type: file.type, linkname: file.linkname, mode: file.mode ?? 0o755 });
     else archive.entry({ name: file.name, mode: file.mode ?? 0o644 }, file.content ?? '');
   }
   archive.finalize();
@@ -30,7 +33,11 @@ async function parse(archive: Buffer, wanted: string[]) {
 
 describe('parseExport', () => {
   it('reads the OCI layout with gzip and zstd layers, identified by the hash of their content', async () => {
-    const layer1 = await tarOf([{ name: 'etc/', type: 'directory' }, { name: 'etc/app.conf', content: 'port=80\n' }, { name: 'bin/sh', type: 'symlink', linkname: 'busybox' }]);
+    const layer1 = await tarOf([
+      { name: 'etc/', type: 'directory' },
+      { name: 'etc/app.conf', content: 'port=80\n' },
+      { name: 'bin/sh', type: 'symlink', linkname: 'busybox' },
+    ]);
     const layer2 = await tarOf([{ name: 'etc/.wh.app.conf' }, { name: 'data/.wh..wh..opq' }, { name: 'data/new.txt', content: 'new' }]);
     const gz = gzipSync(layer1);
     const zs = zstd(layer2);

@@ -45,7 +45,8 @@ function parseLayer(tar: Readable): Promise<{ diffId: string; entries: LayerEntr
         opaque: false,
       };
       if (base === '.wh..wh..opq') Object.assign(entry, { path: parent, type: 'directory', opaque: true });
-      else if (base.startsWith('.wh.')) Object.assign(entry, { path: parent ? `${parent}/${base.slice(4)}` : base.slice(4), type: 'other', removes: true });
+      else if (base.startsWith('.wh.'))
+        Object.assign(entry, { path: parent ? `${parent}/${base.slice(4)}` : base.slice(4), type: 'other', removes: true });
       const content = entry.type === 'file' && !entry.removes ? createHash('sha256') : null;
       stream.on('data', (chunk) => {
         content?.update(chunk as Buffer);
@@ -112,7 +113,11 @@ export interface ReadProgress {
  * Parses an image export (legacy or OCI layout) and returns the entries of the layers whose diff IDs
  * are in `wanted`. `onProgress` hears the bytes read so far.
  */
-export async function parseExport(archive: Readable, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void = () => undefined): Promise<Map<string, LayerEntry[]>> {
+export async function parseExport(
+  archive: Readable,
+  wanted: ReadonlySet<string>,
+  onProgress: (progress: ReadProgress) => void = () => undefined,
+): Promise<Map<string, LayerEntry[]>> {
   const found = new Map<string, LayerEntry[]>();
   let bytesRead = 0;
   archive.on('data', (chunk: Buffer) => {
@@ -123,7 +128,8 @@ export async function parseExport(archive: Readable, wanted: ReadonlySet<string>
   await new Promise<void>((resolve, reject) => {
     outer.on('entry', (header, stream, next) => {
       const name = header.name;
-      const candidate = header.type === 'file' && (name.endsWith('/layer.tar') || name.startsWith('blobs/sha256/')) && (header.size ?? 0) > 0;
+      const candidate =
+        header.type === 'file' && (name.endsWith('/layer.tar') || name.startsWith('blobs/sha256/')) && (header.size ?? 0) > 0;
       if (!candidate || found.size === wanted.size) {
         stream.on('end', () => next());
         stream.resume();
@@ -144,7 +150,10 @@ export async function parseExport(archive: Readable, wanted: ReadonlySet<string>
           const layer = await parseLayer(gzip ? body.pipe(createGunzip()) : zstd ? body.pipe(zstdDecoder()) : body);
           if (wanted.has(layer.diffId)) found.set(layer.diffId, layer.entries);
         })
-        .then(() => next(), (error) => reject(error));
+        .then(
+          () => next(),
+          (error) => reject(error),
+        );
     });
     outer.on('finish', () => resolve());
     outer.on('error', reject);
@@ -158,7 +167,13 @@ export async function parseExport(archive: Readable, wanted: ReadonlySet<string>
  * Streams `docker save` of one image (or, with a platform `query`, of that platform of it) through
  * `parseExport`; `signal` stops the export.
  */
-export async function readLayerFiles(id: string, wanted: ReadonlySet<string>, onProgress: (progress: ReadProgress) => void, signal: AbortSignal, query: Record<string, string> = {}): Promise<Map<string, LayerEntry[]>> {
+export async function readLayerFiles(
+  id: string,
+  wanted: ReadonlySet<string>,
+  onProgress: (progress: ReadProgress) => void,
+  signal: AbortSignal,
+  query: Record<string, string> = {},
+): Promise<Map<string, LayerEntry[]>> {
   const archive = await openExport(id, query);
   const stop = () => archive.destroy(new Error('cancelled'));
   signal.addEventListener('abort', stop);

@@ -23,19 +23,23 @@ export async function* build(upload: BuildUpload, options: BuildOptions, signal:
 
   let stream: Readable;
   try {
-    stream = (await engine((docker) =>
-      docker.buildImage(context.stream as unknown as NodeJS.ReadableStream, {
-        t: tags,
-        dockerfile: options.dockerfilePath,
-        buildargs: options.buildArgs,
-        ...(options.target ? { target: options.target } : {}),
-        nocache: options.noCache,
-        rm: true,
-        forcerm: true,
-        // `1` is the classic builder; BuildKit (`2`) needs a session the API alone cannot provide.
-        version: '1',
-        abortSignal: signal,
-      } as unknown as Parameters<typeof docker.buildImage>[1]),
+    stream = (await engine(
+      (docker) =>
+        docker.buildImage(
+          context.stream as unknown as NodeJS.ReadableStream,
+          {
+            t: tags,
+            dockerfile: options.dockerfilePath,
+            buildargs: options.buildArgs,
+            ...(options.target ? { target: options.target } : {}),
+            nocache: options.noCache,
+            rm: true,
+            forcerm: true,
+            // `1` is the classic builder; BuildKit (`2`) needs a session the API alone cannot provide.
+            version: '1',
+            abortSignal: signal,
+          } as unknown as Parameters<typeof docker.buildImage>[1],
+        ),
       // A build lasts as long as its steps do: no limit but the person's Cancel.
       { stream: true },
     )) as unknown as Readable;
@@ -63,18 +67,29 @@ export async function* build(upload: BuildUpload, options: BuildOptions, signal:
   for (const step of reader.steps) yield { kind: 'step', step: { ...step, output: [] } };
 
   const key = tags[0] ?? `untagged:${options.dockerfilePath}`;
-  const current: BuildRecord = { steps: reader.steps.map((step) => ({ instruction: step.instruction })), files: context.stats.hashes, buildArgs: options.buildArgs };
+  const current: BuildRecord = {
+    steps: reader.steps.map((step) => ({ instruction: step.instruction })),
+    files: context.stats.hashes,
+    buildArgs: options.buildArgs,
+  };
   const breakInfo = cacheBreak(reader.steps, current, await previousBuild(key), options.noCache);
   if (breakInfo) {
     for (const step of reader.steps) {
       if (step.number === breakInfo.step) step.cacheReason = breakInfo.reason;
-      else if (breakInfo.rebuilt.includes(step.number)) step.cacheReason = `Rebuilt because an earlier step (${breakInfo.step}) was rebuilt: each layer's cache key includes the layer below it.`;
+      else if (breakInfo.rebuilt.includes(step.number))
+        step.cacheReason = `Rebuilt because an earlier step (${breakInfo.step}) was rebuilt: each layer's cache key includes the layer below it.`;
       if (step.cacheReason) yield { kind: 'step', step: { ...step, output: [] } };
     }
   }
   if (!reader.failure) await rememberBuild(key, current);
 
-  const fullId = reader.finalId && !reader.failure ? await engine((docker) => docker.getImage(reader.finalId as string).inspect()).then((image) => image.Id, () => reader.finalId) : null;
+  const fullId =
+    reader.finalId && !reader.failure
+      ? await engine((docker) => docker.getImage(reader.finalId as string).inspect()).then(
+          (image) => image.Id,
+          () => reader.finalId,
+        )
+      : null;
   yield {
     kind: 'done',
     summary: {
@@ -97,10 +112,14 @@ export async function* build(upload: BuildUpload, options: BuildOptions, signal:
 async function addLayerFacts(steps: BuildStep[]): Promise<void> {
   const last = [...steps].reverse().find((step) => step.imageId);
   if (!last?.imageId) return;
-  const history = await engine((docker) => docker.getImage(last.imageId as string).history()).catch(() => [] as { Id: string; Size: number }[]);
+  const history = await engine((docker) => docker.getImage(last.imageId as string).history()).catch(
+    () => [] as { Id: string; Size: number }[],
+  );
   for (const step of steps) {
     if (!step.imageId || step.status === 'base') continue;
-    const entry = (history as { Id: string; Size: number }[]).find((item) => item.Id.replace(/^sha256:/, '').startsWith(step.imageId as string));
+    const entry = (history as { Id: string; Size: number }[]).find((item) =>
+      item.Id.replace(/^sha256:/, '').startsWith(step.imageId as string),
+    );
     if (!entry) continue;
     step.layerSize = entry.Size;
     // The classic builder commits a layer for RUN, COPY and ADD only; the rest change the config.

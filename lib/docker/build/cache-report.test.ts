@@ -30,10 +30,20 @@ describe('cacheBreak', () => {
   });
 
   it('names the first miss, the copied file that changed, and the steps rebuilt after it', () => {
-    const steps = [step(1, INSTRUCTIONS[0]!, 'base'), step(2, INSTRUCTIONS[1]!, 'cached'), step(3, INSTRUCTIONS[2]!, 'built'), step(4, INSTRUCTIONS[3]!, 'built')];
+    const steps = [
+      step(1, INSTRUCTIONS[0]!, 'base'),
+      step(2, INSTRUCTIONS[1]!, 'cached'),
+      step(3, INSTRUCTIONS[2]!, 'built'),
+      step(4, INSTRUCTIONS[3]!, 'built'),
+    ];
     const before = record(INSTRUCTIONS, { 'package.json': 'a', 'src/main.c': 'b', 'README.md': 'c' });
     const now = record(INSTRUCTIONS, { 'package.json': 'a', 'src/main.c': 'B', 'README.md': 'C' });
-    expect(cacheBreak(steps, now, before, false)).toEqual({ step: 3, instruction: 'COPY src/ /app/src/', reason: 'A copied file changed: src/main.c.', rebuilt: [4] });
+    expect(cacheBreak(steps, now, before, false)).toEqual({
+      step: 3,
+      instruction: 'COPY src/ /app/src/',
+      reason: 'A copied file changed: src/main.c.',
+      rebuilt: [4],
+    });
   });
 
   it('says when the instruction changed, a step is new, no-cache was asked, or there is nothing to compare with', () => {
@@ -46,7 +56,9 @@ describe('cacheBreak', () => {
 
   it('blames a changed build argument for a RUN that is otherwise the same', () => {
     const run = step(4, 'RUN make', 'built');
-    expect(firstMissReason(run, record(INSTRUCTIONS, {}, { VERSION: '2' }), record(INSTRUCTIONS, {}, { VERSION: '1' }), false)).toMatch(/build argument changed \(VERSION\)/);
+    expect(firstMissReason(run, record(INSTRUCTIONS, {}, { VERSION: '2' }), record(INSTRUCTIONS, {}, { VERSION: '1' }), false)).toMatch(
+      /build argument changed \(VERSION\)/,
+    );
     expect(firstMissReason(run, record(INSTRUCTIONS), record(INSTRUCTIONS), false)).toMatch(/cache was pruned/);
   });
 });

@@ -11,16 +11,24 @@ export interface BuildRecord {
   buildArgs: Record<string, string>;
 }
 
-export function cacheBreak(steps: BuildStep[], current: BuildRecord, previous: BuildRecord | null, noCache: boolean): BuildSummary['cacheBreak'] {
+export function cacheBreak(
+  steps: BuildStep[],
+  current: BuildRecord,
+  previous: BuildRecord | null,
+  noCache: boolean,
+): BuildSummary['cacheBreak'] {
   const first = steps.find((step) => step.status === 'built' || step.status === 'failed');
   if (!first) return null;
-  const rebuilt = steps.filter((step) => step.number > first.number && (step.status === 'built' || step.status === 'failed')).map((step) => step.number);
+  const rebuilt = steps
+    .filter((step) => step.number > first.number && (step.status === 'built' || step.status === 'failed'))
+    .map((step) => step.number);
   return { step: first.number, instruction: first.instruction, reason: firstMissReason(first, current, previous, noCache), rebuilt };
 }
 
 export function firstMissReason(step: BuildStep, current: BuildRecord, previous: BuildRecord | null, noCache: boolean): string {
   if (noCache) return 'No cache was asked for, so every step was built afresh.';
-  if (!previous) return 'Nothing in the build cache matched this step. Strata has no earlier build of this image to compare with: a first build, or its cache was pruned.';
+  if (!previous)
+    return 'Nothing in the build cache matched this step. Strata has no earlier build of this image to compare with: a first build, or its cache was pruned.';
   const before = previous.steps[step.number - 1]?.instruction;
   if (before === undefined) return 'This step is new: the previous build had fewer steps.';
   if (before !== step.instruction) return `The instruction changed: it was “${before}”.`;
@@ -58,7 +66,10 @@ export function copySources(instruction: string): string[] {
       words = rest.split(/\s+/);
     }
   } else {
-    words = rest.trim().split(/\s+/).filter((word) => !word.startsWith('--'));
+    words = rest
+      .trim()
+      .split(/\s+/)
+      .filter((word) => !word.startsWith('--'));
   }
   // A stage copy (`--from=`) reads nothing from the context.
   if (/\s--from=/.test(instruction)) return [];

@@ -66,11 +66,16 @@ function asArchiveError(error: unknown): StrataError {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code ?? '';
   if (code === 'TAR_SYMLINK_ERROR' || /symbolic link|symlink/i.test(message)) {
-    return refused('The context archive puts a file behind a symbolic link, which could write outside the build context; Strata refuses it.');
+    return refused(
+      'The context archive puts a file behind a symbolic link, which could write outside the build context; Strata refuses it.',
+    );
   }
-  if (/contains '\.\.'|escapes extraction/.test(message)) return refused('The context archive has a path or link that leaves the build context (“..”); Strata refuses it.');
+  if (/contains '\.\.'|escapes extraction/.test(message))
+    return refused('The context archive has a path or link that leaves the build context (“..”); Strata refuses it.');
   if (/stripping .* from absolute/.test(message)) {
-    return refused('The context archive has an absolute path or an absolute link target, which would point outside the build context on this host; every path in a context must be relative.');
+    return refused(
+      'The context archive has an absolute path or an absolute link target, which would point outside the build context on this host; every path in a context must be relative.',
+    );
   }
   return refused(`The context archive could not be read (${message.replace(/\/\S+/g, '…')}). Send a .tar or .tar.gz of the folder.`);
 }
@@ -89,7 +94,10 @@ export async function verifyContextTree(dir: string): Promise<void> {
       if (entry.isDirectory()) await walk(child, depth + 1);
       else if (entry.isSymbolicLink()) {
         const target = await resolveLink(dir, child);
-        if (target === null) throw refused(`The link “${child}” in the build context points outside it; Strata refuses contexts whose links leave the folder.`);
+        if (target === null)
+          throw refused(
+            `The link “${child}” in the build context points outside it; Strata refuses contexts whose links leave the folder.`,
+          );
       } else if (entry.isFile()) {
         const stats = await lstat(path.join(dir, child));
         if (stats.nlink > 1) {
@@ -153,11 +161,13 @@ async function ensureRealDirectory(dir: string, components: string[]): Promise<s
   for (const component of components) {
     current = path.join(current, component);
     const stats: Stats | null = await lstat(current).catch(() => null);
-    if (!stats) await mkdir(current, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
+    if (!stats)
+      await mkdir(current, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
     const now = stats ?? (await lstat(current));
-    if (now.isSymbolicLink()) throw refused(`“${path.relative(dir, current)}” in the build context is a link; Strata never writes through one.`);
+    if (now.isSymbolicLink())
+      throw refused(`“${path.relative(dir, current)}” in the build context is a link; Strata never writes through one.`);
     if (!now.isDirectory()) throw refused(`“${path.relative(dir, current)}” in the build context is a file, not a folder.`);
   }
   return current;

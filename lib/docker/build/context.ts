@@ -42,13 +42,22 @@ export function safeRelativePath(raw: string): string | null {
 export async function receiveBuildUpload(req: Request): Promise<BuildUpload> {
   const contentType = req.headers.get('content-type') ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-    throw new StrataError('invalid_input', 'Send the build as multipart/form-data: a `dockerfile` field, an `options` field and the context files.');
+    throw new StrataError(
+      'invalid_input',
+      'Send the build as multipart/form-data: a `dockerfile` field, an `options` field and the context files.',
+    );
   }
   if (!req.body) throw new StrataError('invalid_input', 'The build request has no body.');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'strata-build-'));
   const contextDir = path.join(dir, 'context');
   await mkdir(contextDir, { mode: 0o700 });
-  const upload: BuildUpload = { dir: contextDir, dockerfile: null, options: null, received: 0, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }) };
+  const upload: BuildUpload = {
+    dir: contextDir,
+    dockerfile: null,
+    options: null,
+    received: 0,
+    cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }),
+  };
   try {
     await parseMultipart(req, contentType, upload);
     // Links are judged on the finished tree, where every earlier link is in place.
@@ -62,7 +71,11 @@ export async function receiveBuildUpload(req: Request): Promise<BuildUpload> {
 
 async function parseMultipart(req: Request, contentType: string, upload: BuildUpload): Promise<void> {
   const limit = uploadLimit();
-  const busboy = Busboy({ headers: { 'content-type': contentType }, preservePath: true, limits: { fileSize: limit, files: MAX_FILES, fieldSize: MAX_FIELD_BYTES, fields: 10 } });
+  const busboy = Busboy({
+    headers: { 'content-type': contentType },
+    preservePath: true,
+    limits: { fileSize: limit, files: MAX_FILES, fieldSize: MAX_FIELD_BYTES, fields: 10 },
+  });
   const writes: Promise<void>[] = [];
   let failure: StrataError | null = null;
   const tally = { bytes: 0 };
@@ -125,7 +138,9 @@ async function parseMultipart(req: Request, contentType: string, upload: BuildUp
       });
     } else file.resume();
   });
-  busboy.on('filesLimit', () => fail(new StrataError('too_large', `A build context may hold ${MAX_FILES.toLocaleString('en-US')} files at most.`)));
+  busboy.on('filesLimit', () =>
+    fail(new StrataError('too_large', `A build context may hold ${MAX_FILES.toLocaleString('en-US')} files at most.`)),
+  );
 
   try {
     await pipeline(source, busboy);
@@ -145,7 +160,10 @@ function asUploadError(error: unknown): StrataError {
   if (error instanceof StrataError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/symlink|hardlink|invalid tar|header|unexpected end|incorrect header check|Unexpected end of data/i.test(message)) {
-    return new StrataError('invalid_input', `The context archive could not be read: ${message.replace(/\/tmp\/[^\s]+/g, '…')}. Send a .tar or .tar.gz of the folder.`);
+    return new StrataError(
+      'invalid_input',
+      `The context archive could not be read: ${message.replace(/\/tmp\/[^\s]+/g, '…')}. Send a .tar or .tar.gz of the folder.`,
+    );
   }
   return new StrataError('invalid_input', 'The build context upload was cut off or malformed.');
 }

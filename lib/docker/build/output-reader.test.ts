@@ -46,7 +46,10 @@ describe('BuildOutputReader', () => {
     expect(reader.steps.every((step) => step.durationMs !== null && step.durationMs > 0)).toBe(true);
     expect(reader.finalId).toBe('sha256:ff618e8b4c5e738df100f0e8ffe76fa70f22283df10633334d829d59b45bccc6');
     expect(reader.tags).toEqual(['ctx:1']);
-    expect(events.filter((event) => event.kind === 'output').map((event) => (event.kind === 'output' ? event.line : ''))).toEqual(['hello', 'built']);
+    expect(events.filter((event) => event.kind === 'output').map((event) => (event.kind === 'output' ? event.line : ''))).toEqual([
+      'hello',
+      'built',
+    ]);
     // Step events never carry output (it travels once, in output events).
     expect(events.every((event) => event.kind !== 'step' || event.step.output.length === 0)).toBe(true);
   });
@@ -57,7 +60,10 @@ describe('BuildOutputReader', () => {
       { stream: 'Step 1/2 : FROM strata-fixture/base:1\n' },
       { stream: ' ---> 6dbc9e29a46b\n' },
       { stream: 'Step 2/2 : RUN exit 3\n ---> Running in 0a1b2c3d4e5f\n' },
-      { errorDetail: { code: 3, message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" }, error: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" },
+      {
+        errorDetail: { code: 3, message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" },
+        error: "The command '/bin/sh -c exit 3' returned a non-zero code: 3",
+      },
     ].flatMap((raw) => reader.push(raw));
     expect(reader.steps[1]?.status).toBe('failed');
     expect(events.at(-1)).toEqual({ kind: 'error', step: 2, message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" });

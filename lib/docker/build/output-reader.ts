@@ -122,7 +122,18 @@ export class BuildOutputReader {
       events.push({ kind: 'step', step: copy(previous) });
     }
     this.startedAt = now;
-    const step: BuildStep = { number, total, instruction, status: 'running', durationMs: null, imageId: null, layerSize: null, emptyLayer: null, output: [], cacheReason: null };
+    const step: BuildStep = {
+      number,
+      total,
+      instruction,
+      status: 'running',
+      durationMs: null,
+      imageId: null,
+      layerSize: null,
+      emptyLayer: null,
+      output: [],
+      cacheReason: null,
+    };
     this.steps.push(step);
     events.push({ kind: 'step', step: copy(step) });
     return events;

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StrataError } from '@/lib/api/errors';
 import { engineAddress, engineMessage, translateEngineError } from '@/lib/docker/engine/client';
 
-const HINT = 'Is Docker running there? Start it (for example `sudo systemctl start docker`), or point DOCKER_HOST at your engine and restart Strata.';
+const HINT =
+  'Is Docker running there? Start it (for example `sudo systemctl start docker`), or point DOCKER_HOST at your engine and restart Strata.';
 /** An error shaped the way docker-modem builds one. */
 const modemError = (statusCode: number, reason: string, message: string, json: { message: string } | null) =>
   Object.assign(new Error(`(HTTP code ${statusCode}) ${reason} - ${message} `), { statusCode, reason, json });
@@ -27,12 +28,21 @@ describe('engineAddress', () => {
 
 describe('engineMessage', () => {
   it('prefers the engine JSON message', () => {
-    expect(engineMessage({ json: { message: 'No such image: nosuch:1\n' }, message: '(HTTP code 404) no such image - x ' })).toBe('No such image: nosuch:1');
+    expect(engineMessage({ json: { message: 'No such image: nosuch:1\n' }, message: '(HTTP code 404) no such image - x ' })).toBe(
+      'No such image: nosuch:1',
+    );
   });
 
   it('strips the "(HTTP code 409) conflict - " prefix when there is no JSON', () => {
-    const error = modemError(409, 'conflict', 'conflict: unable to delete 4922df7e4163 (must be forced) - image is referenced in multiple repositories', null);
-    expect(engineMessage(error)).toBe('conflict: unable to delete 4922df7e4163 (must be forced) - image is referenced in multiple repositories');
+    const error = modemError(
+      409,
+      'conflict',
+      'conflict: unable to delete 4922df7e4163 (must be forced) - image is referenced in multiple repositories',
+      null,
+    );
+    expect(engineMessage(error)).toBe(
+      'conflict: unable to delete 4922df7e4163 (must be forced) - image is referenced in multiple repositories',
+    );
   });
 
   it('strips multi-word reasons such as "unexpected" and "no such image"', () => {
@@ -70,15 +80,21 @@ describe('translateEngineError', () => {
   });
 
   it('maps 404, 409 and 400 to not_found, conflict and invalid_input with the engine’s words', () => {
-    const notFound = translateEngineError(modemError(404, 'no such image', 'No such image: nosuch:tag', { message: 'No such image: nosuch:tag' }));
+    const notFound = translateEngineError(
+      modemError(404, 'no such image', 'No such image: nosuch:tag', { message: 'No such image: nosuch:tag' }),
+    );
     expect([notFound.code, notFound.status, notFound.message]).toEqual(['not_found', 404, 'No such image: nosuch:tag']);
     const conflict = translateEngineError(
       modemError(409, 'conflict', 'conflict: unable to delete 4922df7e4163 (cannot be forced) - image has dependent child images', null),
     );
     expect([conflict.code, conflict.status, conflict.message]).toEqual([
-      'conflict', 409, 'conflict: unable to delete 4922df7e4163 (cannot be forced) - image has dependent child images',
+      'conflict',
+      409,
+      'conflict: unable to delete 4922df7e4163 (cannot be forced) - image has dependent child images',
     ]);
-    const bad = translateEngineError(modemError(400, 'bad parameter', "Invalid filter 'dangling=[maybe]'", { message: "Invalid filter 'dangling=[maybe]'" }));
+    const bad = translateEngineError(
+      modemError(400, 'bad parameter', "Invalid filter 'dangling=[maybe]'", { message: "Invalid filter 'dangling=[maybe]'" }),
+    );
     expect([bad.code, bad.status, bad.message]).toEqual(['invalid_input', 400, "Invalid filter 'dangling=[maybe]'"]);
   });
 

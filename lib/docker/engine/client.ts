@@ -180,7 +180,17 @@ export async function dial<T>({ path, method, query = {}, timeoutMs }: DialOptio
   );
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'EACCES',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 interface EngineErrorLike {
   code?: string;
@@ -211,7 +221,8 @@ export function translateEngineError(cause: unknown): StrataError {
     });
   }
   // Strata itself ended the call (a cancelled build, a refused upload): not an engine failure.
-  if ((cause as { name?: string } | null)?.name === 'AbortError') return new StrataError('invalid_input', 'The request was cancelled before the engine finished it.');
+  if ((cause as { name?: string } | null)?.name === 'AbortError')
+    return new StrataError('invalid_input', 'The request was cancelled before the engine finished it.');
   const message = engineMessage(error) || 'The Docker engine failed without saying why.';
   switch (error.statusCode) {
     case 400:

@@ -16,5 +16,10 @@ export async function getEngineInfo(): Promise<EngineInfo> {
     engine((docker) => docker.version() as Promise<RawVersion>),
     engine((docker) => docker.info() as Promise<RawInfo>),
   ]);
-  return mapEngineInfo(version, info, { address: engineAddress(), sandbox: isSandbox(), apiVersion, readOnly: process.env.STRATA_READ_ONLY === '1' });
+  return mapEngineInfo(version, info, {
+    address: engineAddress(),
+    sandbox: isSandbox(),
+    apiVersion,
+    readOnly: process.env.STRATA_READ_ONLY === '1',
+  });
 }

@@ -31,7 +31,11 @@ describe('containersByImage', () => {
   });
 
   it('keys containerd-store containers by the manifest-digest image ID', () => {
-    expect(containersByImage(v151.containers).get(APP_151)?.map((c) => `${c.name}:${c.state}`)).toEqual(['strata-fixture-used:exited']);
+    expect(
+      containersByImage(v151.containers)
+        .get(APP_151)
+        ?.map((c) => `${c.name}:${c.state}`),
+    ).toEqual(['strata-fixture-used:exited']);
   });
 
   it('collects several containers per image, skips ones without ImageID, defaults name and state', () => {
@@ -59,7 +63,8 @@ describe('detectImageStore and mapEngineInfo', () => {
     const facts = { address: 'unix:///tmp/strata-sbx/docker.sock', sandbox: true, apiVersion: '1.41' };
     expect(mapEngineInfo(v141.version, v141.info, facts)).toEqual({
       address: 'unix:///tmp/strata-sbx/docker.sock',
-      sandbox: true, readOnly: false,
+      sandbox: true,
+      readOnly: false,
       version: '20.10.24+dfsg1',
       apiVersion: '1.41',
       maxApiVersion: '1.41',
@@ -81,26 +86,53 @@ describe('detectImageStore and mapEngineInfo', () => {
 
   it('maps a containerd-store 28.x engine', () => {
     const info = mapEngineInfo(v151.version, v151.info, { address: 'unix:///var/run/docker.sock', sandbox: false, apiVersion: '1.51' });
-    expect(info).toMatchObject({ version: '28.5.2', maxApiVersion: '1.51', minApiVersion: '1.24', storageDriver: 'overlayfs', imageStore: 'containerd', images: 3 });
+    expect(info).toMatchObject({
+      version: '28.5.2',
+      maxApiVersion: '1.51',
+      minApiVersion: '1.24',
+      storageDriver: 'overlayfs',
+      imageStore: 'containerd',
+      images: 3,
+    });
   });
 
   it('derives stopped containers and falls back to facts when version fields are missing', () => {
-    const info = mapEngineInfo({}, { Containers: 5, ContainersRunning: 2, ContainersPaused: 1, OSType: 'linux' }, { address: 'tcp://h:2375', sandbox: false, apiVersion: '1.44' });
+    const info = mapEngineInfo(
+      {},
+      { Containers: 5, ContainersRunning: 2, ContainersPaused: 1, OSType: 'linux' },
+      { address: 'tcp://h:2375', sandbox: false, apiVersion: '1.44' },
+    );
     expect(info.containers).toEqual({ total: 5, running: 2, paused: 1, stopped: 2 });
-    expect([info.version, info.maxApiVersion, info.minApiVersion, info.os, info.storageDriver]).toEqual(['unknown', '1.44', 'unknown', 'linux', 'unknown']);
+    expect([info.version, info.maxApiVersion, info.minApiVersion, info.os, info.storageDriver]).toEqual([
+      'unknown',
+      '1.44',
+      'unknown',
+      'linux',
+      'unknown',
+    ]);
   });
 });
 
 describe('mapEvent', () => {
   // The live 1.41 tag event from engine-and-hub-api.md §1.10, with the legacy status/id fields.
   const tag141: RawEvent = {
-    status: 'tag', id: 'sha256:4922', Type: 'image', Action: 'tag',
+    status: 'tag',
+    id: 'sha256:4922',
+    Type: 'image',
+    Action: 'tag',
     Actor: { ID: 'sha256:4922', Attributes: { name: 'localhost:5000/demo/app:v1', app: 'demo', tier: 'web' } },
-    time: 1795954361, timeNano: 1795954361081623148,
+    time: 1795954361,
+    timeNano: 1795954361081623148,
   };
 
   it('maps a 1.41 image event with millisecond time from timeNano', () => {
-    expect(mapEvent(tag141)).toEqual({ kind: 'image', action: 'tag', id: 'sha256:4922', name: 'localhost:5000/demo/app:v1', time: '2026-11-29T12:12:41.081Z' });
+    expect(mapEvent(tag141)).toEqual({
+      kind: 'image',
+      action: 'tag',
+      id: 'sha256:4922',
+      name: 'localhost:5000/demo/app:v1',
+      time: '2026-11-29T12:12:41.081Z',
+    });
   });
 
   it('maps 1.52 events that have no status, id or from', () => {
@@ -109,15 +141,22 @@ describe('mapEvent', () => {
     expect(untag).toMatchObject({ kind: 'image', action: 'untag', id: OLD_151, name: OLD_151 });
     expect(pull).toMatchObject({ kind: 'image', action: 'pull', id: 'localhost:5555/team/app:1.0' });
     expect(create).toEqual({
-      kind: 'container', action: 'create', id: '0633c13ce0ec0b43827b5210d6aa439c7c722bc55f0e4cff98d6d376e12ec64f',
-      image: 'strata-fixture/app:1.0', time: '2026-11-29T13:51:40.000Z',
+      kind: 'container',
+      action: 'create',
+      id: '0633c13ce0ec0b43827b5210d6aa439c7c722bc55f0e4cff98d6d376e12ec64f',
+      image: 'strata-fixture/app:1.0',
+      time: '2026-11-29T13:51:40.000Z',
     });
     expect(network).toBeNull();
   });
 
   it('falls back to the legacy fields and to seconds when newer ones are missing', () => {
     expect(mapEvent({ Type: 'container', status: 'die', id: 'c1', from: 'busybox:1', time: 1795954361 })).toEqual({
-      kind: 'container', action: 'die', id: 'c1', image: 'busybox:1', time: '2026-11-29T12:12:41.000Z',
+      kind: 'container',
+      action: 'die',
+      id: 'c1',
+      image: 'busybox:1',
+      time: '2026-11-29T12:12:41.000Z',
     });
   });
 

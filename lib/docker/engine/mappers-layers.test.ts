@@ -22,7 +22,14 @@ const app151 = {
 };
 const layersOf = (raw: RawImageInspect): string[] => raw.RootFS?.Layers ?? [];
 
-const step = (CreatedBy: string, Size = 0, Comment = ''): RawHistoryItem => ({ Id: '<missing>', Created: 0, CreatedBy, Size, Comment, Tags: null });
+const step = (CreatedBy: string, Size = 0, Comment = ''): RawHistoryItem => ({
+  Id: '<missing>',
+  Created: 0,
+  CreatedBy,
+  Size,
+  Comment,
+  Tags: null,
+});
 const buildkit = (CreatedBy: string, Size = 0) => step(CreatedBy, Size, 'buildkit.dockerfile.v0');
 
 describe('chainIds', () => {

@@ -57,9 +57,17 @@ describe('mapListItem', () => {
   });
 
   it('maps a containerd-store image with manifests=1: disk usage, content and unpacked (recorded live)', () => {
-    const list = JSON.parse(readFileSync(path.join(__dirname, '..', '__fixtures__', 'modern', 'images_json_manifests_1.json'), 'utf8')) as RawImageListItem[];
+    const list = JSON.parse(
+      readFileSync(path.join(__dirname, '..', '__fixtures__', 'modern', 'images_json_manifests_1.json'), 'utf8'),
+    ) as RawImageListItem[];
     const app = list.find((raw) => raw.RepoTags?.includes('strata-fixture/app:1.0'))!;
-    expect(mapListItem(app)).toMatchObject({ size: 3431329, contentSize: 1084321, unpackedSize: 2347008, engineSharedSize: null, engineContainers: 0 });
+    expect(mapListItem(app)).toMatchObject({
+      size: 3431329,
+      contentSize: 1084321,
+      unpackedSize: 2347008,
+      engineSharedSize: null,
+      engineContainers: 0,
+    });
     // Without manifests=1 the same engine says only the total.
     expect(mapListItem({ ...app, Manifests: undefined })).toMatchObject({ size: 3431329, contentSize: null, unpackedSize: null });
     // A platform that is not here (Available: false) takes no disk.
@@ -124,7 +132,12 @@ describe('mapInspect', () => {
     expect(image.config).toEqual({
       cmd: ['/bin/sh', '/app/run.sh'],
       entrypoint: null,
-      env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'APP_HOME=/app', 'GREETING=hello', 'API_TOKEN=not-a-real-secret'],
+      env: [
+        'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+        'APP_HOME=/app',
+        'GREETING=hello',
+        'API_TOKEN=not-a-real-secret',
+      ],
       workingDir: '/app',
       user: 'root',
       exposedPorts: ['8080/tcp'],
@@ -167,7 +180,17 @@ describe('mapInspect', () => {
       size: 0,
       contentSize: null,
       unpackedSize: null,
-      config: { cmd: null, entrypoint: null, env: [], workingDir: '', user: '', exposedPorts: [], volumes: [], labels: {}, stopSignal: null },
+      config: {
+        cmd: null,
+        entrypoint: null,
+        env: [],
+        workingDir: '',
+        user: '',
+        exposedPorts: [],
+        volumes: [],
+        labels: {},
+        stopSignal: null,
+      },
       diffIds: [],
       labels: {},
     });

@@ -4,7 +4,17 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { ContainerRef, ImageConfig, ImageSummary } from '@/lib/api/images';
 import type { EngineInfo, ImageStore, StrataEvent } from '@/lib/api/engine';
-import type { RawContainer, RawEvent, RawHistoryItem, RawImageConfig, RawImageInspect, RawImageListItem, RawInfo, RawImageManifestSummary, RawVersion } from '@/lib/docker/engine/raw-types';
+import type {
+  RawContainer,
+  RawEvent,
+  RawHistoryItem,
+  RawImageConfig,
+  RawImageInspect,
+  RawImageListItem,
+  RawInfo,
+  RawImageManifestSummary,
+  RawVersion,
+} from '@/lib/docker/engine/raw-types';
 import { shortId } from '@/lib/format';
 import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history/decode';
 import { listedPlatforms, type ListedPlatforms } from '@/lib/docker/images/platforms';
@@ -43,8 +53,10 @@ export function storeSizes(manifests: readonly RawImageManifestSummary[] | null 
 }
 
 /** One entry of the engine's image list, before Strata works out sizes and container use. */
-export interface ListedImage
-  extends Pick<ImageSummary, 'id' | 'shortId' | 'repoTags' | 'repoDigests' | 'created' | 'size' | 'contentSize' | 'unpackedSize' | 'labels'> {
+export interface ListedImage extends Pick<
+  ImageSummary,
+  'id' | 'shortId' | 'repoTags' | 'repoDigests' | 'created' | 'size' | 'contentSize' | 'unpackedSize' | 'labels'
+> {
   /** The engine's SharedSize when it computed one (1.42+ with shared-size=1), else null. */
   engineSharedSize: number | null;
   /** The engine's container count when it computed one (1.51+), else null. */

@@ -19,7 +19,8 @@ interface LockState {
 const state: LockState = ((globalThis as { __strataWriteLock?: LockState }).__strataWriteLock ??= { pruning: false, writes: 0 });
 
 export const PRUNE_RUNNING = 'A prune is already running on this engine. Wait for it to finish, then preview again.';
-export const WRITES_RUNNING = 'Tags or images are being changed on this engine right now. Wait for that to finish, then preview the cleanup again.';
+export const WRITES_RUNNING =
+  'Tags or images are being changed on this engine right now. Wait for that to finish, then preview the cleanup again.';
 export const BLOCKED_BY_PRUNE = 'A prune is running on this engine, so nothing was changed. Try again when it has finished.';
 
 /** Runs a prune alone: refused with 409 while another prune or any other image write runs. */

@@ -67,7 +67,9 @@ export async function compareImages(refA: string, refB: string): Promise<Compare
   const chainsB = new Set(layersB.chains);
   const chainsA = new Set(layersA.chains);
   const describe = (step: HistoryStep) => ({ diffId: step.diffId!, size: step.size, createdBy: step.createdBy });
-  const sharedLayers = layersA.layerSteps.filter((_, k) => chainsB.has(layersA.chains[k]!)).map((step) => ({ diffId: step.diffId!, size: step.size }));
+  const sharedLayers = layersA.layerSteps
+    .filter((_, k) => chainsB.has(layersA.chains[k]!))
+    .map((step) => ({ diffId: step.diffId!, size: step.size }));
   return {
     a: a.image,
     b: b.image,

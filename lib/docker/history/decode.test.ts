@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { decodeCreatedBy, layerFlags } from '@/lib/docker/history/decode';
 import type { RawHistoryItem } from '@/lib/docker/engine/raw-types';
 
-const step = (CreatedBy: string, Size: number, Comment = ''): RawHistoryItem => ({ Id: '<missing>', Created: 0, CreatedBy, Size, Comment, Tags: null });
+const step = (CreatedBy: string, Size: number, Comment = ''): RawHistoryItem => ({
+  Id: '<missing>',
+  Created: 0,
+  CreatedBy,
+  Size,
+  Comment,
+  Tags: null,
+});
 
 describe('decodeCreatedBy', () => {
   it.each([
@@ -25,7 +32,12 @@ describe('decodeCreatedBy', () => {
 
 describe('layerFlags', () => {
   // Newest first, as the engine sends it: import, then RUN true (no layer), RUN mkdir (0-byte layer), RUN dd.
-  const history = [step('/bin/sh -c dd', 50_000), step('/bin/sh -c mkdir /data', 0), step('/bin/sh -c true', 0), step('', 1_982_454, 'Imported from -')];
+  const history = [
+    step('/bin/sh -c dd', 50_000),
+    step('/bin/sh -c mkdir /data', 0),
+    step('/bin/sh -c true', 0),
+    step('', 1_982_454, 'Imported from -'),
+  ];
 
   it('is ambiguous from the API alone when two 0-byte RUNs only one of which made a layer', () => {
     expect(layerFlags(history, 3)).toBeNull();
@@ -42,7 +54,11 @@ describe('layerFlags', () => {
   });
 
   it('falls back to sizes when the instruction guess over-counts', () => {
-    const buildkit = [step('RUN /bin/sh -c true # buildkit', 0, 'buildkit.dockerfile.v0'), step('COPY a b # buildkit', 10, 'buildkit.dockerfile.v0'), step('', 100, 'Imported from -')];
+    const buildkit = [
+      step('RUN /bin/sh -c true # buildkit', 0, 'buildkit.dockerfile.v0'),
+      step('COPY a b # buildkit', 10, 'buildkit.dockerfile.v0'),
+      step('', 100, 'Imported from -'),
+    ];
     expect(layerFlags(buildkit, 2)).toEqual([true, true, false]);
   });
 });

@@ -34,7 +34,11 @@ const count = (flags: boolean[]) => flags.filter(Boolean).length;
  * truth when we have them; otherwise we guess from the API (see looksLikeLayerStep), then from sizes.
  * Null when neither guess gives exactly one step per layer: only the config can say then.
  */
-export function layerFlags(historyNewestFirst: readonly RawHistoryItem[], layerCount: number, config?: readonly ConfigHistoryEntry[] | null): boolean[] | null {
+export function layerFlags(
+  historyNewestFirst: readonly RawHistoryItem[],
+  layerCount: number,
+  config?: readonly ConfigHistoryEntry[] | null,
+): boolean[] | null {
   const oldest = [...historyNewestFirst].reverse();
   if (config && config.length === oldest.length) {
     const flags = config.map((entry) => entry.empty_layer !== true);
@@ -48,8 +52,24 @@ export function layerFlags(historyNewestFirst: readonly RawHistoryItem[], layerC
 }
 
 export const INSTRUCTIONS = [
-  'FROM', 'ADD', 'COPY', 'RUN', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'CMD', 'ENTRYPOINT',
-  'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'MAINTAINER',
+  'FROM',
+  'ADD',
+  'COPY',
+  'RUN',
+  'ENV',
+  'ARG',
+  'LABEL',
+  'WORKDIR',
+  'USER',
+  'EXPOSE',
+  'VOLUME',
+  'CMD',
+  'ENTRYPOINT',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+  'MAINTAINER',
 ] as const;
 
 export interface DecodedStep {

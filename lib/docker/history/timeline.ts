@@ -21,17 +21,26 @@ const brief = (id: string, repoTags: string[]): ImageBrief => ({ id, shortId: sh
  * the first steps of this one's (so an image that only adds ENV/LABEL/CMD to its base, with the very same
  * layers, still finds it). The longest such image wins.
  */
-export function findBase(id: string, chainIds: readonly string[], history: ImageLayers['history'], snap: Snapshot): { id: string; layers: ImageLayers; repoTags: string[]; size: number } | null {
+export function findBase(
+  id: string,
+  chainIds: readonly string[],
+  history: ImageLayers['history'],
+  snap: Snapshot,
+): { id: string; layers: ImageLayers; repoTags: string[]; size: number } | null {
   const mine = [...history].reverse();
   const startsMine = (theirs: ImageLayers['history']) =>
-    theirs.length < mine.length && [...theirs].reverse().every((step, i) => step.CreatedBy === mine[i]?.CreatedBy && step.Created === mine[i]?.Created);
+    theirs.length < mine.length &&
+    [...theirs].reverse().every((step, i) => step.CreatedBy === mine[i]?.CreatedBy && step.Created === mine[i]?.Created);
   let best: { id: string; layers: ImageLayers; repoTags: string[]; size: number } | null = null;
   for (const image of snap.listed) {
     if (image.id === id || image.repoTags.length === 0) continue;
     const layers = snap.layers.get(image.id);
     if (!layers || layers.chainIds.length === 0 || layers.chainIds.length > chainIds.length) continue;
     if (!layers.chainIds.every((chain, i) => chain === chainIds[i]) || !startsMine(layers.history)) continue;
-    const better = !best || layers.chainIds.length > best.layers.chainIds.length || (layers.chainIds.length === best.layers.chainIds.length && layers.history.length > best.layers.history.length);
+    const better =
+      !best ||
+      layers.chainIds.length > best.layers.chainIds.length ||
+      (layers.chainIds.length === best.layers.chainIds.length && layers.history.length > best.layers.history.length);
     // Its layers' bytes, in the same measure as the steps beside it: on the classic store that is its
     // size; on the containerd store its unpacked layers (its disk usage also counts its content).
     const size = layers.sizes ? layers.sizes.reduce((sum, bytes) => sum + bytes, 0) : image.size;
@@ -89,10 +98,13 @@ async function withFreshStepIds(ref: string, id: string, snap: Snapshot): Promis
   if (!cached) return null;
   const fresh = await engine((docker) => docker.getImage(id).history() as Promise<RawHistoryItem[]>).catch((error: unknown) => {
     // Deleted since the inspect: the same clean 404 as an unknown name.
-    if (error instanceof StrataError && error.code === 'not_found') throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
+    if (error instanceof StrataError && error.code === 'not_found')
+      throw new StrataError('not_found', `No image named ${ref} on this engine.`, { ref });
     throw error;
   });
-  return fresh.length === cached.history.length ? { ...cached, history: cached.history.map((step, i) => ({ ...step, Id: fresh[i]!.Id })) } : cached;
+  return fresh.length === cached.history.length
+    ? { ...cached, history: cached.history.map((step, i) => ({ ...step, Id: fresh[i]!.Id })) }
+    : cached;
 }
 
 export async function getHistory(ref: string, wanted: PlatformSpec | null = null): Promise<HistoryResponse> {
@@ -106,7 +118,12 @@ export async function getHistory(ref: string, wanted: PlatformSpec | null = null
 
   const found = findBase(imageId, layers.chainIds, layers.history, snap);
   const base: BaseImage | null = found
-    ? { ...brief(found.id, found.repoTags), layerCount: found.layers.diffIds.length, size: found.size, stepCount: found.layers.history.length }
+    ? {
+        ...brief(found.id, found.repoTags),
+        layerCount: found.layers.diffIds.length,
+        size: found.size,
+        stepCount: found.layers.history.length,
+      }
     : null;
   const steps = buildSteps(imageId, layers, snap, base?.stepCount ?? 0);
 

@@ -110,25 +110,31 @@ export function configFromArchive(archive: Readable, id: string): Promise<ImageC
     };
 
     tar.on('entry', (header, stream, next) => {
-      const keep = header.type === 'file' && (header.size ?? 0) <= MAX_JSON_BYTES && (header.name.endsWith('.json') || header.name.startsWith('blobs/'));
+      const keep =
+        header.type === 'file' &&
+        (header.size ?? 0) <= MAX_JSON_BYTES &&
+        (header.name.endsWith('.json') || header.name.startsWith('blobs/'));
       if (!keep) {
         stream.on('end', () => next());
         stream.resume();
         return;
       }
-      readEntry(stream).then((body) => {
-        // JSON objects, and manifest.json, which is an array.
-        if (body[0] === 0x7b /* { */ || body[0] === 0x5b /* [ */) small.set(header.name, body);
-        if (likelyNames.has(header.name)) {
-          const config = parseConfig(body.toString('utf8'));
-          if (config) return finish(config);
-        }
-        if (header.name === 'manifest.json') {
-          const config = fromManifest();
-          if (config) return finish(config);
-        }
-        next();
-      }, (error) => finish(null, error));
+      readEntry(stream).then(
+        (body) => {
+          // JSON objects, and manifest.json, which is an array.
+          if (body[0] === 0x7b /* { */ || body[0] === 0x5b /* [ */) small.set(header.name, body);
+          if (likelyNames.has(header.name)) {
+            const config = parseConfig(body.toString('utf8'));
+            if (config) return finish(config);
+          }
+          if (header.name === 'manifest.json') {
+            const config = fromManifest();
+            if (config) return finish(config);
+          }
+          next();
+        },
+        (error) => finish(null, error),
+      );
     });
     tar.on('finish', () => finish(fromManifest() ?? fromLayout() ?? null));
     tar.on('error', (error) => finish(null, error));

@@ -61,7 +61,12 @@ export function buildImageLayers(diffIds: string[], history: RawHistoryItem[], c
 }
 
 /** From the API alone when it is unambiguous; otherwise from the image config in the export. */
-export async function resolveImageLayers(id: string, diffIds: string[], history: RawHistoryItem[], readConfig = () => readImageConfig(id)): Promise<ImageLayers> {
+export async function resolveImageLayers(
+  id: string,
+  diffIds: string[],
+  history: RawHistoryItem[],
+  readConfig = () => readImageConfig(id),
+): Promise<ImageLayers> {
   const fromApi = buildImageLayers(diffIds, history);
   if (fromApi.layerFlags) return fromApi;
   try {

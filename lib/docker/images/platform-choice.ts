@@ -46,11 +46,17 @@ export async function choosePlatform(ref: string, wanted: PlatformSpec | null): 
     // One platform (the classic store, a single-platform manifest): asking for it is asking for the image.
     const only = platforms[0] ?? own;
     if (samePlatform(only, wanted)) return plain;
-    throw new StrataError('not_found', `${ref} is a single-platform image (${platformString(only)}); it has no ${platformString(wanted)}.`, { platform: platformString(wanted) });
+    throw new StrataError(
+      'not_found',
+      `${ref} is a single-platform image (${platformString(only)}); it has no ${platformString(wanted)}.`,
+      { platform: platformString(wanted) },
+    );
   }
   const chosen = platforms.find((platform) => samePlatform(platform, wanted));
   if (!chosen) {
-    throw new StrataError('not_found', `${ref} has no ${platformString(wanted)} platform; it holds ${named(platforms)}.`, { platform: platformString(wanted) });
+    throw new StrataError('not_found', `${ref} has no ${platformString(wanted)} platform; it holds ${named(platforms)}.`, {
+      platform: platformString(wanted),
+    });
   }
   if (!chosen.available) {
     // By a name a pull can use (an image ID cannot be pulled).

@@ -18,7 +18,8 @@ export async function layersFor(choice: PlatformChoice): Promise<ImageLayers | n
   if (hit) return hit;
   const { apiVersion } = await getConnection();
   // choosePlatform already needed 1.49 for inspect; history's 1.48 is below it, but say so if not.
-  if (compareApiVersions(apiVersion, PLATFORM_API.history) < 0) throw new StrataError('conflict', `This engine (API ${apiVersion}) cannot give one platform's history.`);
+  if (compareApiVersions(apiVersion, PLATFORM_API.history) < 0)
+    throw new StrataError('conflict', `This engine (API ${apiVersion}) cannot give one platform's history.`);
   const history = await dial<RawHistoryItem[]>({ path: `/images/${choice.ref}/history`, method: 'GET', query: choice.query });
   // On the containerd store history sizes are snapshot usage: a platform that is not unpacked here
   // (arm64 on an amd64 host) has 0 on every step, so the step → layer pairing comes from its config.

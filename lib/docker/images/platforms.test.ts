@@ -23,20 +23,32 @@ describe('mapManifests (modern engine, ?manifests=1)', () => {
     expect(multi?.Manifests?.map((m) => m.Kind)).toEqual(['image', 'image', 'attestation', 'image']);
     expect(mapManifests(multi?.Manifests)).toEqual([
       {
-        os: 'linux', architecture: 'amd64', variant: null, available: true,
+        os: 'linux',
+        architecture: 'amd64',
+        variant: null,
+        available: true,
         id: 'sha256:c119877f708da841922d407b9b5cb95d1f8c840d70afc863c0481722add4c42b',
-        contentSize: 1032422, unpackedSize: 1994752,
+        contentSize: 1032422,
+        unpackedSize: 1994752,
       },
       {
         // Content present, never unpacked: not the host's platform.
-        os: 'linux', architecture: 'arm64', variant: null, available: true,
+        os: 'linux',
+        architecture: 'arm64',
+        variant: null,
+        available: true,
         id: 'sha256:ff6583606bd4f61aa1765383a3d4b59c24fb86bcec7b01caf34bfaf1ac2f482d',
-        contentSize: 1032850, unpackedSize: 0,
+        contentSize: 1032850,
+        unpackedSize: 0,
       },
       {
-        os: 'linux', architecture: 'arm', variant: 'v7', available: false,
+        os: 'linux',
+        architecture: 'arm',
+        variant: 'v7',
+        available: false,
         id: 'sha256:e2a5930c729c8b54d75837d46fd088fa34efeeaf3976e97ac2ecd6bd47aaa2ac',
-        contentSize: 0, unpackedSize: 0,
+        contentSize: 0,
+        unpackedSize: 0,
       },
     ]);
   });
@@ -44,7 +56,15 @@ describe('mapManifests (modern engine, ?manifests=1)', () => {
   it('maps the single-platform manifest every legacy-built image has', () => {
     const app = byTag(fixture<RawImageListItem[]>('modern', 'images_json_manifests_1'), 'strata-fixture/app:1.0');
     expect(mapManifests(app.Manifests)).toEqual([
-      { os: 'linux', architecture: 'amd64', variant: null, id: app.Id, available: true, contentSize: app.Manifests?.[0]?.Size?.Content, unpackedSize: app.Manifests?.[0]?.ImageData?.Size?.Unpacked },
+      {
+        os: 'linux',
+        architecture: 'amd64',
+        variant: null,
+        id: app.Id,
+        available: true,
+        contentSize: app.Manifests?.[0]?.Size?.Content,
+        unpackedSize: app.Manifests?.[0]?.ImageData?.Size?.Unpacked,
+      },
     ]);
     // Content + unpacked is the list's Size there (docs/notes/modern-engine.md).
     const [platform] = mapManifests(app.Manifests);
@@ -53,8 +73,12 @@ describe('mapManifests (modern engine, ?manifests=1)', () => {
 
   it('falls back to the descriptor platform, and treats missing sizes as unknown', () => {
     expect(
-      mapManifests([{ ID: 'sha256:x', Kind: 'image', Descriptor: { platform: { os: 'windows', architecture: 'amd64' } }, ImageData: null }]),
-    ).toEqual([{ os: 'windows', architecture: 'amd64', variant: null, id: 'sha256:x', available: false, contentSize: null, unpackedSize: null }]);
+      mapManifests([
+        { ID: 'sha256:x', Kind: 'image', Descriptor: { platform: { os: 'windows', architecture: 'amd64' } }, ImageData: null },
+      ]),
+    ).toEqual([
+      { os: 'windows', architecture: 'amd64', variant: null, id: 'sha256:x', available: false, contentSize: null, unpackedSize: null },
+    ]);
     expect(mapManifests([{ ID: 'sha256:y', Kind: 'unknown' }])).toEqual([]);
     expect(mapManifests(null)).toEqual([]);
   });

@@ -65,8 +65,14 @@ describe('computeSizes with the recorded 1.41 images', () => {
 describe('computeSizes with synthetic layers', () => {
   it('counts a layer used by two images once in diskUsed and as shared in both', () => {
     const report = computeSizes([
-      image('a', 150, [['base', 100], ['a1', 50]]),
-      image('b', 130, [['base', 100], ['b1', 30]]),
+      image('a', 150, [
+        ['base', 100],
+        ['a1', 50],
+      ]),
+      image('b', 130, [
+        ['base', 100],
+        ['b1', 30],
+      ]),
       image('c', 20, [['c1', 20]]),
     ]);
     expect(report.diskUsed).toBe(200);
@@ -78,13 +84,24 @@ describe('computeSizes with synthetic layers', () => {
   });
 
   it('does not call a layer shared when one image lists its chain twice', () => {
-    const report = computeSizes([image('a', 100, [['x', 100], ['x', 100]])]);
+    const report = computeSizes([
+      image('a', 100, [
+        ['x', 100],
+        ['x', 100],
+      ]),
+    ]);
     expect(report.byId.get('a')).toEqual({ sharedSize: 0, uniqueSize: 100 });
     expect(report.diskUsed).toBe(100);
   });
 
   it('falls back to the engine SharedSize and flags inexact when an image has no layer facts', () => {
-    const report = computeSizes([image('a', 150, [['base', 100], ['a1', 50]]), image('b', 130, null, 100)]);
+    const report = computeSizes([
+      image('a', 150, [
+        ['base', 100],
+        ['a1', 50],
+      ]),
+      image('b', 130, null, 100),
+    ]);
     expect(report.exact).toBe(false);
     expect(report.byId.get('b')).toEqual({ sharedSize: 100, uniqueSize: 30 });
     // b's layers are unknown: its whole size is added, since Strata cannot tell which bytes are a's.
@@ -93,13 +110,24 @@ describe('computeSizes with synthetic layers', () => {
   });
 
   it('uses 0 shared when an image has unknown layer sizes and no engine SharedSize', () => {
-    const report = computeSizes([image('a', 150, [['base', 100], ['a1', null]])]);
+    const report = computeSizes([
+      image('a', 150, [
+        ['base', 100],
+        ['a1', null],
+      ]),
+    ]);
     expect(report.exact).toBe(false);
     expect(report.byId.get('a')).toEqual({ sharedSize: 0, uniqueSize: 150 });
   });
 
   it('takes a layer size another image knows when this image does not', () => {
-    const report = computeSizes([image('a', 100, [['base', null]], 100), image('b', 120, [['base', 100], ['b1', 20]])]);
+    const report = computeSizes([
+      image('a', 100, [['base', null]], 100),
+      image('b', 120, [
+        ['base', 100],
+        ['b1', 20],
+      ]),
+    ]);
     expect(report.diskUsed).toBe(120);
     expect(report.shared).toBe(100);
     expect(report.byId.get('b')).toEqual({ sharedSize: 100, uniqueSize: 20 });
@@ -125,17 +153,55 @@ describe('computeSizes with synthetic layers', () => {
     expect([report.diskUsed, report.shared, report.naiveSum, report.byId.size, report.exact]).toEqual([0, 0, 0, 0, true]);
   });
   it('keeps an image whose layer sizes are unknown in diskUsed', () => {
-    const report = computeSizes([image('a', 100, [['c1', null], ['c2', null]])]);
+    const report = computeSizes([
+      image('a', 100, [
+        ['c1', null],
+        ['c2', null],
+      ]),
+    ]);
     expect(report.diskUsed).toBe(100);
   });
 
   it('reports the engine’s SharedSize when told to prefer it (the containerd store), its own sum otherwise', () => {
     // Two images on one 100-byte layer; the engine counts 120 shared (its snapshots are block-rounded).
-    const both = [image('a', 150, [['c1', 100], ['a2', 50]], 120), image('b', 130, [['c1', 100], ['b2', 30]], 120)];
+    const both = [
+      image(
+        'a',
+        150,
+        [
+          ['c1', 100],
+          ['a2', 50],
+        ],
+        120,
+      ),
+      image(
+        'b',
+        130,
+        [
+          ['c1', 100],
+          ['b2', 30],
+        ],
+        120,
+      ),
+    ];
     expect(computeSizes(both).byId.get('a')).toEqual({ sharedSize: 100, uniqueSize: 50 });
     expect(computeSizes(both, { preferEngineShared: true }).byId.get('a')).toEqual({ sharedSize: 120, uniqueSize: 30 });
     // Where the engine said nothing (an intermediate image, inspected alone), the layers still tell.
-    const silent = [image('a', 150, [['c1', 100], ['a2', 50]]), image('b', 130, [['c1', 100], ['b2', 30]], 120)];
+    const silent = [
+      image('a', 150, [
+        ['c1', 100],
+        ['a2', 50],
+      ]),
+      image(
+        'b',
+        130,
+        [
+          ['c1', 100],
+          ['b2', 30],
+        ],
+        120,
+      ),
+    ];
     expect(computeSizes(silent, { preferEngineShared: true }).byId.get('a')).toEqual({ sharedSize: 100, uniqueSize: 50 });
   });
 });

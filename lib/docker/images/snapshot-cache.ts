@@ -20,7 +20,8 @@ interface Slot<T> {
   watching: boolean;
 }
 
-const slots: Map<string, Slot<unknown>> = ((globalThis as { __strataSnapshots?: Map<string, Slot<unknown>> }).__strataSnapshots ??= new Map());
+const slots: Map<string, Slot<unknown>> = ((globalThis as { __strataSnapshots?: Map<string, Slot<unknown>> }).__strataSnapshots ??=
+  new Map());
 
 const enabled = () => process.env.STRATA_SNAPSHOT_CACHE !== 'off';
 

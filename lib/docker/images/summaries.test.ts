@@ -106,7 +106,11 @@ describe.each<[Engine, string]>([
     for (const raw of rec.list) {
       const inspected = mapInspect(rec.inspects.get(raw.Id)!);
       const listed = mapListItem(raw);
-      expect([inspected.size, inspected.contentSize, inspected.unpackedSize]).toEqual([listed.size, listed.contentSize, listed.unpackedSize]);
+      expect([inspected.size, inspected.contentSize, inspected.unpackedSize]).toEqual([
+        listed.size,
+        listed.contentSize,
+        listed.unpackedSize,
+      ]);
     }
   });
 });

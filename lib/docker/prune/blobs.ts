@@ -69,7 +69,8 @@ async function readEntry(stream: AsyncIterable<unknown>): Promise<Buffer> {
 /** Streams one export of `ids`, keeping blob sizes and small JSON bodies. */
 async function readExport(ids: readonly string[]): Promise<ExportBlobs> {
   // `GET /images/get?names=…`: dockerode has it, its types do not.
-  const exportMany = (docker: object) => (docker as { getImages(opts: { names: readonly string[] }): Promise<Readable> }).getImages({ names: ids });
+  const exportMany = (docker: object) =>
+    (docker as { getImages(opts: { names: readonly string[] }): Promise<Readable> }).getImages({ names: ids });
   const archive = await engine((docker) => exportMany(docker), { stream: true });
   const exported: ExportBlobs = { sizes: new Map(), json: new Map() };
   const tar = extract();
@@ -125,7 +126,11 @@ export interface ReadBlobsOptions {
 }
 
 /** Fills in `blobs` for the given images, reading the export of those not read before. */
-export async function attachBlobs(images: readonly PlanImage[], wanted: ReadonlySet<string>, { limitBytes }: ReadBlobsOptions): Promise<PlanImage[]> {
+export async function attachBlobs(
+  images: readonly PlanImage[],
+  wanted: ReadonlySet<string>,
+  { limitBytes }: ReadBlobsOptions,
+): Promise<PlanImage[]> {
   const missing = images.filter((image) => wanted.has(image.id) && !cache.has(image.id));
   // The list's Size (content + unpacked) bounds what the export streams.
   const streamed = missing.reduce((sum, image) => sum + image.size, 0);

@@ -89,7 +89,10 @@ function contentUnits(image: PlanImage): Unit[] {
       ...[...new Set(image.diffIds)].map((diffId) => ({ key: `layer-blob:${diffId}`, size: null })),
     ];
   }
-  return image.blobs.map((blob) => ({ key: blob.kind === 'layer' && blob.diffId ? `layer-blob:${blob.diffId}` : `blob:${blob.digest}`, size: blob.size }));
+  return image.blobs.map((blob) => ({
+    key: blob.kind === 'layer' && blob.diffId ? `layer-blob:${blob.diffId}` : `blob:${blob.digest}`,
+    size: blob.size,
+  }));
 }
 
 const NOTES: Record<ImageStoreKind, string> = {
@@ -102,7 +105,10 @@ export function accountBytes(images: readonly PlanImage[], removed: ReadonlySet<
   const snapshots = store === 'containerd' ? snapshotUsage(images) : null;
   const unitsOf = (image: PlanImage): Unit[] =>
     snapshots
-      ? [...image.layers.map((layer) => ({ key: `snap:${layer.chainId}`, size: snapshots.get(layer.chainId)?.usage ?? null })), ...contentUnits(image)]
+      ? [
+          ...image.layers.map((layer) => ({ key: `snap:${layer.chainId}`, size: snapshots.get(layer.chainId)?.usage ?? null })),
+          ...contentUnits(image),
+        ]
       : classicUnits(image);
   const kept = new Set<string>();
   for (const image of images) if (!removed.has(image.id)) for (const unit of unitsOf(image)) kept.add(unit.key);
@@ -118,7 +124,11 @@ export function accountBytes(images: readonly PlanImage[], removed: ReadonlySet<
       if (kept.has(unit.key) || counted.has(unit.key)) continue;
       counted.add(unit.key);
       if (unit.size === null) {
-        caveats.add(unit.key.startsWith('snap:') || unit.key.startsWith('layer:') ? 'some layer sizes are unknown' : 'some images’ blobs could not be read from their export');
+        caveats.add(
+          unit.key.startsWith('snap:') || unit.key.startsWith('layer:')
+            ? 'some layer sizes are unknown'
+            : 'some images’ blobs could not be read from their export',
+        );
         continue;
       }
       freed += unit.size;
@@ -134,9 +144,12 @@ export function accountBytes(images: readonly PlanImage[], removed: ReadonlySet<
     // snapshot under them (API before 1.47 has no Unpacked).
     const covered = new Set<string>();
     for (const image of images) if (image.unpacked !== null) for (const layer of image.layers) covered.add(layer.chainId);
-    for (const chainId of snapshots.keys()) if (goes(chainId) && !covered.has(chainId)) caveats.add('this engine does not report the snapshot usage of some images, so their layers count at their history size');
+    for (const chainId of snapshots.keys())
+      if (goes(chainId) && !covered.has(chainId))
+        caveats.add('this engine does not report the snapshot usage of some images, so their layers count at their history size');
     for (const [chainId, { usage, own, carries }] of snapshots) {
-      if (usage !== own && carries.some((below) => goes(below) !== goes(chainId))) caveats.add('images part ways inside a stretch of layers whose build snapshots the API does not list one by one');
+      if (usage !== own && carries.some((below) => goes(below) !== goes(chainId)))
+        caveats.add('images part ways inside a stretch of layers whose build snapshots the API does not list one by one');
     }
   }
   const exact = caveats.size === 0;

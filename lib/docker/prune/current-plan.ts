@@ -19,7 +19,13 @@ export async function planFor(request: Pick<PruneRequest, 'target' | 'until' | '
   const target = request.target === 'build-cache' ? 'dangling' : request.target;
   const store = await imageStoreKind();
   let images = await planInventory({ store, recordTimes: store === 'containerd' && Boolean(request.until) });
-  const options: PlanOptions = { store, target, until: request.until, labels: request.labels, only: request.only ? new Set(request.only) : null };
+  const options: PlanOptions = {
+    store,
+    target,
+    until: request.until,
+    labels: request.labels,
+    only: request.only ? new Set(request.only) : null,
+  };
   let plan = planPrune(images, options);
   if (store === 'containerd' && plan.remove.length > 0) {
     // Without readContent only what an earlier preview read counts (no export is streamed).

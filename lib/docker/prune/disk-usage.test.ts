@@ -29,7 +29,12 @@ describe('mapDiskUsage', () => {
 
   it('keeps build cache records, in use or not', () => {
     const usage = mapDiskUsage(
-      { BuildCache: [{ ID: 'a', Type: 'regular', Description: 'mount / from exec', Size: 100, InUse: false, Shared: false }, { ID: 'b', Size: 50, InUse: true }] },
+      {
+        BuildCache: [
+          { ID: 'a', Type: 'regular', Description: 'mount / from exec', Size: 100, InUse: false, Shared: false },
+          { ID: 'b', Size: 50, InUse: true },
+        ],
+      },
       0,
     );
     expect(usage.buildCache).toEqual({ count: 2, size: 150, reclaimable: 100, active: 1 });

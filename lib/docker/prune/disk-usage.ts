@@ -17,7 +17,9 @@ export interface RawDf {
   Images?: { Containers?: number; Size?: number; SharedSize?: number }[] | null;
   Containers?: { SizeRw?: number; State?: string }[] | null;
   Volumes?: { UsageData?: { Size?: number; RefCount?: number } | null }[] | null;
-  BuildCache?: { ID: string; Type?: string; Description?: string; Size?: number; InUse?: boolean; Shared?: boolean; LastUsedAt?: string | null }[] | null;
+  BuildCache?:
+    | { ID: string; Type?: string; Description?: string; Size?: number; InUse?: boolean; Shared?: boolean; LastUsedAt?: string | null }[]
+    | null;
   ImagesUsage?: RawUsage;
   ImageUsage?: RawUsage;
   ContainersUsage?: RawUsage;
@@ -31,7 +33,12 @@ const positive = (value: number | undefined) => (typeof value === 'number' && va
 
 function fromUsage(usage: RawUsage | undefined): DiskUsageCategory | null {
   if (!usage) return null;
-  return { count: usage.TotalCount ?? 0, size: positive(usage.TotalSize), reclaimable: positive(usage.Reclaimable), active: usage.ActiveCount ?? 0 };
+  return {
+    count: usage.TotalCount ?? 0,
+    size: positive(usage.TotalSize),
+    reclaimable: positive(usage.Reclaimable),
+    active: usage.ActiveCount ?? 0,
+  };
 }
 
 export function mapBuildCache(raw: RawDf): BuildCacheRecord[] {
@@ -65,13 +72,17 @@ export function mapDiskUsage(raw: RawDf, imagesReclaimable: number): DiskUsage {
     containers: fromUsage(raw.ContainersUsage ?? raw.ContainerUsage) ?? {
       count: containers.length,
       size: containers.reduce((sum, container) => sum + positive(container.SizeRw), 0),
-      reclaimable: containers.filter((container) => container.State !== 'running').reduce((sum, container) => sum + positive(container.SizeRw), 0),
+      reclaimable: containers
+        .filter((container) => container.State !== 'running')
+        .reduce((sum, container) => sum + positive(container.SizeRw), 0),
       active: containers.filter((container) => container.State === 'running').length,
     },
     volumes: fromUsage(raw.VolumesUsage ?? raw.VolumeUsage) ?? {
       count: volumes.length,
       size: volumes.reduce((sum, volume) => sum + positive(volume.UsageData?.Size), 0),
-      reclaimable: volumes.filter((volume) => volume.UsageData?.RefCount === 0).reduce((sum, volume) => sum + positive(volume.UsageData?.Size), 0),
+      reclaimable: volumes
+        .filter((volume) => volume.UsageData?.RefCount === 0)
+        .reduce((sum, volume) => sum + positive(volume.UsageData?.Size), 0),
       active: volumes.filter((volume) => (volume.UsageData?.RefCount ?? 0) > 0).length,
     },
     buildCache: fromUsage(raw.BuildCacheUsage) ?? {

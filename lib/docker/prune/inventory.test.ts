@@ -9,7 +9,9 @@ import type { RawContainer, RawImageListItemFull } from '@/lib/docker/engine/raw
 
 describe('mapPlanImage', () => {
   it('classic (API 1.41): <none> names are no tags, the parent is kept, nothing containerd-only is known', () => {
-    const intermediate = (classicAll as unknown as RawImageListItemFull[]).find((image) => image.RepoTags?.[0] === '<none>:<none>' && image.ParentId)!;
+    const intermediate = (classicAll as unknown as RawImageListItemFull[]).find(
+      (image) => image.RepoTags?.[0] === '<none>:<none>' && image.ParentId,
+    )!;
     const mapped = mapPlanImage(intermediate);
     expect(mapped.repoTags).toEqual([]);
     expect(mapped.parentId).toBe(intermediate.ParentId);
@@ -18,7 +20,9 @@ describe('mapPlanImage', () => {
   });
 
   it('containerd (API 1.51): the manifest size from Descriptor, Unpacked from manifests=1', () => {
-    const listed = (modernManifests as unknown as RawImageListItemFull[]).find((image) => image.RepoTags?.includes('strata-fixture/app:dev'))!;
+    const listed = (modernManifests as unknown as RawImageListItemFull[]).find((image) =>
+      image.RepoTags?.includes('strata-fixture/app:dev'),
+    )!;
     const mapped = mapPlanImage(listed, { danglingRecord: false, recordTime: '2026-12-01T19:00:00.000Z' });
     expect(mapped.manifestSize).toBe(744);
     expect(mapped.unpacked).toBe(2_039_808);

@@ -110,7 +110,13 @@ export async function planInventory({ store, recordTimes: wantTimes = false }: I
     dial<RawImageListItemFull[]>({ path: '/images/json', method: 'GET', query: containerd ? { all: 1, manifests: 1 } : { all: 1 } }),
     engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>),
     // Which untagged images are `moby-dangling@` records (and not held by a digest reference).
-    containerd ? dial<RawImageListItemFull[]>({ path: '/images/json', method: 'GET', query: { all: 1, filters: JSON.stringify({ dangling: ['true'] }) } }) : Promise.resolve(null),
+    containerd
+      ? dial<RawImageListItemFull[]>({
+          path: '/images/json',
+          method: 'GET',
+          query: { all: 1, filters: JSON.stringify({ dangling: ['true'] }) },
+        })
+      : Promise.resolve(null),
   ]);
   const ids = raw.map((image) => image.Id);
   const [layers, times] = await Promise.all([getManyLayers(ids), wantTimes && containerd ? recordTimes(ids) : Promise.resolve(null)]);

@@ -11,7 +11,7 @@ import { planPrune, type ImageStoreKind } from '@/lib/docker/prune/plan';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItemFull } from '@/lib/docker/engine/raw-types';
 
 const root = path.join(import.meta.dirname, '..', '__fixtures__');
-const read = <T,>(dir: string, name: string): T => JSON.parse(readFileSync(path.join(root, dir, `${name}.json`), 'utf8')) as T;
+const read = <T>(dir: string, name: string): T => JSON.parse(readFileSync(path.join(root, dir, `${name}.json`), 'utf8')) as T;
 
 interface Recorded {
   images: ReturnType<typeof mapPlanImage>[];
@@ -51,7 +51,11 @@ function load(dir: string, store: ImageStoreKind): Recorded {
     images,
     deleted: entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : [])).sort(),
     // Untagged also names digests (`sha256:…` for a dangling record, `repo@sha256:…`): tags only.
-    untagged: entries.flatMap((entry) => (entry.Untagged && !entry.Untagged.includes('@') && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : [])).sort(),
+    untagged: entries
+      .flatMap((entry) =>
+        entry.Untagged && !entry.Untagged.includes('@') && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : [],
+      )
+      .sort(),
     layersDrop: before - after,
   };
 }
@@ -86,7 +90,8 @@ describe('what the recordings show about each store', () => {
   });
 
   it('prune -a: the classic store keeps a base others stay built on, untagged; containerd deletes it', () => {
-    const base = (plan: ReturnType<typeof planPrune>) => [...plan.remove, ...plan.keep].find((image) => image.repoTags.includes('strata-fixture/base:1'));
+    const base = (plan: ReturnType<typeof planPrune>) =>
+      [...plan.remove, ...plan.keep].find((image) => image.repoTags.includes('strata-fixture/base:1'));
     const classic = planPrune(load('prune-classic/unused', 'classic').images, { store: 'classic', target: 'unused' });
     const modern = planPrune(load('prune-modern/unused', 'containerd').images, { store: 'containerd', target: 'unused' });
     expect(classic.keep).toContainEqual(expect.objectContaining({ id: base(classic)!.id, untags: ['strata-fixture/base:1'] }));

@@ -3,8 +3,23 @@ import { engineTagOrder, matchesLabels, planPrune, type PlanImage, type PlanOpti
 import { snapshotUsage } from '@/lib/docker/prune/bytes';
 
 const image = (id: string, over: Partial<PlanImage> = {}): PlanImage => ({
-  id, shortId: id, repoTags: [], size: 100, created: '2026-11-01T00:00:00.000Z', labels: {}, containers: [], parentId: null, layers: [], diffIds: [],
-  formerTags: [], danglingRecord: (over.repoTags ?? []).length === 0, recordTime: over.created ?? '2026-11-01T00:00:00.000Z', unpacked: null, manifestSize: null, blobs: null, ...over,
+  id,
+  shortId: id,
+  repoTags: [],
+  size: 100,
+  created: '2026-11-01T00:00:00.000Z',
+  labels: {},
+  containers: [],
+  parentId: null,
+  layers: [],
+  diffIds: [],
+  formerTags: [],
+  danglingRecord: (over.repoTags ?? []).length === 0,
+  recordTime: over.created ?? '2026-11-01T00:00:00.000Z',
+  unpacked: null,
+  manifestSize: null,
+  blobs: null,
+  ...over,
 });
 const layer = (chainId: string, size: number) => ({ chainId, size });
 const stopped = (imageRef: string) => [{ id: 'c1', name: 'web-1', state: 'exited', imageRef }];
@@ -14,9 +29,25 @@ const stopped = (imageRef: string) => [{ id: 'c1', name: 'web-1', state: 'exited
 const images = [
   image('base', { repoTags: ['team/base:1'], layers: [layer('L0', 1000)], unpacked: 1000 }),
   image('i2', { parentId: 'base', layers: [layer('L0', 1000)], unpacked: 1000 }),
-  image('app', { repoTags: ['team/app:1', 'localhost:5000/team/app:1'], parentId: 'i2', layers: [layer('L0', 1000), layer('L1', 50)], unpacked: 1062 }),
-  image('app-child', { repoTags: ['team/child:1'], parentId: 'app', layers: [layer('L0', 1000), layer('L1', 50), layer('L2', 7)], unpacked: 1081 }),
-  image('used', { repoTags: ['team/used:1', 'team/used:2'], parentId: 'base', containers: stopped('team/used:1'), layers: [layer('L0', 1000), layer('L3', 5)], unpacked: 1017 }),
+  image('app', {
+    repoTags: ['team/app:1', 'localhost:5000/team/app:1'],
+    parentId: 'i2',
+    layers: [layer('L0', 1000), layer('L1', 50)],
+    unpacked: 1062,
+  }),
+  image('app-child', {
+    repoTags: ['team/child:1'],
+    parentId: 'app',
+    layers: [layer('L0', 1000), layer('L1', 50), layer('L2', 7)],
+    unpacked: 1081,
+  }),
+  image('used', {
+    repoTags: ['team/used:1', 'team/used:2'],
+    parentId: 'base',
+    containers: stopped('team/used:1'),
+    layers: [layer('L0', 1000), layer('L3', 5)],
+    unpacked: 1017,
+  }),
   image('i1', { parentId: 'base', layers: [layer('L0', 1000)], unpacked: 1000 }),
   image('old1', { parentId: 'i1', layers: [layer('L0', 1000), layer('L4', 8)], formerTags: ['team/app:dev'], unpacked: 1020 }),
   image('old2', { parentId: 'base', layers: [layer('L0', 1000), layer('L5', 9)], created: '2026-11-28T00:00:00.000Z', unpacked: 1021 }),
@@ -63,7 +94,10 @@ describe('planPrune on the classic store', () => {
   });
 
   it('a parent whose children all go, goes too', () => {
-    const plan = planPrune(images.filter((candidate) => candidate.id !== 'used'), classic({ target: 'unused' }));
+    const plan = planPrune(
+      images.filter((candidate) => candidate.id !== 'used'),
+      classic({ target: 'unused' }),
+    );
     expect(ids(plan.remove)).toEqual(['app', 'app-child', 'base', 'i1', 'i2', 'old1', 'old2']);
     expect(plan.freedBytes).toBe(1000 + 50 + 7 + 8 + 9);
   });
@@ -80,7 +114,9 @@ describe('planPrune on the containerd store', () => {
     const plan = planPrune(images, containerd());
     expect(ids(plan.remove)).toEqual(['i1', 'i2', 'old1', 'old2']);
     const i2 = plan.remove.find((item) => item.id === 'i2')!;
-    expect(i2.reason).toBe('Intermediate of a legacy build of team/app:1: the containerd image store prunes every untagged image, even while team/app:1 keeps its tag.');
+    expect(i2.reason).toBe(
+      'Intermediate of a legacy build of team/app:1: the containerd image store prunes every untagged image, even while team/app:1 keeps its tag.',
+    );
     expect(plan.steps.every((step) => step.expect === 'delete' && step.ref === step.imageId)).toBe(true);
   });
 
@@ -94,7 +130,10 @@ describe('planPrune on the containerd store', () => {
   });
 
   it('a container made from an ID keeps the last record in the engine’s order', () => {
-    const plan = planPrune(images.map((item) => (item.id === 'used' ? { ...item, containers: stopped('used') } : item)), containerd({ target: 'unused' }));
+    const plan = planPrune(
+      images.map((item) => (item.id === 'used' ? { ...item, containers: stopped('used') } : item)),
+      containerd({ target: 'unused' }),
+    );
     expect(plan.keep.find((item) => item.id === 'used')!.untags).toEqual(['team/used:1']);
   });
 
@@ -119,7 +158,17 @@ describe('planPrune on the containerd store', () => {
     ];
     const withBlobs = images.map((item) => {
       const diffIds = item.layers.map((entry) => `d${entry.chainId}`);
-      return { ...item, diffIds, blobs: ['i1', 'i2', 'old1', 'old2'].includes(item.id) ? blobs(item.id, diffIds, diffIds.map(() => 40)) : null };
+      return {
+        ...item,
+        diffIds,
+        blobs: ['i1', 'i2', 'old1', 'old2'].includes(item.id)
+          ? blobs(
+              item.id,
+              diffIds,
+              diffIds.map(() => 40),
+            )
+          : null,
+      };
     });
     const plan = planPrune(withBlobs, containerd());
     expect(plan.bytes!.exact).toBe(true);
@@ -130,7 +179,10 @@ describe('planPrune on the containerd store', () => {
 
 describe('bytes without Unpacked (containerd before API 1.47)', () => {
   it('count layers at their history size and say it is an estimate', () => {
-    const plan = planPrune(images.map((item) => ({ ...item, unpacked: null })), containerd());
+    const plan = planPrune(
+      images.map((item) => ({ ...item, unpacked: null })),
+      containerd(),
+    );
     expect(plan.remove.find((item) => item.id === 'old1')!.freedBytes).toBe(8);
     expect(plan.bytes!.note).toMatch(/does not report the snapshot usage/);
   });
@@ -151,7 +203,11 @@ describe('snapshotUsage', () => {
 describe('helpers', () => {
   it('orders tags the way the engine removes them', () => {
     // By full name: docker.io/library/nginx… < docker.io/team/app… < localhost:5000/…
-    expect(engineTagOrder(['team/app:1', 'localhost:5000/team/app:1', 'nginx:latest'])).toEqual(['nginx:latest', 'team/app:1', 'localhost:5000/team/app:1']);
+    expect(engineTagOrder(['team/app:1', 'localhost:5000/team/app:1', 'nginx:latest'])).toEqual([
+      'nginx:latest',
+      'team/app:1',
+      'localhost:5000/team/app:1',
+    ]);
   });
 
   it('matches label filters like the engine', () => {

@@ -201,14 +201,18 @@ function selectClassic(images: readonly PlanImage[], options: PlanOptions): Sele
     if (isProtected(image)) keep.push({ ...brief, reason: `Protected by the label ${PROTECT_LABEL}=true.`, untags: [] });
     else if (image.containers.length > 0) {
       // Every tag but the last (in the engine's order) is removed before the engine refuses the last.
-      keep.push({ ...brief, reason: `Used by container ${usedBy(image.containers)}.`, untags: engineTagOrder(image.repoTags).slice(0, -1) });
+      keep.push({
+        ...brief,
+        reason: `Used by container ${usedBy(image.containers)}.`,
+        untags: engineTagOrder(image.repoTags).slice(0, -1),
+      });
     } else wanted.add(image.id);
   }
   // An image goes once everything built on it goes: wanted ones, and untagged parents the engine
   // deletes along with their last child. Bottom-up until nothing changes.
   const removed = new Set<string>();
   const cascaded = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const image of images) {
       if (removed.has(image.id) || isProtected(image) || image.containers.length > 0) continue;
@@ -232,18 +236,26 @@ function selectClassic(images: readonly PlanImage[], options: PlanOptions): Sele
       untags: engineTagOrder(image.repoTags),
     });
   }
-  const remove = images.filter((image) => removed.has(image.id)).map((image) => {
-    let reason: string;
-    if (cascaded.has(image.id)) reason = `Intermediate of a legacy build of ${describeImage(buildOf(image, children))}: the engine deletes it with that image.`;
-    else if (image.repoTags.length === 0) reason = danglingReason(image);
-    else reason = 'No container uses it.';
-    return toRemove(image, reason);
-  });
+  const remove = images
+    .filter((image) => removed.has(image.id))
+    .map((image) => {
+      let reason: string;
+      if (cascaded.has(image.id))
+        reason = `Intermediate of a legacy build of ${describeImage(buildOf(image, children))}: the engine deletes it with that image.`;
+      else if (image.repoTags.length === 0) reason = danglingReason(image);
+      else reason = 'No container uses it.';
+      return toRemove(image, reason);
+    });
   return { remove, keep, steps: classicSteps(images, removed, keep, children) };
 }
 
 /** Children before parents, so each delete finds nothing built on what it deletes. */
-function classicSteps(images: readonly PlanImage[], removed: ReadonlySet<string>, keep: readonly PruneKeep[], children: Map<string, PlanImage[]>): PruneStep[] {
+function classicSteps(
+  images: readonly PlanImage[],
+  removed: ReadonlySet<string>,
+  keep: readonly PruneKeep[],
+  children: Map<string, PlanImage[]>,
+): PruneStep[] {
   const steps: PruneStep[] = keep.flatMap((item) => item.untags.map((tag) => ({ imageId: item.id, ref: tag, expect: 'untag' as const })));
   const done = new Set<string>();
   const visit = (image: PlanImage) => {
@@ -260,7 +272,11 @@ function classicSteps(images: readonly PlanImage[], removed: ReadonlySet<string>
 function deleteSteps(image: PlanImage, tags: readonly string[] = image.repoTags): PruneStep[] {
   if (tags.length === 0) return [{ imageId: image.id, ref: image.id, expect: 'delete' }];
   const ordered = engineTagOrder(tags);
-  return ordered.map((tag, i) => ({ imageId: image.id, ref: tag, expect: i === ordered.length - 1 && tags.length === image.repoTags.length ? 'delete' : 'untag' }));
+  return ordered.map((tag, i) => ({
+    imageId: image.id,
+    ref: tag,
+    expect: i === ordered.length - 1 && tags.length === image.repoTags.length ? 'delete' : 'untag',
+  }));
 }
 
 const toRemove = (image: PlanImage, reason: string): Omit<PruneImage, 'freedBytes'> => ({
@@ -315,7 +331,8 @@ function selectContainerd(images: readonly PlanImage[], options: PlanOptions): S
     }
     const kids = children.get(image.id) ?? [];
     let reason: string;
-    if (!untagged) reason = kids.length ? 'No container uses it; the images built on it keep the layers they share with it.' : 'No container uses it.';
+    if (!untagged)
+      reason = kids.length ? 'No container uses it; the images built on it keep the layers they share with it.' : 'No container uses it.';
     else if (kids.length === 0) reason = danglingReason(image);
     else {
       const build = buildOf(image, children);

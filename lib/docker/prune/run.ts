@@ -44,7 +44,9 @@ interface Outcome {
 }
 
 const remove = (ref: string) =>
-  engine((docker) => docker.getImage(ref).remove({ force: false, noprune: true }), { timeoutMs: pruneTimeoutMs() }) as Promise<EngineDeleted[]>;
+  engine((docker) => docker.getImage(ref).remove({ force: false, noprune: true }), { timeoutMs: pruneTimeoutMs() }) as Promise<
+    EngineDeleted[]
+  >;
 
 /** Runs the plan's deletes in order. A refusal skips the rest of that image, as the engine's prune would. */
 async function runSteps(steps: readonly PruneStep[]): Promise<Outcome> {
@@ -75,7 +77,13 @@ export async function prune(request: PruneRequest): Promise<PruneResponse> {
   return exclusivePrune(() => (request.target === 'build-cache' ? pruneBuildCache(false) : applyPrune(request)));
 }
 
-const previewOf = (request: PruneRequest, plan: Plan) => ({ target: request.target, images: plan.remove, keep: plan.keep, buildCache: [], bytes: plan.bytes });
+const previewOf = (request: PruneRequest, plan: Plan) => ({
+  target: request.target,
+  images: plan.remove,
+  keep: plan.keep,
+  buildCache: [],
+  bytes: plan.bytes,
+});
 
 async function planOnly(request: PruneRequest): Promise<PruneResponse> {
   const { plan } = await planFor(request, true);
@@ -85,9 +93,15 @@ async function planOnly(request: PruneRequest): Promise<PruneResponse> {
 async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
   const { plan, known } = await planFor(request, true);
   if (request.expect) {
-    const now = plan.remove.map((image) => image.id).sort().join();
+    const now = plan.remove
+      .map((image) => image.id)
+      .sort()
+      .join();
     if (now !== [...request.expect].sort().join()) {
-      throw new StrataError('conflict', 'Images changed since the preview: what would be deleted is no longer what you confirmed. Look at the new preview and confirm again.');
+      throw new StrataError(
+        'conflict',
+        'Images changed since the preview: what would be deleted is no longer what you confirmed. Look at the new preview and confirm again.',
+      );
     }
   }
   const diskBefore = await diskUsed();
@@ -95,9 +109,15 @@ async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
   invalidateImages();
   const [diskAfter, present] = await Promise.all([diskUsed(), imagesNow()]);
   // `Deleted` also names layers (classic) and blobs: keep the image IDs, and only those really gone.
-  const deletedImages = [...new Set(entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) && !present?.has(entry.Deleted) ? [entry.Deleted] : [])))];
+  const deletedImages = [
+    ...new Set(
+      entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) && !present?.has(entry.Deleted) ? [entry.Deleted] : [])),
+    ),
+  ];
   // Digest references (`repo@sha256:…`, a dangling record's `sha256:…`) go with an image; they are not tags.
-  const untagged = entries.flatMap((entry) => (entry.Untagged && !entry.Untagged.includes('@') && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : []));
+  const untagged = entries.flatMap((entry) =>
+    entry.Untagged && !entry.Untagged.includes('@') && !entry.Untagged.startsWith('sha256:') ? [entry.Untagged] : [],
+  );
   const spaceReclaimed = diskBefore !== null && diskAfter !== null ? diskBefore - diskAfter : 0;
   return {
     ...previewOf(request, plan),
@@ -141,17 +161,24 @@ interface Checked {
 }
 
 /** What the engine did against the preview: its answers, and which images are really gone. */
-function compare({ plan, known, present, problems, measured }: Checked, result: Omit<PruneResult, 'matchesPreview' | 'differences'>): PruneResult {
+function compare(
+  { plan, known, present, problems, measured }: Checked,
+  result: Omit<PruneResult, 'matchesPreview' | 'differences'>,
+): PruneResult {
   const differences: string[] = [...problems];
   const predicted = new Set(plan.remove.map((image) => image.id));
   const reported = new Set(result.deletedImages);
   const stillThere = (id: string) => (present ? present.has(id) : !reported.has(id));
   for (const id of predicted) if (stillThere(id)) differences.push(`${id.slice(7, 19)} was expected to go but is still there.`);
-  for (const id of known) if (!predicted.has(id) && (present ? !present.has(id) : reported.has(id))) differences.push(`${id.slice(7, 19)} is gone although the preview kept it.`);
+  for (const id of known)
+    if (!predicted.has(id) && (present ? !present.has(id) : reported.has(id)))
+      differences.push(`${id.slice(7, 19)} is gone although the preview kept it.`);
   const expectedUntags = new Set([...plan.remove.flatMap((image) => image.repoTags), ...plan.keep.flatMap((image) => image.untags)]);
   const removedTags = new Set(result.untagged);
-  for (const tag of result.untagged) if (!expectedUntags.has(tag)) differences.push(`The tag ${tag} was removed although the preview did not say so.`);
-  for (const tag of expectedUntags) if (!removedTags.has(tag)) differences.push(`The tag ${tag} was expected to go but the engine did not say it went.`);
+  for (const tag of result.untagged)
+    if (!expectedUntags.has(tag)) differences.push(`The tag ${tag} was removed although the preview did not say so.`);
+  for (const tag of expectedUntags)
+    if (!removedTags.has(tag)) differences.push(`The tag ${tag} was expected to go but the engine did not say it went.`);
   // An estimate that misses is said in `bytes.note`, not counted as the engine doing something else.
   if (measured && plan.bytes.exact && result.spaceReclaimed !== plan.freedBytes) {
     differences.push(`LayersSize dropped by ${result.spaceReclaimed} bytes; the preview said ${plan.freedBytes}.`);
@@ -166,14 +193,28 @@ async function pruneBuildCache(dryRun: boolean): Promise<PruneResponse> {
   const predicted = goes.reduce((sum, record) => sum + record.size, 0);
   const base = { target: 'build-cache' as const, images: [], keep: [], buildCache: goes, bytes: null };
   if (dryRun) return { ...base, dryRun, spaceReclaimed: predicted, result: null };
-  const answer = await dial<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>({ path: '/build/prune', method: 'POST', timeoutMs: pruneTimeoutMs() });
+  const answer = await dial<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>({
+    path: '/build/prune',
+    method: 'POST',
+    timeoutMs: pruneTimeoutMs(),
+  });
   const deleted = answer.CachesDeleted ?? [];
-  const differences = deleted.length === goes.length ? [] : [`The engine removed ${deleted.length} cache records; the preview listed ${goes.length}.`];
-  if (answer.SpaceReclaimed !== predicted) differences.push(`The engine reports ${answer.SpaceReclaimed} bytes reclaimed; the preview said ${predicted}.`);
+  const differences =
+    deleted.length === goes.length ? [] : [`The engine removed ${deleted.length} cache records; the preview listed ${goes.length}.`];
+  if (answer.SpaceReclaimed !== predicted)
+    differences.push(`The engine reports ${answer.SpaceReclaimed} bytes reclaimed; the preview said ${predicted}.`);
   return {
     ...base,
     dryRun,
     spaceReclaimed: answer.SpaceReclaimed,
-    result: { deletedImages: [], untagged: [], spaceReclaimed: answer.SpaceReclaimed, diskBefore: 0, diskAfter: 0, matchesPreview: differences.length === 0, differences },
+    result: {
+      deletedImages: [],
+      untagged: [],
+      spaceReclaimed: answer.SpaceReclaimed,
+      diskBefore: 0,
+      diskAfter: 0,
+      matchesPreview: differences.length === 0,
+      differences,
+    },
   };
 }

@@ -12,7 +12,11 @@ interface Memory {
   listening: boolean;
 }
 
-const memory: Memory = ((globalThis as { __strataTagMemory?: Memory }).__strataTagMemory ??= { tags: new Map(), replayed: null, listening: false });
+const memory: Memory = ((globalThis as { __strataTagMemory?: Memory }).__strataTagMemory ??= {
+  tags: new Map(),
+  replayed: null,
+  listening: false,
+});
 
 function remember(id: string, tag: string): void {
   if (!id || !tag || tag === id) return;

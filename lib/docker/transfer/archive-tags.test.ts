@@ -57,7 +57,12 @@ describe('archiveTagGate', () => {
     expect((await through(renamed, 300)).error).not.toBeNull();
     const repositories = await tarOf([{ name: 'repositories', body: JSON.stringify({ 'team/app': { 'bad tag': 'abc' } }) }]);
     expect((await through(repositories, 300)).error).not.toBeNull();
-    const index = await tarOf([{ name: 'index.json', body: JSON.stringify({ manifests: [{ annotations: { 'io.containerd.image.name': 'docker.io/team/app:-x' } }] }) }]);
+    const index = await tarOf([
+      {
+        name: 'index.json',
+        body: JSON.stringify({ manifests: [{ annotations: { 'io.containerd.image.name': 'docker.io/team/app:-x' } }] }),
+      },
+    ]);
     expect((await through(index, 300)).error).not.toBeNull();
   });
 
@@ -73,6 +78,8 @@ describe('namingProblem', () => {
     expect(namingProblem('manifest.json', manifest(['team/app']))).toMatch(/not name:tag/);
     expect(namingProblem('manifest.json', manifest([`team/app@sha256:${'a'.repeat(64)}`]))).toMatch(/not name:tag/);
     expect(namingProblem('manifest.json', 'not json')).toBeNull();
-    expect(namingProblem('index.json', JSON.stringify({ manifests: [{ annotations: { 'org.opencontainers.image.ref.name': '1.0' } }] }))).toBeNull();
+    expect(
+      namingProblem('index.json', JSON.stringify({ manifests: [{ annotations: { 'org.opencontainers.image.ref.name': '1.0' } }] })),
+    ).toBeNull();
   });
 });

@@ -69,7 +69,14 @@ export function namingProblem(name: string, text: string): string | null {
 
 /** A tar header's checksum: the bytes summed with the checksum field itself read as spaces. */
 function checksumMatches(block: Buffer): boolean {
-  const stored = parseInt(block.subarray(148, 156).toString('latin1').replace(/[\0 ]+/g, ' ').trim(), 8);
+  const stored = parseInt(
+    block
+      .subarray(148, 156)
+      .toString('latin1')
+      .replace(/[\0 ]+/g, ' ')
+      .trim(),
+    8,
+  );
   let sum = 0;
   for (let i = 0; i < BLOCK; i += 1) sum += i >= 148 && i < 156 ? 0x20 : (block[i] ?? 0);
   return stored === sum;
@@ -89,7 +96,11 @@ export function archiveTagGate(): Transform & { problem: StrataError | null } {
   let walking = true;
 
   const entryName = (block: Buffer): string => {
-    const field = (start: number, length: number) => block.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (start: number, length: number) =>
+      block
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const name = field(0, 100);
     const prefix = block.subarray(257, 262).toString('latin1') === 'ustar' ? field(345, 155) : '';
     return prefix ? `${prefix}/${name}` : name;
@@ -97,7 +108,10 @@ export function archiveTagGate(): Transform & { problem: StrataError | null } {
   const sizeOf = (block: Buffer): number | null => {
     const raw = block.subarray(124, 136);
     if ((raw[0] ?? 0) & 0x80) return null; // base-256: a file of 8 GiB or more, never a naming file
-    const text = raw.toString('latin1').replace(/[\0 ]+$/g, '').trim();
+    const text = raw
+      .toString('latin1')
+      .replace(/[\0 ]+$/g, '')
+      .trim();
     return /^[0-7]*$/.test(text) ? parseInt(text || '0', 8) : null;
   };
   const padded = (size: number) => Math.ceil(size / BLOCK) * BLOCK;
@@ -123,7 +137,14 @@ export function archiveTagGate(): Transform & { problem: StrataError | null } {
         const type = String.fromCharCode(block[156] ?? 0x30);
         const name = normalise(nextName ?? entryName(block));
         if (type === 'x' || type === 'L') {
-          state = { kind: 'collect', left: size ?? 0, padding: padded(size ?? 0) - (size ?? 0), purpose: type === 'x' ? 'pax' : 'longname', name, chunks: [] };
+          state = {
+            kind: 'collect',
+            left: size ?? 0,
+            padding: padded(size ?? 0) - (size ?? 0),
+            purpose: type === 'x' ? 'pax' : 'longname',
+            name,
+            chunks: [],
+          };
           continue;
         }
         nextName = null;

@@ -14,7 +14,11 @@ describe('explainArchiveError', () => {
   it('keeps only the tar error from the containerd store’s layer and mount paths', () => {
     const containerd =
       'failed to unpack image: apply layer error for "docker.io/strata-test/junk:1": failed to extract layer sha256:003164e6603fa379c3e677ac09e2b6e5b761d47bd7418e9e5642196d2d26f536: mount callback failed on /tmp/p4m/data/containerd/daemon/tmpmounts/containerd-mount4161008199: archive/tar: invalid tar header';
-    expect(explainArchiveError(containerd, 'import')).toBe('The file is not a valid tar archive (tar, tar.gz, tar.bz2 or tar.xz): archive/tar: invalid tar header.');
-    expect(explainArchiveError('archive/tar: invalid tar header', 'load')).toBe('The file is not a valid tar archive: archive/tar: invalid tar header.');
+    expect(explainArchiveError(containerd, 'import')).toBe(
+      'The file is not a valid tar archive (tar, tar.gz, tar.bz2 or tar.xz): archive/tar: invalid tar header.',
+    );
+    expect(explainArchiveError('archive/tar: invalid tar header', 'load')).toBe(
+      'The file is not a valid tar archive: archive/tar: invalid tar header.',
+    );
   });
 });

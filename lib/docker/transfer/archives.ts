@@ -24,16 +24,23 @@ export async function saveImages(refs: string[]): Promise<SaveSource> {
   const estimatedBytes = inspected.reduce((sum, image) => sum + (image.Size ?? 0), 0);
   // A name keeps its tags in the archive (`docker load` restores them); an ID alone does not.
   const names = refs;
-  const stream = (await engine((docker) =>
-    names.length === 1
-      ? docker.getImage(names[0] as string).get()
-      : // Several images in one archive: GET /images/get?names=…&names=… (dockerode's typings lack it).
-        new Promise((resolve, reject) =>
-          docker.modem.dial(
-            { path: '/images/get?', method: 'GET', isStream: true, statusCodes: { 200: true, 404: 'not found', 500: 'server error' }, options: { names } },
-            (error: unknown, data: unknown) => (error ? reject(error) : resolve(data)),
+  const stream = (await engine(
+    (docker) =>
+      names.length === 1
+        ? docker.getImage(names[0] as string).get()
+        : // Several images in one archive: GET /images/get?names=…&names=… (dockerode's typings lack it).
+          new Promise((resolve, reject) =>
+            docker.modem.dial(
+              {
+                path: '/images/get?',
+                method: 'GET',
+                isStream: true,
+                statusCodes: { 200: true, 404: 'not found', 500: 'server error' },
+                options: { names },
+              },
+              (error: unknown, data: unknown) => (error ? reject(error) : resolve(data)),
+            ),
           ),
-        ),
     { stream: true },
   )) as unknown as Readable;
   return { stream, estimatedBytes, names };
@@ -68,14 +75,25 @@ export function explainArchiveError(message: string, what: 'load' | 'import'): s
 }
 
 function toLoadEvent(raw: RawLoadLine, loaded: string[]): LoadEvent | null {
-  if (raw.error || raw.errorDetail) return { kind: 'error', message: explainArchiveError(raw.errorDetail?.message ?? raw.error ?? 'The engine could not load the archive.', 'load') };
+  if (raw.error || raw.errorDetail)
+    return {
+      kind: 'error',
+      message: explainArchiveError(raw.errorDetail?.message ?? raw.error ?? 'The engine could not load the archive.', 'load'),
+    };
   if (raw.stream) {
     const line = raw.stream.trim();
     const match = /^Loaded image(?: ID)?: (.+)$/.exec(line);
     if (match?.[1]) loaded.push(match[1]);
     return line ? { kind: 'output', line } : null;
   }
-  if (raw.status && raw.progressDetail?.total) return { kind: 'progress', id: raw.id ?? '', status: raw.status, current: raw.progressDetail.current ?? 0, total: raw.progressDetail.total };
+  if (raw.status && raw.progressDetail?.total)
+    return {
+      kind: 'progress',
+      id: raw.id ?? '',
+      status: raw.status,
+      current: raw.progressDetail.current ?? 0,
+      total: raw.progressDetail.total,
+    };
   if (raw.status) return { kind: 'output', line: raw.status };
   return null;
 }
@@ -86,7 +104,10 @@ function toLoadEvent(raw: RawLoadLine, loaded: string[]): LoadEvent | null {
  */
 export async function loadArchive(body: Readable, signal: AbortSignal): Promise<AsyncGenerator<LoadEvent>> {
   // The engine answers once it has read the whole archive: as long as the upload takes, so no limit.
-  const stream = (await engine((docker) => docker.loadImage(body as unknown as NodeJS.ReadableStream, { quiet: false, abortSignal: signal } as unknown as object), { stream: true })) as unknown as Readable;
+  const stream = (await engine(
+    (docker) => docker.loadImage(body as unknown as NodeJS.ReadableStream, { quiet: false, abortSignal: signal } as unknown as object),
+    { stream: true },
+  )) as unknown as Readable;
   const lines = jsonLines<RawLoadLine>(stream);
   const loaded: string[] = [];
   const first = await lines.next().catch((error: unknown) => {
@@ -139,7 +160,10 @@ async function undoFailedImport(name: string, before: string | null): Promise<vo
 }
 
 /** `docker import`: a root filesystem tarball becomes a one-layer image, with optional config changes. */
-export async function importRootfs(body: Readable, options: { repo?: string; tag?: string; message?: string; changes: string[] }): Promise<ImportResult> {
+export async function importRootfs(
+  body: Readable,
+  options: { repo?: string; tag?: string; message?: string; changes: string[] },
+): Promise<ImportResult> {
   const query: Record<string, unknown> = { ...(options.repo ? { repo: options.repo, tag: options.tag ?? 'latest' } : {}) };
   if (options.message) query.message = options.message;
   if (options.changes.length > 0) query.changes = options.changes;
@@ -152,17 +176,25 @@ export async function importRootfs(body: Readable, options: { repo?: string; tag
   };
   let stream: Readable;
   try {
-    stream = (await engine((docker) => docker.importImage(body as unknown as NodeJS.ReadableStream, query), { stream: true })) as unknown as Readable;
+    stream = (await engine((docker) => docker.importImage(body as unknown as NodeJS.ReadableStream, query), {
+      stream: true,
+    })) as unknown as Readable;
   } catch (error) {
     if (error instanceof StrataError && /tar|archive|gzip|compress/i.test(error.message)) {
-      return fail(new StrataError('invalid_input', explainArchiveError(error.message.replace(/^The Docker engine reported an error: /, ''), 'import')));
+      return fail(
+        new StrataError(
+          'invalid_input',
+          explainArchiveError(error.message.replace(/^The Docker engine reported an error: /, ''), 'import'),
+        ),
+      );
     }
     return fail(error);
   }
   let id: string | null = null;
   try {
     for await (const raw of jsonLines<RawLoadLine>(stream)) {
-      if (raw.error || raw.errorDetail) throw new StrataError('invalid_input', explainArchiveError(raw.errorDetail?.message ?? raw.error ?? '', 'import'));
+      if (raw.error || raw.errorDetail)
+        throw new StrataError('invalid_input', explainArchiveError(raw.errorDetail?.message ?? raw.error ?? '', 'import'));
       if (raw.status && /^sha256:[0-9a-f]{64}$/.test(raw.status)) id = raw.status;
     }
   } catch (error) {

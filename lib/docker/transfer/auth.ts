@@ -11,11 +11,17 @@ export async function login(registry: string, username: string, password: string
   try {
     await engine((docker) => docker.checkAuth({ username, password, serveraddress: server }));
   } catch (error) {
-    if (error instanceof StrataError && (error.code === 'unauthorized' || /unauthorized|incorrect username or password/i.test(error.message))) {
+    if (
+      error instanceof StrataError &&
+      (error.code === 'unauthorized' || /unauthorized|incorrect username or password/i.test(error.message))
+    ) {
       throw new StrataError('unauthorized', `${server} refused these credentials: wrong username, password or token.`);
     }
     if (error instanceof StrataError && error.code === 'upstream_failed') {
-      throw new StrataError('upstream_failed', `Could not reach ${server} to check the login. ${error.message.replace(/^The Docker engine reported an error: /, '')}`);
+      throw new StrataError(
+        'upstream_failed',
+        `Could not reach ${server} to check the login. ${error.message.replace(/^The Docker engine reported an error: /, '')}`,
+      );
     }
     throw error;
   }

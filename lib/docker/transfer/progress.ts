@@ -36,7 +36,10 @@ export function mapProgress(raw: RawProgress): TransferEvent | null {
     const total = raw.progressDetail?.total ?? 0;
     // Push progress can run past its total: clamp it.
     const current = Math.min(raw.progressDetail?.current ?? 0, total || Number.POSITIVE_INFINITY);
-    return { kind: 'layer', layer: { id: raw.id, phase: phaseOf(status), status, current, total, detail: status.startsWith('Mounted from') ? status : null } };
+    return {
+      kind: 'layer',
+      layer: { id: raw.id, phase: phaseOf(status), status, current, total, detail: status.startsWith('Mounted from') ? status : null },
+    };
   }
   return status ? { kind: 'status', message: status } : null;
 }
@@ -50,7 +53,9 @@ export function explainTransferError(message: string): string {
   if (/no basic auth credentials|authorization failed|unauthorized|authentication required/i.test(message)) return notAllowed;
   if (/manifest unknown|not found|does not exist/i.test(message)) return `Not found: ${message}`;
   if (/denied/i.test(message)) return notAllowed;
-  if (/toomanyrequests|rate limit/i.test(message)) return `Rate limited by the registry: wait a while, or log in for a higher limit. (${message})`;
-  if (/connection refused|no such host|dial tcp|i\/o timeout|network is unreachable|TLS handshake/i.test(message)) return `The registry is unreachable from the Docker engine. (${message})`;
+  if (/toomanyrequests|rate limit/i.test(message))
+    return `Rate limited by the registry: wait a while, or log in for a higher limit. (${message})`;
+  if (/connection refused|no such host|dial tcp|i\/o timeout|network is unreachable|TLS handshake/i.test(message))
+    return `The registry is unreachable from the Docker engine. (${message})`;
   return message;
 }

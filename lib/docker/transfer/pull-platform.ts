@@ -14,7 +14,11 @@ export async function pulledPlatformNote(name: string, wanted: PlatformSpec): Pr
     const chosen = platforms.find((platform) => samePlatform(platform, wanted));
     return chosen?.available ? null : `${name} is a multi-platform image, but its ${platformString(wanted)} content did not arrive.`;
   }
-  const own: PlatformSpec = platforms[0] ?? { os: raw.Os || 'unknown', architecture: raw.Architecture || 'unknown', variant: raw.Variant || null };
+  const own: PlatformSpec = platforms[0] ?? {
+    os: raw.Os || 'unknown',
+    architecture: raw.Architecture || 'unknown',
+    variant: raw.Variant || null,
+  };
   if (samePlatform(own, wanted)) return null;
   return `${name} is a single-platform image for ${platformString(own)}: the engine pulled that, not ${platformString(wanted)}.`;
 }

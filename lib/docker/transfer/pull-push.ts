@@ -46,12 +46,17 @@ function engineRef(ref: ParsedReference): string {
 }
 
 async function failure(error: unknown): Promise<TransferEvent> {
-  const message = error instanceof StrataError ? error.message.replace(/^The Docker engine reported an error: /, '') : 'The transfer failed.';
+  const message =
+    error instanceof StrataError ? error.message.replace(/^The Docker engine reported an error: /, '') : 'The transfer failed.';
   return { kind: 'error', message: explainTransferError(message) };
 }
 
 /** `platform`: pull only that platform (the engine's `platform` query on POST /images/create, `os/arch[/variant]`). */
-export async function* pull(ref: ParsedReference, signal: AbortSignal, platform: PlatformSpec | null = null): AsyncGenerator<TransferEvent> {
+export async function* pull(
+  ref: ParsedReference,
+  signal: AbortSignal,
+  platform: PlatformSpec | null = null,
+): AsyncGenerator<TransferEvent> {
   const name = engineRef(ref);
   let stream: Readable;
   try {
@@ -67,7 +72,10 @@ export async function* pull(ref: ParsedReference, signal: AbortSignal, platform:
   if (result === null || signal.aborted) return;
   const note = platform ? await pulledPlatformNote(name, platform) : null;
   if (note) yield { kind: 'status', message: note };
-  const imageId = await engine((docker) => docker.getImage(name).inspect()).then((image) => (image as { Id: string }).Id, () => null);
+  const imageId = await engine((docker) => docker.getImage(name).inspect()).then(
+    (image) => (image as { Id: string }).Id,
+    () => null,
+  );
   yield { kind: 'done', ref: name, digest: result || null, imageId };
 }
 

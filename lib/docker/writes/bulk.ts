@@ -27,7 +27,13 @@ function findImage(images: ImageSummary[], target: string): ImageSummary | undef
  * Untags are planned in order over a working copy of each image's tags: removing both tags of one image
  * makes the second one its last, and the plan says so.
  */
-function planUntag(images: ImageSummary[], remaining: Map<string, string[]>, parents: Set<string>, target: string, force: boolean): BulkItem {
+function planUntag(
+  images: ImageSummary[],
+  remaining: Map<string, string[]>,
+  parents: Set<string>,
+  target: string,
+  force: boolean,
+): BulkItem {
   const parsed = parseReference(target);
   if (!parsed.ok) return { target, imageId: null, outcome: 'error', message: parsed.message };
   const { familiar } = repoAndTag(parsed.ref);
@@ -35,24 +41,65 @@ function planUntag(images: ImageSummary[], remaining: Map<string, string[]>, par
   if (!image) return { target, imageId: null, outcome: 'error', message: `No tag ${familiar} on this engine.` };
   const others = (remaining.get(image.id) ?? image.repoTags).filter((tag) => tag !== familiar);
   remaining.set(image.id, others);
-  if (others.length > 0) return { target, imageId: image.id, outcome: 'planned', message: `Removes the tag; ${image.shortId} keeps ${others.join(', ')}.` };
+  if (others.length > 0)
+    return { target, imageId: image.id, outcome: 'planned', message: `Removes the tag; ${image.shortId} keeps ${others.join(', ')}.` };
   if (image.containers > 0) {
     return force
-      ? { target, imageId: image.id, outcome: 'planned', message: `Removes the last tag; ${image.shortId} stays, untagged, because a container uses it.` }
+      ? {
+          target,
+          imageId: image.id,
+          outcome: 'planned',
+          message: `Removes the last tag; ${image.shortId} stays, untagged, because a container uses it.`,
+        }
       : { target, imageId: image.id, outcome: 'refused', message: `Last tag of an image a container uses: refused unless forced.` };
   }
-  if (parents.has(image.id)) return { target, imageId: image.id, outcome: 'planned', message: `Removes the last tag; ${image.shortId} stays, untagged, because other images are built on it.` };
-  return { target, imageId: image.id, outcome: 'planned', message: `Last tag: image ${image.shortId} is deleted too, freeing ${freedPhrase(image)}.` };
+  if (parents.has(image.id))
+    return {
+      target,
+      imageId: image.id,
+      outcome: 'planned',
+      message: `Removes the last tag; ${image.shortId} stays, untagged, because other images are built on it.`,
+    };
+  return {
+    target,
+    imageId: image.id,
+    outcome: 'planned',
+    message: `Last tag: image ${image.shortId} is deleted too, freeing ${freedPhrase(image)}.`,
+  };
 }
 
 function planDelete(images: ImageSummary[], parents: Set<string>, running: Set<string>, target: string, force: boolean): BulkItem {
   const image = findImage(images, target);
   if (!image) return { target, imageId: null, outcome: 'error', message: `No image ${target} on this engine.` };
   const tags = image.repoTags.length ? ` and its tag${image.repoTags.length === 1 ? '' : 's'} ${image.repoTags.join(', ')}` : '';
-  if (parents.has(image.id)) return { target, imageId: image.id, outcome: 'refused', message: `Other local images are built on ${describeImage(image)}; delete those first (force cannot override this).` };
-  if (running.has(image.id)) return { target, imageId: image.id, outcome: 'refused', message: `A running container uses ${describeImage(image)}: stop and remove it first (force cannot override this).` };
-  if (image.containers > 0 && !force) return { target, imageId: image.id, outcome: 'refused', message: `A container uses ${describeImage(image)}: refused unless forced (and never while it runs).` };
-  if (image.repoTags.length > 1 && !force) return { target, imageId: image.id, outcome: 'refused', message: `${image.shortId} has ${image.repoTags.length} tags: refused unless forced.` };
+  if (parents.has(image.id))
+    return {
+      target,
+      imageId: image.id,
+      outcome: 'refused',
+      message: `Other local images are built on ${describeImage(image)}; delete those first (force cannot override this).`,
+    };
+  if (running.has(image.id))
+    return {
+      target,
+      imageId: image.id,
+      outcome: 'refused',
+      message: `A running container uses ${describeImage(image)}: stop and remove it first (force cannot override this).`,
+    };
+  if (image.containers > 0 && !force)
+    return {
+      target,
+      imageId: image.id,
+      outcome: 'refused',
+      message: `A container uses ${describeImage(image)}: refused unless forced (and never while it runs).`,
+    };
+  if (image.repoTags.length > 1 && !force)
+    return {
+      target,
+      imageId: image.id,
+      outcome: 'refused',
+      message: `${image.shortId} has ${image.repoTags.length} tags: refused unless forced.`,
+    };
   return { target, imageId: image.id, outcome: 'planned', message: `Deletes ${image.shortId}${tags}, freeing ${freedPhrase(image)}.` };
 }
 
@@ -64,9 +111,13 @@ export function bulk(action: BulkAction, targets: string[], force: boolean, dryR
 async function planAndApplyBulk(action: BulkAction, targets: string[], force: boolean, dryRun: boolean): Promise<BulkResponse> {
   const [{ images }, snap] = await Promise.all([listImages(), snapshot()]);
   const parents = parentsOf(snap);
-  const running = new Set([...snap.containers].filter(([, containers]) => containers.some((container) => container.state === 'running')).map(([id]) => id));
+  const running = new Set(
+    [...snap.containers].filter(([, containers]) => containers.some((container) => container.state === 'running')).map(([id]) => id),
+  );
   const remaining = new Map<string, string[]>();
-  const plans = targets.map((target) => (action === 'untag' ? planUntag(images, remaining, parents, target, force) : planDelete(images, parents, running, target, force)));
+  const plans = targets.map((target) =>
+    action === 'untag' ? planUntag(images, remaining, parents, target, force) : planDelete(images, parents, running, target, force),
+  );
   if (dryRun) return { dryRun, action, items: plans };
   const items: BulkItem[] = [];
   for (const plan of plans) {
@@ -77,7 +128,8 @@ async function planAndApplyBulk(action: BulkAction, targets: string[], force: bo
     }
     try {
       const parsed = parseReference(plan.target);
-      const result = action === 'untag' && parsed.ok ? await removeTag(parsed.ref, force) : await deleteImage(plan.imageId ?? plan.target, force);
+      const result =
+        action === 'untag' && parsed.ok ? await removeTag(parsed.ref, force) : await deleteImage(plan.imageId ?? plan.target, force);
       const parts = [
         result.untagged.length ? `untagged ${result.untagged.join(', ')}` : '',
         result.deletedImages.length ? `deleted ${result.deletedImages.length} image${result.deletedImages.length === 1 ? '' : 's'}` : '',
@@ -108,7 +160,13 @@ export function planRetag(images: ImageSummary[], from: string, to: string): Ret
       const target = to.includes('*') ? to.replace('*', match[1] ?? '') : to;
       const parsed = parseReference(target);
       if (!parsed.ok || parsed.ref.digest) {
-        items.push({ from: tag, to: target, imageId: image.id, outcome: 'error', message: parsed.ok ? 'A tag cannot be a digest.' : parsed.message });
+        items.push({
+          from: tag,
+          to: target,
+          imageId: image.id,
+          outcome: 'error',
+          message: parsed.ok ? 'A tag cannot be a digest.' : parsed.message,
+        });
         continue;
       }
       const { familiar } = repoAndTag(parsed.ref);
@@ -116,7 +174,13 @@ export function planRetag(images: ImageSummary[], from: string, to: string): Ret
       if (current?.id === image.id) {
         items.push({ from: tag, to: familiar, imageId: image.id, outcome: 'skipped', message: 'Already points at this image.' });
       } else if (current) {
-        items.push({ from: tag, to: familiar, imageId: image.id, outcome: 'planned', message: `Moves ${familiar} here from ${current.shortId}.` });
+        items.push({
+          from: tag,
+          to: familiar,
+          imageId: image.id,
+          outcome: 'planned',
+          message: `Moves ${familiar} here from ${current.shortId}.`,
+        });
       } else {
         items.push({ from: tag, to: familiar, imageId: image.id, outcome: 'planned', message: `New tag on ${image.shortId}.` });
       }
@@ -132,7 +196,13 @@ export function retag(from: string, to: string, move: boolean, dryRun: boolean):
 async function planAndApplyRetag(from: string, to: string, move: boolean, dryRun: boolean): Promise<RetagResponse> {
   const { images } = await listImages();
   const plans = planRetag(images, from, to);
-  if (dryRun) return { dryRun, items: plans.map((item) => (move && item.outcome === 'planned' ? { ...item, message: `${item.message} Then removes ${item.from}.` } : item)) };
+  if (dryRun)
+    return {
+      dryRun,
+      items: plans.map((item) =>
+        move && item.outcome === 'planned' ? { ...item, message: `${item.message} Then removes ${item.from}.` } : item,
+      ),
+    };
   const items: RetagItem[] = [];
   for (const plan of plans) {
     if (plan.outcome !== 'planned') {

@@ -19,7 +19,11 @@ async function containerNamer(): Promise<(id: string) => string> {
 async function rephraseConflict(error: unknown): Promise<never> {
   if (error instanceof StrataError && error.code === 'conflict') {
     const conflict = explainConflict(error.message, await containerNamer());
-    throw new StrataError('conflict', conflict.message, { reason: conflict.reason, canForce: conflict.canForce, container: conflict.containerId });
+    throw new StrataError('conflict', conflict.message, {
+      reason: conflict.reason,
+      canForce: conflict.canForce,
+      container: conflict.containerId,
+    });
   }
   throw error;
 }

@@ -40,7 +40,11 @@ async function writeTag(imageRef: string, ref: ParsedReference): Promise<TagResu
   if (!previous || previous === imageId) return { tag: familiar, imageId, movedFrom: null };
   // The image the tag left: dangling now if it has no tag left and no image builds on it.
   const left = (await snapshot()).listed.find((image) => image.id === previous);
-  return { tag: familiar, imageId, movedFrom: { id: previous, shortId: shortId(previous), becameDangling: left !== undefined && left.repoTags.length === 0 } };
+  return {
+    tag: familiar,
+    imageId,
+    movedFrom: { id: previous, shortId: shortId(previous), becameDangling: left !== undefined && left.repoTags.length === 0 },
+  };
 }
 
 /** Removes one tag. When it is the image's last tag and nothing uses the image, the image goes too. */

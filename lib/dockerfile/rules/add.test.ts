@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { file, ruleHits as hits } from '@/lib/dockerfile/testing';
 
-
 describe('add-instead-of-copy', () => {
   it('flags ADD of local files and folders, offering the same line as COPY', () => {
     expect(hits(file('FROM node:22', 'ADD --chown=node:node package.json src/ /app/'), 'add-instead-of-copy')).toEqual([
@@ -30,10 +29,21 @@ describe('add-url', () => {
   });
 
   it('mentions, as info, that a URL could be fetched in a RUN', () => {
-    expect(hits(file('FROM alpine:3.20', 'ADD https://example.com/app.tar.gz /tmp/'), 'add-url')).toEqual([expect.objectContaining({ line: 2, severity: 'info' })]);
+    expect(hits(file('FROM alpine:3.20', 'ADD https://example.com/app.tar.gz /tmp/'), 'add-url')).toEqual([
+      expect.objectContaining({ line: 2, severity: 'info' }),
+    ]);
   });
 
   it('does not mention it for a verified download or a git source', () => {
-    expect(hits(file('FROM alpine:3.20', 'ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/app.tgz /tmp/', 'ADD git@github.com:a/b.git /src'), 'add-url')).toEqual([]);
+    expect(
+      hits(
+        file(
+          'FROM alpine:3.20',
+          'ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/app.tgz /tmp/',
+          'ADD git@github.com:a/b.git /src',
+        ),
+        'add-url',
+      ),
+    ).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ export const addInsteadOfCopy: Rule = (model) =>
     stage.instructions.filter(adds).flatMap((instruction) => {
       const sources = sourcesOf(instruction);
       // A variable may name an archive or a URL; only a source we can read decides.
-      const plain = sources.length > 0 && sources.every((source) => !URL.test(source) && !GIT.test(source) && !ARCHIVE.test(source) && !source.includes('$'));
+      const plain =
+        sources.length > 0 &&
+        sources.every((source) => !URL.test(source) && !GIT.test(source) && !ARCHIVE.test(source) && !source.includes('$'));
       if (!plain || flagValue(instruction, 'checksum') !== undefined) return [];
       return [
         finding(

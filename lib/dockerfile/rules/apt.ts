@@ -64,7 +64,9 @@ function removesLists(instruction: Instruction): boolean {
 }
 
 function cachesLists(instruction: Instruction): boolean {
-  return instruction.flags.some((flag) => flag.name === 'mount' && /type=cache/.test(flag.value) && /target=\/var\/lib\/apt/.test(flag.value));
+  return instruction.flags.some(
+    (flag) => flag.name === 'mount' && /type=cache/.test(flag.value) && /target=\/var\/lib\/apt/.test(flag.value),
+  );
 }
 
 export const aptNoYes: Rule = (model) =>

@@ -7,14 +7,20 @@ const hits = (text: string) => ruleHits(text, 'unpinned-base');
 describe('unpinned-base', () => {
   it('flags a base without a tag, and one tagged latest or another moving name', () => {
     expect(hits(file('FROM node', 'FROM python:latest AS tools', 'FROM node:lts-alpine AS lts'))).toEqual([
-      expect.objectContaining({ line: 1, severity: 'warning', message: 'node has no tag, so it means :latest and changes under you: pin versions for anything beyond dev.' }),
+      expect.objectContaining({
+        line: 1,
+        severity: 'warning',
+        message: 'node has no tag, so it means :latest and changes under you: pin versions for anything beyond dev.',
+      }),
       expect.objectContaining({ line: 2, message: expect.stringContaining('python:latest moves to each new upstream release') }),
       expect.objectContaining({ line: 3 }),
     ]);
   });
 
   it('flags an ARG-substituted base whose default is unpinned, and reads a registry port as no tag', () => {
-    expect(hits(file('ARG BASE=node', 'FROM ${BASE}'))).toEqual([expect.objectContaining({ message: expect.stringContaining('${BASE} (node by default)') })]);
+    expect(hits(file('ARG BASE=node', 'FROM ${BASE}'))).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('${BASE} (node by default)') }),
+    ]);
     expect(hits(file('FROM localhost:5000/team/app'))).toHaveLength(1);
   });
 

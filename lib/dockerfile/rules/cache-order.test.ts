@@ -17,7 +17,18 @@ describe('cache-order', () => {
   });
 
   it('does not flag the manifest-first order', () => {
-    expect(hits(file('FROM node:22-alpine', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build'))).toEqual([]);
+    expect(
+      hits(
+        file(
+          'FROM node:22-alpine',
+          'WORKDIR /app',
+          'COPY package.json package-lock.json ./',
+          'RUN npm ci',
+          'COPY . .',
+          'RUN npm run build',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('knows the other package managers and their manifests', () => {
@@ -28,7 +39,9 @@ describe('cache-order', () => {
     expect(fixFor('bundle install --jobs 4')).toContain('Copy only Gemfile Gemfile.lock,');
     expect(fixFor('yarn --frozen-lockfile')).toContain('Copy only package.json yarn.lock,');
     expect(fixFor('composer install --no-dev')).toContain('Copy only composer.json composer.lock,');
-    expect(fixFor('apt-get update && apt-get install -y libpq5')).toBe('Move the apt-get install RUN above COPY . /src: it does not need your source.');
+    expect(fixFor('apt-get update && apt-get install -y libpq5')).toBe(
+      'Move the apt-get install RUN above COPY . /src: it does not need your source.',
+    );
   });
 
   it('leaves alone installs of the project itself, builds, and copies from other stages', () => {

@@ -21,7 +21,9 @@ export const cacheOrder: Rule = (model) =>
     const copy = stage.instructions[copyIndex]!;
     for (const instruction of stage.instructions.slice(copyIndex + 1)) {
       if (instruction.keyword !== 'RUN') continue;
-      const install = argvsOf(instruction).map(dependencyInstall).find((found) => found !== null);
+      const install = argvsOf(instruction)
+        .map(dependencyInstall)
+        .find((found) => found !== null);
       if (!install) continue;
       const copied = `${copy.keyword} ${copy.rest}`;
       return [

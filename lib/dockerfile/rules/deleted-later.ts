@@ -30,7 +30,9 @@ export const deletedLater: Rule = (model) =>
         }
         if (instruction.keyword !== 'RUN') continue;
         const run = readRun(instruction, workdir);
-        const hit = run.removed.flatMap((target) => written.filter((entry) => deletes(target, entry.path)).map((entry) => ({ target, entry })))[0];
+        const hit = run.removed.flatMap((target) =>
+          written.filter((entry) => deletes(target, entry.path)).map((entry) => ({ target, entry })),
+        )[0];
         if (hit) {
           const { target, entry } = hit;
           findings.push(
@@ -62,7 +64,10 @@ function copied(instruction: Instruction, workdir: string): Written[] {
   const bulky = sources.some((source) => URL.test(source) || ARCHIVE.test(source));
   if (!dest.endsWith('/') && sources.length === 1) return [{ path: target, bulky }];
   const named = sources.filter((source) => source !== '.' && !/[*?]/.test(source));
-  return [{ path: target, bulky }, ...named.map((source) => ({ path: resolvePath(target, basename(source)), bulky: URL.test(source) || ARCHIVE.test(source) }))];
+  return [
+    { path: target, bulky },
+    ...named.map((source) => ({ path: resolvePath(target, basename(source)), bulky: URL.test(source) || ARCHIVE.test(source) })),
+  ];
 }
 
 /**
@@ -105,7 +110,8 @@ function writes(command: SimpleCommand, argv: string[], name: string): Written[]
     const file = url && basename(url.replace(/[?#].*$/, ''));
     add(option('-O', '--output-document') ?? (file && (prefix ? `${prefix}/${file}` : file)));
   }
-  if (name === 'tar' && argv.slice(1).some((word) => /^-?[a-zA-Z]*x[a-zA-Z]*$/.test(word) || word === '--extract')) add(option('-C', '--directory'));
+  if (name === 'tar' && argv.slice(1).some((word) => /^-?[a-zA-Z]*x[a-zA-Z]*$/.test(word) || word === '--extract'))
+    add(option('-C', '--directory'));
   if (name === 'unzip') add(option('-d'));
   if (name === 'git' && argv[1] === 'clone') {
     const [, url, dir] = operandsOf(argv);

@@ -9,8 +9,7 @@ const NEEDS_SHELL = /[$`*?~|&;<>(){}\\]/;
 
 const execForm = (words: string[]) => `[${words.map((word) => JSON.stringify(word)).join(', ')}]`;
 
-export const jsonForm: Rule = (model) =>
-  model.stages.flatMap((stage) => stage.instructions.flatMap((instruction) => check(instruction)));
+export const jsonForm: Rule = (model) => model.stages.flatMap((stage) => stage.instructions.flatMap((instruction) => check(instruction)));
 
 function check(instruction: Instruction) {
   if ((instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') || instruction.json || instruction.rest === '') return [];
@@ -26,7 +25,9 @@ function check(instruction: Instruction) {
         instruction,
         'warning',
         'ENTRYPOINT in shell form runs under /bin/sh -c: CMD and docker run arguments are ignored, and signals go to sh.',
-        simple ? `Write ENTRYPOINT ${execForm(simple)}.` : 'Write it in exec form, ENTRYPOINT ["program", "arg"], or move a shell script into a file.',
+        simple
+          ? `Write ENTRYPOINT ${execForm(simple)}.`
+          : 'Write it in exec form, ENTRYPOINT ["program", "arg"], or move a shell script into a file.',
       ),
     ];
   }

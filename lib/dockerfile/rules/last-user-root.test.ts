@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { file, ruleHits as hits } from '@/lib/dockerfile/testing';
 
-
 describe('last-user-root (hadolint DL3002)', () => {
   it('flags an explicit USER root that is still in force in the built image', () => {
     expect(hits(file('FROM node:22', 'USER node', 'RUN npm ci', 'USER root', 'CMD ["node", "a.js"]'), 'last-user-root')).toEqual([

@@ -15,14 +15,16 @@ export const onlyLastCounts: Rule = (model) =>
       const all = stage.instructions.filter((instruction) => instruction.keyword === keyword);
       const last = all.at(-1);
       if (!last) return [];
-      return all.slice(0, -1).map((replaced) =>
-        finding(
-          rule,
-          replaced,
-          'warning',
-          `Only the last ${keyword} in a stage counts: this one is replaced by line ${last.line}.`,
-          `Delete this ${keyword}, or fold what it should do into line ${last.line}.`,
-        ),
-      );
+      return all
+        .slice(0, -1)
+        .map((replaced) =>
+          finding(
+            rule,
+            replaced,
+            'warning',
+            `Only the last ${keyword} in a stage counts: this one is replaced by line ${last.line}.`,
+            `Delete this ${keyword}, or fold what it should do into line ${last.line}.`,
+          ),
+        );
     }),
   );

@@ -12,13 +12,22 @@ describe('pid1-no-init', () => {
   });
 
   it('follows the built stage and what it inherits from earlier stages', () => {
-    const text = file('FROM node:22 AS base', 'CMD ["node", "index.js"]', 'FROM base AS prod', 'ENV NODE_ENV=production', 'FROM alpine:3.20 AS tools', 'CMD ["sh"]');
+    const text = file(
+      'FROM node:22 AS base',
+      'CMD ["node", "index.js"]',
+      'FROM base AS prod',
+      'ENV NODE_ENV=production',
+      'FROM alpine:3.20 AS tools',
+      'CMD ["sh"]',
+    );
     expect(hits(text)).toEqual([]);
     expect(hits(text.replace(/\nFROM alpine[\s\S]*$/, ''))).toEqual([expect.objectContaining({ line: 2 })]);
   });
 
   it('is satisfied by tini, dumb-init, an installed init or a note about --init', () => {
-    expect(hits(file('FROM node:22-alpine', 'RUN apk add --no-cache tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "server.js"]'))).toEqual([]);
+    expect(
+      hits(file('FROM node:22-alpine', 'RUN apk add --no-cache tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "server.js"]')),
+    ).toEqual([]);
     expect(hits(file('FROM node:22', 'CMD ["dumb-init", "node", "server.js"]'))).toEqual([]);
     expect(hits(file('FROM node:22', '# Run with: docker run --init', 'CMD ["node", "server.js"]'))).toEqual([]);
   });

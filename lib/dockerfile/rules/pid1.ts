@@ -25,11 +25,14 @@ function startup(model: DockerfileModel): { entrypoint?: Instruction; cmd?: Inst
 
 /** The programs the instruction starts (a shell-form or `sh -c` script can start several in turn). */
 const programsOf = (instruction: Instruction): string[][] =>
-  commandsOf(instruction).map((command) => commandArgv(command.words)).filter((argv) => argv.length > 0);
+  commandsOf(instruction)
+    .map((command) => commandArgv(command.words))
+    .filter((argv) => argv.length > 0);
 
 export const pid1NoInit: Rule = (model) => {
   const { entrypoint, cmd } = startup(model);
-  const hinted = model.built.some((stage) => [stage.from, ...stage.instructions].some((instruction) => INIT_HINT.test(instruction.args))) ||
+  const hinted =
+    model.built.some((stage) => [stage.from, ...stage.instructions].some((instruction) => INIT_HINT.test(instruction.args))) ||
     model.file.comments.some((comment) => INIT_HINT.test(comment.text));
   if (hinted) return [];
   // An ENTRYPOINT we cannot see into (a script) may well exec an init or the CMD: say nothing then.
@@ -55,7 +58,9 @@ export const npmStart: Rule = (model) => {
   const { entrypoint, cmd } = startup(model);
   return [entrypoint, cmd].flatMap((instruction) => {
     if (!instruction) return [];
-    const runner = programsOf(instruction).find((argv) => PACKAGE_RUNNERS.has(programName(argv)) && ['start', 'run', 'run-script'].includes(operandsOf(argv)[0] ?? ''));
+    const runner = programsOf(instruction).find(
+      (argv) => PACKAGE_RUNNERS.has(programName(argv)) && ['start', 'run', 'run-script'].includes(operandsOf(argv)[0] ?? ''),
+    );
     if (!runner) return [];
     const shown = runner.join(' ');
     return [

@@ -14,7 +14,9 @@ export const pipefail: Rule = (model) =>
       if (instruction.keyword !== 'RUN' || shellHasPipefail(model.stages, stage, index)) return [];
       const commands = commandsOf(instruction).map((command) => ({ ...command, argv: commandArgv(command.words) }));
       if (commands.some((command) => programName(command.argv) === 'set' && command.argv.includes('pipefail'))) return [];
-      const piped = commands.findIndex((command, i) => command.after === '|' && i > 0 && DOWNLOADERS.has(programName(commands[i - 1]!.argv)));
+      const piped = commands.findIndex(
+        (command, i) => command.after === '|' && i > 0 && DOWNLOADERS.has(programName(commands[i - 1]!.argv)),
+      );
       if (piped < 0) return [];
       const downloader = programName(commands[piped - 1]!.argv);
       const consumer = programName(commands[piped]!.argv) || 'the next command';

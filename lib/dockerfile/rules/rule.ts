@@ -6,6 +6,12 @@ import type { Instruction } from '@/lib/dockerfile/parse';
 
 export type Rule = (model: DockerfileModel) => DockerfileFinding[];
 
-export function finding(rule: DockerfileRuleId, at: Instruction, severity: FindingSeverity, message: string, fix: string): DockerfileFinding {
+export function finding(
+  rule: DockerfileRuleId,
+  at: Instruction,
+  severity: FindingSeverity,
+  message: string,
+  fix: string,
+): DockerfileFinding {
   return { rule, line: at.line, endLine: at.endLine, severity, message, fix };
 }

@@ -15,7 +15,15 @@ export const runCd: Rule = (model) =>
       if (!first || programName(first) !== 'cd') return [];
       const dir = first[1] ?? '~';
       if (argvs.length === 1) {
-        return [finding('run-cd', instruction, 'warning', `RUN cd ${dir} changes nothing: every RUN starts again in the WORKDIR.`, `Replace it with WORKDIR ${dir}.`)];
+        return [
+          finding(
+            'run-cd',
+            instruction,
+            'warning',
+            `RUN cd ${dir} changes nothing: every RUN starts again in the WORKDIR.`,
+            `Replace it with WORKDIR ${dir}.`,
+          ),
+        ];
       }
       if (SCRATCH.test(dir)) return [];
       return [

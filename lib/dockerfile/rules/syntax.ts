@@ -2,7 +2,26 @@
 // line continuation above it) and instructions other than ARG before the first FROM.
 import { finding, type Rule } from '@/lib/dockerfile/rules/rule';
 
-const KNOWN = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
+const KNOWN = [
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'MAINTAINER',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+];
 
 export const unknownInstruction: Rule = (model) =>
   model.file.instructions
@@ -14,21 +33,33 @@ export const unknownInstruction: Rule = (model) =>
         instruction,
         'error',
         `${instruction.keyword} is not a Dockerfile instruction: the build stops here.`,
-        near
-          ? `Did you mean ${near}?`
-          : `If this line continues the one above, end that line with ${model.file.escape}.`,
+        near ? `Did you mean ${near}?` : `If this line continues the one above, end that line with ${model.file.escape}.`,
       );
     });
 
 export const missingFrom: Rule = (model) => {
   const first = model.file.instructions[0];
   if (first && model.stages.length === 0) {
-    return [finding('missing-from', first, 'error', 'There is no FROM: every build starts from a base image.', 'Add FROM <image>:<version> (or FROM scratch) at the top.')];
+    return [
+      finding(
+        'missing-from',
+        first,
+        'error',
+        'There is no FROM: every build starts from a base image.',
+        'Add FROM <image>:<version> (or FROM scratch) at the top.',
+      ),
+    ];
   }
   return model.preamble
     .filter((instruction) => instruction.keyword !== 'ARG' && KNOWN.includes(instruction.keyword))
     .map((instruction) =>
-      finding('missing-from', instruction, 'error', `${instruction.keyword} before the first FROM: only ARG may come first, so the build fails.`, 'Move it below the FROM it belongs to.'),
+      finding(
+        'missing-from',
+        instruction,
+        'error',
+        `${instruction.keyword} before the first FROM: only ARG may come first, so the build fails.`,
+        'Move it below the FROM it belongs to.',
+      ),
     );
 };
 

@@ -21,7 +21,7 @@ export const HOSTILE_REFS: Record<string, string> = {
   'path traversal, double-dot-encoded': '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
   'path traversal inside a name': 'strata-bad/../victim:1',
   'absolute path': '/etc/passwd',
-  'backslashes': '..\\..\\windows\\win.ini',
+  backslashes: '..\\..\\windows\\win.ini',
   '300 characters': hex(300),
   '300-character name': `strata-bad/${hex(300)}:1`,
   '300-character tag': `strata-bad/victim:${hex(300, 't')}`,
@@ -63,10 +63,10 @@ export const HOSTILE_REFS: Record<string, string> = {
   'shell substitution': '$(id)',
   backticks: '`id`',
   'command separator': 'victim;rm -rf /',
-  'HTML': '<script>alert(1)</script>',
-  'template': '{{7*7}}',
+  HTML: '<script>alert(1)</script>',
+  template: '{{7*7}}',
   'log4j-style': '${jndi:ldap://127.0.0.1:1/x}',
-  'URL': 'http://127.0.0.1:1/strata-bad/victim:1',
+  URL: 'http://127.0.0.1:1/strata-bad/victim:1',
   'file URL': 'file:///etc/passwd',
   'lone percent': '%',
   'broken percent-encoding': '%E0%A4%A',
@@ -101,10 +101,13 @@ export const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArr
 export const NON_JSON: Record<string, { contentType: string | null; body: string | Uint8Array }> = {
   'text/plain': { contentType: 'text/plain', body: 'ref=strata-bad/victim:1' },
   'form-urlencoded': { contentType: 'application/x-www-form-urlencoded', body: 'ref=strata-bad%2Fvictim%3A1&dryRun=false' },
-  'multipart, garbage': { contentType: 'multipart/form-data; boundary=xyz', body: '--xyz\r\nContent-Disposition: form-data; name="ref"\r\n\r\nstrata-bad/victim:1\r\n--xyz--\r\n' },
+  'multipart, garbage': {
+    contentType: 'multipart/form-data; boundary=xyz',
+    body: '--xyz\r\nContent-Disposition: form-data; name="ref"\r\n\r\nstrata-bad/victim:1\r\n--xyz--\r\n',
+  },
   'multipart, no boundary': { contentType: 'multipart/form-data', body: 'garbage' },
   'x-tar, not a tar': { contentType: 'application/x-tar', body: 'this is not a tar archive' },
-  'xml': { contentType: 'application/xml', body: '<ref>strata-bad/victim:1</ref>' },
+  xml: { contentType: 'application/xml', body: '<ref>strata-bad/victim:1</ref>' },
   'no content type': { contentType: null, body: '{"ref":"strata-bad/victim:1"}' },
   'JSON, truncated': { contentType: 'application/json', body: '{"ref": "strata-bad/vic' },
   'JSON, single quotes': { contentType: 'application/json', body: "{'ref': 'x'}" },
@@ -194,7 +197,11 @@ export const KNOWN: Record<string, RouteContext> = {
   },
   '/api/hub/search': { query: { q: 'nginx' }, refQuery: ['q', 'page', 'pageSize', 'sort'] },
   '/api/hub/repositories/[namespace]/[repo]': { params: { namespace: 'library', repo: 'strata-bad-nosuch' } },
-  '/api/hub/repositories/[namespace]/[repo]/tags': { params: { namespace: 'library', repo: 'strata-bad-nosuch' }, query: { page: '1' }, refQuery: ['name', 'page'] },
+  '/api/hub/repositories/[namespace]/[repo]/tags': {
+    params: { namespace: 'library', repo: 'strata-bad-nosuch' },
+    query: { page: '1' },
+    refQuery: ['name', 'page'],
+  },
   '/api/registries': {
     get body() {
       return { POST: { server: registry(), username: 'strata', password: 'not-the-password' } };

@@ -28,7 +28,9 @@ export async function loadRoutes(): Promise<ApiRoute[]> {
   for (const file of routeFiles().sort()) {
     const pattern = `/${path.relative(APP_DIR, path.dirname(file)).split(path.sep).join('/')}`;
     const exported = (await import(file)) as Record<string, unknown>;
-    const handlers = Object.fromEntries(METHODS.flatMap((method) => (typeof exported[method] === 'function' ? [[method, exported[method] as Handler]] : [])));
+    const handlers = Object.fromEntries(
+      METHODS.flatMap((method) => (typeof exported[method] === 'function' ? [[method, exported[method] as Handler]] : [])),
+    );
     routes.push({ pattern, segments: [...pattern.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]!), handlers });
   }
   return routes;

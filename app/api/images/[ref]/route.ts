@@ -7,6 +7,10 @@ import { deleteImage } from '@/lib/docker/writes/delete';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = handle<{ ref: string }>(async (req, { params }) => getPlatformDetail(imageRefParam.parse((await params).ref), platformOf(req)));
+export const GET = handle<{ ref: string }>(async (req, { params }) =>
+  getPlatformDetail(imageRefParam.parse((await params).ref), platformOf(req)),
+);
 
-export const DELETE = handle<{ ref: string }>(async (req, { params }) => deleteImage(imageRefParam.parse((await params).ref), forceParam(req)));
+export const DELETE = handle<{ ref: string }>(async (req, { params }) =>
+  deleteImage(imageRefParam.parse((await params).ref), forceParam(req)),
+);

@@ -9,19 +9,27 @@ import { familiarRepository } from '@/lib/reference';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = handle(async (req) => {
-  checkDeclaredLength(req);
-  const params = new URL(req.url).searchParams;
-  const query = importQuery.parse({
-    tag: params.get('tag') ?? undefined,
-    message: params.get('message') ?? undefined,
-    change: params.getAll('change'),
-  });
-  const body = archiveBody(req);
-  const repo = query.tag ? familiarRepository(query.tag.domain, query.tag.path) : undefined;
-  try {
-    return await importRootfs(body, { repo, tag: query.tag ? (query.tag.tag ?? 'latest') : undefined, message: query.message, changes: query.change });
-  } catch (error) {
-    throw uploadFailure(body, error);
-  }
-}, { upload: true });
+export const POST = handle(
+  async (req) => {
+    checkDeclaredLength(req);
+    const params = new URL(req.url).searchParams;
+    const query = importQuery.parse({
+      tag: params.get('tag') ?? undefined,
+      message: params.get('message') ?? undefined,
+      change: params.getAll('change'),
+    });
+    const body = archiveBody(req);
+    const repo = query.tag ? familiarRepository(query.tag.domain, query.tag.path) : undefined;
+    try {
+      return await importRootfs(body, {
+        repo,
+        tag: query.tag ? (query.tag.tag ?? 'latest') : undefined,
+        message: query.message,
+        changes: query.change,
+      });
+    } catch (error) {
+      throw uploadFailure(body, error);
+    }
+  },
+  { upload: true },
+);

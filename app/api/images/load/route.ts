@@ -10,19 +10,22 @@ import { loadArchive } from '@/lib/docker/transfer/archives';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = handle(async (req) => {
-  checkDeclaredLength(req);
-  const controller = new AbortController();
-  req.signal.addEventListener('abort', () => controller.abort());
-  // A bad tag stops the upload before the engine has it whole, so the engine keeps nothing.
-  const gate = archiveTagGate();
-  const body = archiveBody(req);
-  body.on('error', (error) => gate.destroy(error));
-  gate.on('error', () => controller.abort());
-  const events = await loadArchive(body.pipe(gate), controller.signal).catch((error: unknown) => {
-    throw gate.problem ?? uploadFailure(body, error);
-  });
-  return ndjsonResponse(req, async function* () {
-    yield* events;
-  });
-}, { upload: true });
+export const POST = handle(
+  async (req) => {
+    checkDeclaredLength(req);
+    const controller = new AbortController();
+    req.signal.addEventListener('abort', () => controller.abort());
+    // A bad tag stops the upload before the engine has it whole, so the engine keeps nothing.
+    const gate = archiveTagGate();
+    const body = archiveBody(req);
+    body.on('error', (error) => gate.destroy(error));
+    gate.on('error', () => controller.abort());
+    const events = await loadArchive(body.pipe(gate), controller.signal).catch((error: unknown) => {
+      throw gate.problem ?? uploadFailure(body, error);
+    });
+    return ndjsonResponse(req, async function* () {
+      yield* events;
+    });
+  },
+  { upload: true },
+);

@@ -7,4 +7,6 @@ import { saveImages } from '@/lib/docker/transfer/archives';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = handle<{ ref: string }>(async (req, { params }) => tarDownload(req, await saveImages([imageRefParam.parse((await params).ref)])));
+export const GET = handle<{ ref: string }>(async (req, { params }) =>
+  tarDownload(req, await saveImages([imageRefParam.parse((await params).ref)])),
+);
