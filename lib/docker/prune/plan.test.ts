@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { engineTagOrder, matchesLabels, planPrune, type PlanImage, type PlanOptions } from '@/lib/docker/prune/plan';
+import { planPrune, type PlanImage, type PlanOptions } from '@/lib/docker/prune/plan';
+import { engineTagOrder, matchesLabels } from '@/lib/docker/prune/plan-rules';
 import { snapshotUsage } from '@/lib/docker/prune/bytes';
 
 const image = (id: string, over: Partial<PlanImage> = {}): PlanImage => ({
