@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readNdjson, splitLines } from '@/lib/api/read-ndjson';
 
 /** A body that arrives in the given chunks, as a network delivers it (lines cut anywhere). */
-function chunked(chunks: string[]): ReadableStream<Uint8Array> {
+function chunked(chunks: string[]): ReadableStream<Uint8Array<ArrayBuffer>> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     start(controller) {
@@ -42,7 +42,7 @@ describe('readNdjson', () => {
 
   it('keeps a multi-byte character cut between chunks whole', async () => {
     const bytes = new TextEncoder().encode('{"line":"größe"}\n');
-    const body = new ReadableStream<Uint8Array>({
+    const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
       start(controller) {
         controller.enqueue(bytes.slice(0, 12)); // between the two bytes of "ö"
         controller.enqueue(bytes.slice(12));

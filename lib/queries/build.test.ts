@@ -21,7 +21,7 @@ describe('applyBuildEvent', () => {
 });
 
 describe('buildError', () => {
-  const line = errorFromEvent({ kind: 'error', message: 'exit code 1' });
+  const line = errorFromEvent({ kind: 'error', message: 'exit code 1' } as BuildEvent);
 
   it('names the failed step of an error line', () => {
     expect(buildError(line, 2)).toMatchObject({ step: 2, message: 'exit code 1', code: 'internal' });
