@@ -73,8 +73,8 @@ export function useNdjsonStream<E extends { kind: string }, S>({
 
   const cancel = useCallback(() => current.current?.abort(), []);
 
+  // Back to idle without stopping anything: a stream still closing finishes on its own, unseen.
   const reset = useCallback(() => {
-    current.current?.abort();
     current.current = null;
     setState(idleStream(initial));
   }, [initial]);
