@@ -150,7 +150,7 @@ export function useUpload() {
     [client],
   );
 
-  return { send, progress, running, error, setError };
+  return { send, progress, running, error };
 }
 
 /** What a load's answer adds up to: the engine's output lines and the images it loaded. */
