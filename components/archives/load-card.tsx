@@ -5,32 +5,16 @@ import Link from 'next/link';
 import { ProgressBar } from '@/components/archives/progress-bar';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
-import type { LoadEvent } from '@/lib/api/build';
-import { useUpload } from '@/lib/queries/archives';
+import { useLoadArchive } from '@/lib/queries/archives';
 import { imagePathSegment } from '@/lib/reference';
 
 export function LoadCard({ disabled }: { disabled: boolean }) {
   const [file, setFile] = useState<File | null>(null);
-  const [lines, setLines] = useState<string[]>([]);
-  const [loaded, setLoaded] = useState<string[] | null>(null);
-  const { send, progress, running, error, setError } = useUpload();
+  const { load: start, progress, running, error, data } = useLoadArchive();
+  const { lines, loaded } = data;
 
   const load = async () => {
-    if (!file) return;
-    setLoaded(null);
-    setLines([]);
-    const events = await send('/api/images/load', file, (text) =>
-      text
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as LoadEvent),
-    );
-    if (events === null) return;
-    setLines(events.flatMap((event) => (event.kind === 'output' ? [event.line] : [])));
-    const failure = events.find((event) => event.kind === 'error');
-    if (failure?.kind === 'error') setError(failure.message);
-    const done = events.find((event) => event.kind === 'done');
-    if (done?.kind === 'done') setLoaded(done.loaded);
+    if (file) await start(file);
   };
 
   return (
@@ -61,7 +45,7 @@ export function LoadCard({ disabled }: { disabled: boolean }) {
       )}
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700">
-          {error}
+          {error.message}
         </p>
       )}
       {lines.length > 0 && (

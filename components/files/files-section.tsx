@@ -63,7 +63,7 @@ export function FilesSection({ imageRef, platform = '' }: FilesSectionProps) {
       )}
       {state.error && (
         <p role="alert" className="mt-3 text-sm text-red-700">
-          {state.error}
+          {state.error.message}
         </p>
       )}
       {state.cancelled && (

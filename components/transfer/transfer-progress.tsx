@@ -67,7 +67,7 @@ export function TransferProgress({ state, verb }: TransferProgressProps) {
       )}
       {state.error && (
         <p role="alert" className="text-red-700">
-          {state.error}
+          {state.error.message}
         </p>
       )}
       {state.cancelled && (

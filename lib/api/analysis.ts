@@ -1,6 +1,7 @@
 // Shapes of the layer file analysis (issue 4): what each layer adds, changes and removes, and where
 // space is wasted. Shared by the server and the browser.
 import { z } from '@/lib/api/zod';
+import type { ErrorLine } from '@/lib/api/errors';
 
 export type EntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
 
@@ -73,3 +74,9 @@ export const layerFilesQuery = z.object({
 });
 
 export const diffIdParam = z.string().pipe(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'A layer is named by its diff ID, sha256:<64 hex>.'));
+
+/** One line of `GET /api/images/[ref]/analysis` (NDJSON): progress while the export streams, then the result. */
+export type AnalysisEvent =
+  | { kind: 'progress'; bytesRead: number; totalBytes: number; cachedLayers: number; layers: number }
+  | { kind: 'result'; analysis: ImageAnalysis }
+  | ErrorLine;

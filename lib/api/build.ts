@@ -3,6 +3,7 @@
 // travel as a JSON form field (build) or as query parameters (import), validated here.
 import { z } from '@/lib/api/zod';
 import { imageRefParam, tagRef } from '@/lib/api/references';
+import type { ErrorLine } from '@/lib/api/errors';
 
 /** The file name a saved archive gets: `team_app_1.tar`, or `3-images.tar`. */
 export function archiveFilename(names: string[]): string {
@@ -63,7 +64,7 @@ export type BuildEvent =
   | { kind: 'step'; step: BuildStep }
   | { kind: 'output'; step: number; line: string }
   | { kind: 'done'; summary: BuildSummary }
-  | { kind: 'error'; step: number | null; message: string };
+  | (ErrorLine & { step: number | null });
 
 /** The `options` field of a build request. */
 export const buildOptions = z
@@ -98,7 +99,7 @@ export type LoadEvent =
   | { kind: 'progress'; id: string; status: string; current: number; total: number }
   | { kind: 'output'; line: string }
   | { kind: 'done'; loaded: string[] }
-  | { kind: 'error'; message: string };
+  | ErrorLine;
 
 export interface ImportResult {
   id: string;

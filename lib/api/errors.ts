@@ -55,6 +55,13 @@ export class StrataError extends Error {
   }
 }
 
+/** An error line in a streamed JSON-lines answer; `code` when the failure has one of the codes above. */
+export interface ErrorLine {
+  kind: 'error';
+  code?: ErrorCode;
+  message: string;
+}
+
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;

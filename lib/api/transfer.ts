@@ -2,6 +2,7 @@
 import { z } from '@/lib/api/zod';
 import { parseReference } from '@/lib/reference';
 import { platformParam } from '@/lib/api/platform';
+import type { ErrorLine } from '@/lib/api/errors';
 
 export interface TransferLayer {
   /** First 12 hex characters of the layer (compressed blob for pulls, diff ID for pushes). */
@@ -18,7 +19,7 @@ export type TransferEvent =
   | { kind: 'layer'; layer: TransferLayer }
   | { kind: 'status'; message: string }
   | { kind: 'digest'; digest: string }
-  | { kind: 'error'; message: string }
+  | ErrorLine
   | { kind: 'done'; ref: string; digest: string | null; imageId: string | null };
 
 /** Anything `docker pull` takes: name, name:tag or name@digest. */

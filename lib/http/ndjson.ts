@@ -18,7 +18,9 @@ export function ndjsonResponse<T>(request: Request, produce: (signal: AbortSigna
         if (controller.signal.aborted) return sink.close();
         console.error('[strata] stream failed', error);
         sink.enqueue(
-          encoder.encode(`${JSON.stringify({ kind: 'error', message: 'The transfer failed on the server; its log has the details.' })}\n`),
+          encoder.encode(
+            `${JSON.stringify({ kind: 'error', code: 'internal', message: 'The transfer failed on the server; its log has the details.' })}\n`,
+          ),
         );
         sink.close();
       }

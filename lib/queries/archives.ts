@@ -1,12 +1,15 @@
 // Moving image archives between the browser and the engine, with progress:
 // - save: where the browser can write a file as it arrives (Chromium's save picker), the download is
 //   streamed to disk and counted; elsewhere the browser's own download manager takes it;
-// - load and import: uploaded with XMLHttpRequest, the one browser API that reports upload progress.
+// - load and import: uploaded with XMLHttpRequest, the one browser API that reports upload progress;
+//   load answers with JSON lines, read by the same stream hook as the other streamed answers.
 'use client';
 import { useCallback, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { isErrorBody } from '@/lib/api/errors';
+import type { LoadEvent } from '@/lib/api/build';
 import { imageKeys } from '@/lib/queries/images';
+import { errorFromAnswer } from '@/lib/queries/ndjson-stream';
+import { useNdjsonStream } from '@/lib/queries/use-ndjson-stream';
 import { imagePathSegment } from '@/lib/reference';
 
 export interface Progress {
@@ -53,7 +56,7 @@ export function useSaveArchive() {
       const response = await fetch(url);
       if (!response.ok || !response.body) {
         const problem: unknown = await response.json().catch(() => null);
-        throw new Error(isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.`);
+        throw new Error(errorFromAnswer(response.status, problem).message);
       }
       const total = Number(response.headers.get('x-strata-estimated-bytes') ?? 0);
       let loaded = 0;
@@ -108,13 +111,13 @@ export function uploadFile(url: string, file: File, onProgress: (progress: Progr
 
 /** The error message of a failed answer, in the one error shape. */
 function errorMessage(result: UploadResult): string {
+  let body: unknown = null;
   try {
-    const body: unknown = JSON.parse(result.text);
-    if (isErrorBody(body)) return body.error.message;
+    body = JSON.parse(result.text);
   } catch {
-    // not JSON
+    // not JSON: the status says it
   }
-  return `The server answered ${result.status}.`;
+  return errorFromAnswer(result.status, body).message;
 }
 
 /**
@@ -147,5 +150,48 @@ export function useUpload() {
     [client],
   );
 
-  return { send, progress, running, error, setError };
+  return { send, progress, running, error };
+}
+
+/** What a load's answer adds up to: the engine's output lines and the images it loaded. */
+export interface LoadData {
+  lines: string[];
+  loaded: string[] | null;
+}
+
+export const initialLoad: LoadData = { lines: [], loaded: null };
+
+export function applyLoadEvent(state: LoadData, event: LoadEvent): LoadData {
+  switch (event.kind) {
+    case 'output':
+      return { ...state, lines: [...state.lines, event.line] };
+    case 'done':
+      return { ...state, loaded: event.loaded };
+    case 'progress':
+    case 'error':
+      return state; // the upload bar shows progress; the stream hook keeps the typed error
+  }
+}
+
+/** `docker load` of an uploaded archive: upload progress, then the answer's lines through the stream hook. */
+export function useLoadArchive() {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const client = useQueryClient();
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: imageKeys.all }), [client]);
+  const stream = useNdjsonStream<LoadEvent, LoadData>({
+    initial: initialLoad,
+    apply: applyLoadEvent,
+    lostMessage: 'The connection to Strata was lost during the upload.',
+    onSettled: refresh,
+  });
+  const { start } = stream;
+  const load = useCallback(
+    (file: File) =>
+      start(async (signal) => {
+        const result = await uploadFile('/api/images/load', file, setProgress, signal);
+        return new Response(result.text, { status: result.status });
+      }),
+    [start],
+  );
+  return { ...stream, load, progress };
 }

@@ -1,37 +1,35 @@
 // Runs a build and follows its stream of JSON lines into one state the page renders. Cancel aborts
 // the request; the server then closes the engine's build, which stops it.
 'use client';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { BuildEvent, BuildStep, BuildSummary } from '@/lib/api/build';
-import { isErrorBody } from '@/lib/api/errors';
-import { readNdjson } from '@/lib/api/read-ndjson';
 import { imageKeys } from '@/lib/queries/images';
+import { useNdjsonStream, type StreamError } from '@/lib/queries/use-ndjson-stream';
 
-export interface BuildState {
-  running: boolean;
+/** What the build's events add up to. */
+export interface BuildData {
   builder: string | null;
   steps: BuildStep[];
   /** Output lines per step number. */
   output: Record<number, string[]>;
-  error: { step: number | null; message: string } | null;
+  /** The step an error line named (null: the build failed outside any step, or has not failed). */
+  failedStep: number | null;
   summary: BuildSummary | null;
+}
+
+export interface BuildState extends BuildData {
+  running: boolean;
+  /** `step`: the step an error line named; an error answer or a lost connection has none. */
+  error: (StreamError & { step: number | null }) | null;
   cancelled: boolean;
 }
 
-export const initialBuildState: BuildState = {
-  running: false,
-  builder: null,
-  steps: [],
-  output: {},
-  error: null,
-  summary: null,
-  cancelled: false,
-};
+export const initialBuildData: BuildData = { builder: null, steps: [], output: {}, failedStep: null, summary: null };
 
 const MAX_LINES = 400;
 
-export function applyBuildEvent(state: BuildState, event: BuildEvent): BuildState {
+export function applyBuildEvent(state: BuildData, event: BuildEvent): BuildData {
   switch (event.kind) {
     case 'context':
       return { ...state, builder: event.builder };
@@ -48,46 +46,36 @@ export function applyBuildEvent(state: BuildState, event: BuildEvent): BuildStat
       return { ...state, output: { ...state.output, [event.step]: [...lines, event.line] } };
     }
     case 'error':
-      return { ...state, error: { step: event.step, message: event.message } };
+      return { ...state, failedStep: event.step }; // the stream hook keeps the typed error
     case 'done':
-      return { ...state, summary: event.summary, running: false };
+      return { ...state, summary: event.summary };
   }
 }
 
+const buildEnded = (event: BuildEvent) => event.kind === 'done';
+
+/** The page's error: a failed step belongs to an error line; an error answer or a lost connection has none. */
+export function buildError(error: StreamError | null, failedStep: number | null): BuildState['error'] {
+  return error && { ...error, step: error.source === 'line' ? failedStep : null };
+}
+
 export function useBuild() {
-  const [state, setState] = useState<BuildState>(initialBuildState);
-  const abort = useRef<AbortController | null>(null);
   const client = useQueryClient();
-
-  const start = useCallback(
-    async (form: FormData) => {
-      abort.current?.abort();
-      const controller = new AbortController();
-      abort.current = controller;
-      setState({ ...initialBuildState, running: true });
-      try {
-        const response = await fetch('/api/build', { method: 'POST', body: form, signal: controller.signal });
-        if (!response.ok || !response.body) {
-          const problem: unknown = await response.json().catch(() => null);
-          const message = isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.`;
-          setState((current) => ({ ...current, running: false, error: { step: null, message } }));
-          return;
-        }
-        await readNdjson<BuildEvent>(response.body, (events) => setState((current) => events.reduce(applyBuildEvent, current)));
-        setState((current) => ({ ...current, running: false }));
-      } catch {
-        setState((current) =>
-          controller.signal.aborted
-            ? { ...current, running: false, cancelled: true }
-            : { ...current, running: false, error: { step: null, message: 'The connection to Strata was lost during the build.' } },
-        );
-      } finally {
-        void client.invalidateQueries({ queryKey: imageKeys.all });
-      }
-    },
-    [client],
-  );
-
-  const cancel = useCallback(() => abort.current?.abort(), []);
-  return { state, start, cancel };
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: imageKeys.all }), [client]);
+  const stream = useNdjsonStream<BuildEvent, BuildData>({
+    initial: initialBuildData,
+    apply: applyBuildEvent,
+    ends: buildEnded,
+    lostMessage: 'The connection to Strata was lost during the build.',
+    onSettled: refresh,
+  });
+  const { start: open } = stream;
+  const start = useCallback((form: FormData) => open({ url: '/api/build', form }), [open]);
+  const state: BuildState = {
+    ...stream.data,
+    running: stream.running,
+    error: buildError(stream.error, stream.data.failedStep),
+    cancelled: stream.cancelled,
+  };
+  return { state, start, cancel: stream.cancel };
 }

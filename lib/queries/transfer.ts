@@ -1,26 +1,29 @@
 // Runs a pull or push and follows its NDJSON progress stream. Cancel aborts the request, which stops
 // the transfer on the engine.
 'use client';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { isErrorBody } from '@/lib/api/errors';
 import type { TransferEvent, TransferLayer } from '@/lib/api/transfer';
 import { imageKeys } from '@/lib/queries/images';
-import { readNdjson } from '@/lib/api/read-ndjson';
+import { useNdjsonStream, type StreamError } from '@/lib/queries/use-ndjson-stream';
 
-export interface TransferState {
-  running: boolean;
+/** What the progress events add up to. */
+export interface TransferProgressData {
   layers: TransferLayer[];
   messages: string[];
   digest: string | null;
-  error: string | null;
   done: { ref: string; digest: string | null; imageId: string | null } | null;
+}
+
+export interface TransferState extends TransferProgressData {
+  running: boolean;
+  error: StreamError | null;
   cancelled: boolean;
 }
 
-const initial: TransferState = { running: false, layers: [], messages: [], digest: null, error: null, done: null, cancelled: false };
+export const initialTransfer: TransferProgressData = { layers: [], messages: [], digest: null, done: null };
 
-export function applyTransferEvent(state: TransferState, event: TransferEvent): TransferState {
+export function applyTransferEvent(state: TransferProgressData, event: TransferEvent): TransferProgressData {
   switch (event.kind) {
     case 'layer': {
       const layers = state.layers.some((layer) => layer.id === event.layer.id)
@@ -41,55 +44,26 @@ export function applyTransferEvent(state: TransferState, event: TransferEvent): 
     case 'digest':
       return { ...state, digest: event.digest };
     case 'error':
-      return { ...state, error: event.message, running: false };
+      return state; // the stream hook keeps the typed error
     case 'done':
-      return { ...state, done: { ref: event.ref, digest: event.digest, imageId: event.imageId }, running: false };
+      return { ...state, done: { ref: event.ref, digest: event.digest, imageId: event.imageId } };
   }
 }
 
+/** The engine reports the end of a transfer, or why it stopped. */
+export const transferEnded = (event: TransferEvent) => event.kind === 'done' || event.kind === 'error';
+
 export function useTransfer() {
-  const [state, setState] = useState<TransferState>(initial);
-  const abort = useRef<AbortController | null>(null);
   const client = useQueryClient();
-
-  const start = useCallback(
-    async (url: string, body?: unknown) => {
-      abort.current?.abort();
-      const controller = new AbortController();
-      abort.current = controller;
-      setState({ ...initial, running: true });
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: controller.signal,
-        });
-        if (!response.ok || !response.body) {
-          const problem: unknown = await response.json().catch(() => null);
-          setState((current) => ({
-            ...current,
-            running: false,
-            error: isErrorBody(problem) ? problem.error.message : `The server answered ${response.status}.`,
-          }));
-          return;
-        }
-        await readNdjson<TransferEvent>(response.body, (events) => setState((current) => events.reduce(applyTransferEvent, current)));
-        setState((current) => ({ ...current, running: false }));
-      } catch {
-        setState((current) =>
-          controller.signal.aborted
-            ? { ...current, running: false, cancelled: true }
-            : { ...current, running: false, error: 'The connection to Strata was lost.' },
-        );
-      } finally {
-        void client.invalidateQueries({ queryKey: imageKeys.all });
-      }
-    },
-    [client],
-  );
-
-  const cancel = useCallback(() => abort.current?.abort(), []);
-  const reset = useCallback(() => setState(initial), []);
-  return { state, start, cancel, reset };
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: imageKeys.all }), [client]);
+  const stream = useNdjsonStream<TransferEvent, TransferProgressData>({
+    initial: initialTransfer,
+    apply: applyTransferEvent,
+    ends: transferEnded,
+    onSettled: refresh,
+  });
+  const { start: open } = stream;
+  const start = useCallback((url: string, body?: unknown) => open({ url, json: body }), [open]);
+  const state: TransferState = { ...stream.data, running: stream.running, error: stream.error, cancelled: stream.cancelled };
+  return { state, start, cancel: stream.cancel, reset: stream.reset };
 }

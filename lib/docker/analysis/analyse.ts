@@ -1,7 +1,7 @@
 // An image's layer file analysis: cached layers are read from disk; the rest come from one streamed
 // export, are cached by diff ID, and the whole stack is analysed (lib/analysis/waste.ts).
 import 'server-only';
-import type { ImageAnalysis, LayerEntry } from '@/lib/api/analysis';
+import type { AnalysisEvent, LayerEntry } from '@/lib/api/analysis';
 import { StrataError } from '@/lib/api/errors';
 import { analyseLayers } from '@/lib/analysis/waste';
 import { readCachedLayer, writeCachedLayer } from '@/lib/docker/analysis/layer-file-cache';
@@ -9,11 +9,6 @@ import type { PlatformSpec } from '@/lib/api/platform';
 import { choosePlatform } from '@/lib/docker/images/platform-choice';
 import { readLayerFiles } from '@/lib/docker/analysis/layer-files';
 import { buildTree, filesystemAt, isDirectory } from '@/lib/analysis/tree';
-
-export type AnalysisEvent =
-  | { kind: 'progress'; bytesRead: number; totalBytes: number; cachedLayers: number; layers: number }
-  | { kind: 'result'; analysis: ImageAnalysis }
-  | { kind: 'error'; message: string };
 
 export async function* analyseImage(ref: string, signal: AbortSignal, wanted: PlatformSpec | null = null): AsyncGenerator<AnalysisEvent> {
   // A chosen platform's layers come from an export of that platform only (a foreign one works too:

@@ -2,7 +2,8 @@ import { handle } from '@/lib/http/handle';
 import { ndjsonResponse } from '@/lib/http/ndjson';
 import { imageRefParam } from '@/lib/api/references';
 import { StrataError } from '@/lib/api/errors';
-import { analyseImage, type AnalysisEvent } from '@/lib/docker/analysis/analyse';
+import type { AnalysisEvent } from '@/lib/api/analysis';
+import { analyseImage } from '@/lib/docker/analysis/analyse';
 import { platformOf, type PlatformSpec } from '@/lib/api/platform';
 import { choosePlatform } from '@/lib/docker/images/platform-choice';
 
@@ -13,7 +14,9 @@ async function* withErrors(ref: string, signal: AbortSignal, platform: PlatformS
   try {
     yield* analyseImage(ref, signal, platform);
   } catch (error) {
-    yield { kind: 'error', message: error instanceof StrataError ? error.message : 'The analysis failed.' };
+    yield error instanceof StrataError
+      ? { kind: 'error', code: error.code, message: error.message }
+      : { kind: 'error', code: 'internal', message: 'The analysis failed.' };
   }
 }
 
