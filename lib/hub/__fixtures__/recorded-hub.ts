@@ -38,6 +38,7 @@ export async function serveRecordings(byPath: Record<string, Recording>): Promis
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     seen.push(`${url.pathname}${url.search}`);
+    // Any other path gets the fixture's own 404, as the Hub answers a path it does not have.
     const answer = byPath[url.pathname] ?? recording('search-v2-missing');
     res.writeHead(answer.status, answer.headers);
     res.end(answer.raw ?? JSON.stringify(answer.body));
