@@ -41,9 +41,7 @@ async function expectSettled(page: Page): Promise<void> {
   await expect
     .poll(
       () => page.evaluate((selector) => document.readyState === 'complete' && document.querySelector(selector) === null, STILL_LOADING),
-      {
-        timeout: 15_000,
-      },
+      { message: `${page.url()} still shows a loading state`, timeout: 15_000 },
     )
     .toBe(true);
   // A violation event is queued as a task; one more round trip through the page lets any queued one reach the test.
