@@ -18,6 +18,10 @@ const views = {
   group: ['@/components', '@/components/**'],
   message: 'lib never imports components: views depend on lib, not the other way round.',
 };
+const appFormatter = {
+  group: ['**/lib/format', '@/lib/format'],
+  message: "e2e works out the figures it expects itself (e2e/support/bytes.ts), never with the app's own formatter.",
+};
 const restrict = ({ paths = everywhere, patterns = [] } = {}) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 const except = (name) => everywhere.filter((entry) => entry.name !== name);
 
@@ -34,5 +38,6 @@ const config = [
   { files: ['lib/queries/**'], ignores: ['**/*.test.ts'], rules: restrict({ patterns: [serverOnly, views] }) },
   { files: ['lib/docker/engine/client.ts'], rules: restrict({ paths: except('dockerode'), patterns: [views] }) },
   { files: ['lib/api/zod.ts'], rules: restrict({ paths: except('zod'), patterns: [serverOnly, views] }) },
+  { files: ['e2e/**'], rules: restrict({ patterns: [appFormatter] }) },
 ];
 export default config;

@@ -30,6 +30,24 @@ async function expectHydrated(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version))).toBe(true);
 }
 
+/** A view still loading: the skeletons of components/ui/states.tsx and the "Loading …" status regions. */
+const STILL_LOADING = '.animate-pulse, [role="status"][aria-label^="Loading"]';
+
+/**
+ * Waits until the page has done what it loads by itself (the document and its resources, every view past
+ * its loading skeleton), so a late script, style or fetch has had its chance to be blocked and reported.
+ */
+async function expectSettled(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () => page.evaluate((selector) => document.readyState === 'complete' && document.querySelector(selector) === null, STILL_LOADING),
+      { message: `${page.url()} still shows a loading state`, timeout: 15_000 },
+    )
+    .toBe(true);
+  // A violation event is queued as a task; one more round trip through the page lets any queued one reach the test.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+}
+
 test.describe('Content-Security-Policy in the browser', () => {
   const pages = appRoutes()
     .filter((route) => route.kind === 'page')
@@ -42,7 +60,7 @@ test.describe('Content-Security-Policy in the browser', () => {
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
       await expectHydrated(page);
-      await page.waitForTimeout(1000);
+      await expectSettled(page);
       expect(violations).toEqual([]);
     });
   }

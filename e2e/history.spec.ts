@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { docker, engineHistory, sandboxKind } from './support/engine';
-import { formatBytes } from '../lib/format';
+import { bytesText } from './support/bytes';
 
 const STEPS = '/images/strata-fixture%2Fsteps%3A1';
 
@@ -9,8 +9,8 @@ const STEPS = '/images/strata-fixture%2Fsteps%3A1';
 // containerd store (where even the 0-byte `RUN mkdir /data` layer takes a directory's blocks).
 const bytesOf = (ref: string) => engineHistory(ref).reduce((sum, step) => sum + step.Size, 0);
 const stepBytes = (createdBy: RegExp) => engineHistory('strata-fixture/steps:1').find((step) => createdBy.test(step.CreatedBy))!.Size;
-const web = () => formatBytes(bytesOf('strata-fixture/web:1'));
-const own = () => formatBytes(bytesOf('strata-fixture/steps:1') - bytesOf('strata-fixture/web:1'));
+const web = () => bytesText(bytesOf('strata-fixture/web:1'));
+const own = () => bytesText(bytesOf('strata-fixture/steps:1') - bytesOf('strata-fixture/web:1'));
 
 test.describe('Layer history and breakdown', () => {
   test('the timeline tells metadata steps, empty RUNs and 0-byte layers apart, from the base up', async ({ page }) => {
@@ -27,8 +27,8 @@ test.describe('Layer history and breakdown', () => {
     await expect(steps.locator('[data-step="11"]')).toContainText('no layer: it changed no files');
     await expect(steps.locator('[data-step="12"]')).toContainText('layer 4');
     if (sandboxKind() === 'classic') await expect(steps.locator('[data-step="12"]')).toContainText('a real layer that adds 0 bytes');
-    else await expect(steps.locator('[data-step="12"]')).toContainText(formatBytes(stepBytes(/mkdir \/data/)));
-    await expect(steps.locator('[data-step="13"]')).toContainText(formatBytes(stepBytes(/blob\.bin/)));
+    else await expect(steps.locator('[data-step="12"]')).toContainText(bytesText(stepBytes(/mkdir \/data/)));
+    await expect(steps.locator('[data-step="13"]')).toContainText(bytesText(stepBytes(/blob\.bin/)));
     expect(stepBytes(/blob\.bin/)).toBeGreaterThanOrEqual(50_000);
     await expect(steps.locator('[data-step="8"]')).toContainText('no layer: metadata only');
     await expect(steps.locator('[data-step="3"]')).toContainText('also in strata-fixture/web:1 (stored once)');
@@ -47,7 +47,7 @@ test.describe('Layer history and breakdown', () => {
     await page.goto(STEPS);
     const card = page.getByRole('region', { name: 'Layer breakdown' });
     await expect(card).toContainText(
-      `strata-fixture/steps:1 ${sandboxKind() === 'classic' ? 'is' : 'unpacks to'} ${formatBytes(bytesOf('strata-fixture/steps:1'))} in 5 layers: ${web()} from its base strata-fixture/web:1, ${own()} its own.`,
+      `strata-fixture/steps:1 ${sandboxKind() === 'classic' ? 'is' : 'unpacks to'} ${bytesText(bytesOf('strata-fixture/steps:1'))} in 5 layers: ${web()} from its base strata-fixture/web:1, ${own()} its own.`,
     );
     await expect(card.getByRole('list', { name: 'Largest layers' }).getByRole('listitem').first()).toContainText('IMPORT busybox-static');
     const download = page.waitForEvent('download');
@@ -67,7 +67,7 @@ test.describe('Layer history and breakdown', () => {
     await expect(card.getByRole('status')).toHaveText('Markdown copied');
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
     expect(markdown).toContain('### strata-fixture/steps:1: layer history');
-    expect(markdown).toContain(`| 12 | RUN | ${formatBytes(stepBytes(/mkdir \/data/))} | 4 | \`RUN mkdir /data\` |`);
+    expect(markdown).toContain(`| 12 | RUN | ${bytesText(stepBytes(/mkdir \/data/))} | 4 | \`RUN mkdir /data\` |`);
     expect(markdown).toContain('DB_PASSWORD=••••••');
     expect(markdown).not.toContain('hunter2');
     await card.getByRole('button', { name: 'Copy link' }).click();
@@ -90,7 +90,7 @@ test.describe('Layer history and breakdown', () => {
     await expect(page.locator('tr[data-kind="same"]')).toHaveCount(7);
     await expect(page.locator('tr[data-kind="only-a"]')).toHaveCount(8);
     await expect(page.locator('tr[data-kind="only-a"]').filter({ hasText: 'RUN dd' })).toContainText(
-      `−${formatBytes(stepBytes(/blob\.bin/))}`,
+      `−${bytesText(stepBytes(/blob\.bin/))}`,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ImagesPage } from './pages/images-page';
 import { docker, engineImagesWithManifests, engineLayersSize, sandboxKind } from './support/engine';
-import { formatBytes } from '../lib/format';
+import { bytesText } from './support/bytes';
 
 test.describe('Images list', () => {
   test('shows every fixture tag, with the shared ID carrying all four of its tags', async ({ page }) => {
@@ -24,7 +24,7 @@ test.describe('Images list', () => {
   test('disk really used equals the engine’s own layer total, not the sum of sizes', async ({ page }) => {
     const images = new ImagesPage(page);
     await images.open();
-    await expect(page.getByTestId('disk-used')).toHaveText(formatBytes(engineLayersSize()));
+    await expect(page.getByTestId('disk-used')).toHaveText(bytesText(engineLayersSize()));
     await expect(page.getByText(/over-counts by/)).toBeVisible();
   });
 
@@ -52,8 +52,8 @@ test.describe('Images list', () => {
         /^Unpacked layers only this image uses/,
       );
       // Disk usage, then content, as the engine counts them.
-      await expect(app.getByRole('cell').nth(4)).toHaveText(formatBytes(manifest.Size.Total));
-      await expect(app.getByRole('cell').nth(5)).toHaveText(formatBytes(manifest.Size.Content));
+      await expect(app.getByRole('cell').nth(4)).toHaveText(bytesText(manifest.Size.Total));
+      await expect(app.getByRole('cell').nth(5)).toHaveText(bytesText(manifest.Size.Content));
       await expect(page.getByText('Disk usage counts both; Unique and Shared count the unpacked layers.')).toBeVisible();
     }
   });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Records what a prune plan reads from a sandbox engine, then lets the ENGINE prune, and records what it
-// deleted and the LayersSize before and after: the oracle lib/docker/prune/oracle.test.ts checks
+// deleted and the LayersSize before and after: the oracle lib/docker/prune/plan.oracle.test.ts checks
 // Strata's plan against, for both image stores. DELETES images: sandbox only (guarded like fixtures.sh).
 //   DOCKER_HOST=unix://$DIR/docker.sock STRATA_SANDBOX_DIR=$DIR node scripts/record-prune-fixtures.mjs OUTDIR
 // Run on a freshly seeded sandbox (scripts/fixtures.sh). It adds a protected image, a rebuilt tag (a

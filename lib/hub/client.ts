@@ -16,15 +16,23 @@ export function hubBase(): string {
   return (process.env.HUB_API_URL || 'https://hub.docker.com').replace(/\/+$/, '');
 }
 
+// Header figures are the Hub's to change: one that is not a whole number, or a time no Date holds, reads
+// as unknown rather than as NaN or a RangeError.
+const wholeNumber = (value: string | null) => (value && /^\d+$/.test(value.trim()) ? Number(value) : null);
+const validDate = (ms: number) => {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
 function rateLimitOf(headers: Headers): HubRateLimit | null {
   const limit = headers.get('x-ratelimit-limit');
   const remaining = headers.get('x-ratelimit-remaining');
-  const reset = headers.get('x-ratelimit-reset');
+  const reset = wholeNumber(headers.get('x-ratelimit-reset'));
   if (limit === null && remaining === null) return null;
   return {
-    limit: limit ? Number(limit) : null,
-    remaining: remaining ? Number(remaining) : null,
-    reset: reset ? new Date(Number(reset) * 1000).toISOString() : null,
+    limit: wholeNumber(limit),
+    remaining: wholeNumber(remaining),
+    reset: reset === null ? null : (validDate(reset * 1000)?.toISOString() ?? null),
   };
 }
 
@@ -51,13 +59,9 @@ async function get<T>(
     );
   }
   if (response.status === 429) {
-    const retry = response.headers.get('x-retry-after') ?? response.headers.get('retry-after');
-    const at =
-      retry && /^\d+$/.test(retry)
-        ? Number(retry) > 1e9
-          ? new Date(Number(retry) * 1000)
-          : new Date(Date.now() + Number(retry) * 1000)
-        : null;
+    // Epoch seconds (the Hub's X-Retry-After) or seconds from now (a plain Retry-After).
+    const retry = wholeNumber(response.headers.get('x-retry-after') ?? response.headers.get('retry-after'));
+    const at = retry === null ? null : validDate(retry > 1e9 ? retry * 1000 : Date.now() + retry * 1000);
     throw new StrataError(
       'rate_limited',
       `Docker Hub is rate-limiting this server${at ? `; try again after ${at.toISOString().slice(11, 16)} UTC` : '; try again in a few minutes'}.`,

@@ -132,8 +132,7 @@ describe('a hung engine', () => {
   it('lets go of the stuck sockets shortly after the 504', async () => {
     engine.mode = 'version-only';
     await getImages(get('/api/images'), ctx({}));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(engine.open.size).toBe(0);
+    await expect.poll(() => engine.open.size, { timeout: 1500, interval: 20 }).toBe(0);
   });
 
   it('the events stream reports the engine as not answering rather than waiting forever', async () => {
@@ -141,12 +140,10 @@ describe('a hung engine', () => {
     const events: StrataEvent[] = [];
     const unsubscribe = subscribe((event) => events.push(event));
     try {
-      const deadline = Date.now() + LIMIT_MS + 2000;
-      while (!events.some((event) => event.kind === 'engine' && event.state === 'disconnected') && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const lost = events.find((event) => event.kind === 'engine' && event.state === 'disconnected');
-      expect(lost).toMatchObject({ kind: 'engine', state: 'disconnected', message: expect.stringContaining('did not answer') as string });
+      const lost = () => events.find((event) => event.kind === 'engine' && event.state === 'disconnected');
+      await expect
+        .poll(lost, { timeout: LIMIT_MS + 2000, interval: 20 })
+        .toMatchObject({ kind: 'engine', state: 'disconnected', message: expect.stringContaining('did not answer') as string });
     } finally {
       unsubscribe();
     }
