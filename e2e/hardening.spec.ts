@@ -91,17 +91,18 @@ test.describe('Hardening (issue 13)', () => {
     // The browser hides these answers from the page (ORB), so they are read from the network itself.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
+    // CDP may send a response's events before its request's, so both are kept and joined when read.
     const urls = new Map<string, string>();
-    const answers: number[] = [];
+    const statuses = new Map<string, number>();
     cdp.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-    cdp.on('Network.responseReceivedExtraInfo', (event) => {
-      if (urls.get(event.requestId)?.startsWith(`${BASE}/api/`)) answers.push(event.statusCode);
-    });
+    cdp.on('Network.responseReceivedExtraInfo', (event) => statuses.set(event.requestId, event.statusCode));
+    cdp.on('Network.responseReceived', (event) => statuses.set(event.requestId, event.response.status));
+    const answers = () => [...statuses].filter(([id]) => urls.get(id)?.startsWith(`${BASE}/api/`)).map(([, status]) => status);
     try {
       await page.goto(`http://localhost:${(hostile.address() as AddressInfo).port}/`);
       // Both answers, however busy the machine (each is a quick 403 from the guard).
-      await expect.poll(() => answers.length, { timeout: 20_000 }).toBe(images.length);
-      expect(answers).toEqual([403, 403]);
+      await expect.poll(() => answers().length, { timeout: 20_000 }).toBe(images.length);
+      expect(answers()).toEqual([403, 403]);
     } finally {
       hostile.close();
     }

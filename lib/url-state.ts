@@ -38,6 +38,13 @@ export function useUrlState(): UrlState {
     setSeen(query);
     setWritten(null);
   }
+  // Back and forward always win over what this page wrote: when the router has not yet caught up with a
+  // write before the user steps back past it, its query never changes and `written` would stick.
+  useEffect(() => {
+    const forget = () => setWritten(null);
+    window.addEventListener('popstate', forget);
+    return () => window.removeEventListener('popstate', forget);
+  }, []);
   const set = useCallback(
     (changes: UrlStateChanges, history: 'push' | 'replace' = 'push') => {
       const search = queryWith(window.location.search, changes);
