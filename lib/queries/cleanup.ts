@@ -38,12 +38,20 @@ export const diskUsageOptions = () =>
   });
 
 /** A dry run is a read: the engine is not touched. */
-export const usePrunePreview = (params: PruneParams) =>
-  useQuery({
+export function usePrunePreview(params: PruneParams) {
+  const client = useQueryClient();
+  return useQuery({
     queryKey: cleanupKeys.preview(params),
-    queryFn: ({ signal }) => post(params, true, signal),
+    queryFn: async ({ signal }) => {
+      const preview = await post(params, true, signal);
+      // On the containerd store the disk card's reclaimable counts the content a preview has read, so
+      // it is read again once a preview has read more.
+      void client.invalidateQueries({ queryKey: cleanupKeys.diskUsage() });
+      return preview;
+    },
     placeholderData: (previous) => previous,
   });
+}
 
 export const useDiskUsage = () => useQuery(diskUsageOptions());
 
