@@ -6,6 +6,7 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
+import { readEntry } from '@/lib/docker/engine/tar-entry';
 import { engine } from '@/lib/docker/engine/client';
 import type { ConfigHistoryEntry } from '@/lib/docker/history/decode';
 
@@ -30,12 +31,6 @@ function parseConfig(text: string): ImageConfigFile | null {
   } catch {
     return null;
   }
-}
-
-async function readEntry(stream: AsyncIterable<unknown>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** Reads the config of image `id` from its export. Resolves null if the archive has none. */

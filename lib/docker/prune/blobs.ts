@@ -6,6 +6,7 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
+import { readEntry } from '@/lib/docker/engine/tar-entry';
 import { engine } from '@/lib/docker/engine/client';
 import type { PlanBlob, PlanImage } from '@/lib/docker/prune/plan';
 
@@ -58,12 +59,6 @@ export function blobsFromExport(id: string, diffIds: readonly string[], exported
     });
   }
   return [...out.values()];
-}
-
-async function readEntry(stream: AsyncIterable<unknown>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** Streams one export of `ids`, keeping blob sizes and small JSON bodies. */
