@@ -1,10 +1,16 @@
 'use client';
 // Page state a person would share or come back to (a search, a filter, a sort, a tab) lives in the
 // URL's query: a copied link opens the same view, a reload keeps it, and back/forward step through it.
-// Writes go through the History API, which Next's router follows without a server round trip, so
-// `useSearchParams()` re-renders every reader.
+// Writes go through the History API, without a server round trip.
+//
+// What the page shows is read from the browser's own location, not from Next's `useSearchParams()`: the
+// router takes a History API write in a transition of its own, and a back step that comes before that
+// transition has committed can leave the router on the newer query while the address bar shows the
+// older one (seen in CI: a graph search, then Back at once). The location is always right; the router's
+// query only serves the server render and a page that a link has just opened, whose address the router
+// writes after rendering it.
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
 /** `null`, `undefined`, `''` and `false` remove the key: defaults stay out of the URL. */
 export type UrlStateChanges = Record<string, string | number | boolean | null | undefined>;
@@ -25,38 +31,48 @@ export function queryWith(current: string, changes: UrlStateChanges): string {
   return query ? `?${query}` : '';
 }
 
+/** Fired after this module writes the URL: the History API itself tells nobody. */
+const URL_WRITTEN = 'strata:url-written';
+
+function subscribeToLocation(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(URL_WRITTEN, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(URL_WRITTEN, onChange);
+  };
+}
+
+function locationSnapshot(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+/** The query a page at `pathname` shows: the location's once it is at that page, else the router's. */
+export function shownQuery(location: string, pathname: string, routerQuery: string): string {
+  const mark = location.indexOf('?');
+  const locationPath = mark === -1 ? location : location.slice(0, mark);
+  if (locationPath !== pathname) return routerQuery;
+  return mark === -1 ? '' : location.slice(mark + 1);
+}
+
 export function useUrlState(): UrlState {
-  const params = useSearchParams();
+  const routerQuery = useSearchParams().toString();
   const pathname = usePathname();
-  const query = params.toString();
-  // What this page just wrote, shown at once: the router takes the new URL in a transition, and a
-  // controlled checkbox or select would snap back until it does. Dropped when the router's query
-  // moves (caught up, or back/forward).
-  const [written, setWritten] = useState<string | null>(null);
-  const [seen, setSeen] = useState(query);
-  if (seen !== query) {
-    setSeen(query);
-    setWritten(null);
-  }
-  // Back and forward always win over what this page wrote: when the router has not yet caught up with a
-  // write before the user steps back past it, its query never changes and `written` would stick.
-  useEffect(() => {
-    const forget = () => setWritten(null);
-    window.addEventListener('popstate', forget);
-    return () => window.removeEventListener('popstate', forget);
-  }, []);
+  // Re-read on every render too (a router change re-renders this), and React checks it again after the
+  // commit in which the router writes a link's address.
+  const location = useSyncExternalStore(subscribeToLocation, locationSnapshot, () => `${pathname}?${routerQuery}`);
+  const shown = shownQuery(location, pathname, routerQuery);
   const set = useCallback(
     (changes: UrlStateChanges, history: 'push' | 'replace' = 'push') => {
       const search = queryWith(window.location.search, changes);
       if (search === window.location.search) return;
-      setWritten(search.replace(/^\?/, ''));
       const url = `${pathname}${search}${window.location.hash}`;
       if (history === 'push') window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);
+      window.dispatchEvent(new Event(URL_WRITTEN));
     },
     [pathname],
   );
-  const shown = written ?? query;
   // Stable while the query is, so effects that depend on it do not re-run on every render.
   return useMemo(() => ({ params: new URLSearchParams(shown), set }), [shown, set]);
 }

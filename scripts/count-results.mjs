@@ -16,6 +16,28 @@ if (args[0] === '--extra-failures') {
 const NAMES = { unit: 'unit tests', classic: 'classic engine', modern: 'modern engine' };
 /** @type {Map<string, { passed: number; failed: number; skipped: number; parts: string[] }>} */
 const byLabel = new Map();
+/** Each failed test as one line, printed just above the totals: CI shows only the end of a long log. */
+const failures = [];
+const firstLine = (message) =>
+  String(message ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(' | ')
+    .slice(0, 400);
+/** Playwright's failed tests, from its nested suites. */
+const playwrightFailures = (suite, file) => {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      const last = test.results?.at(-1);
+      if (test.status === 'unexpected' && last)
+        failures.push(`${file}: ${spec.file}:${spec.line} ${spec.title}: ${firstLine(last.error?.message ?? last.status)}`);
+    }
+  }
+  for (const child of suite.suites ?? []) playwrightFailures(child, file);
+};
 const tally = (label) => {
   if (!byLabel.has(label)) byLabel.set(label, { passed: 0, failed: 0, skipped: 0, parts: [] });
   return byLabel.get(label);
@@ -42,7 +64,9 @@ for (const arg of args) {
     t.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     if (report.numTotalTests === 0) t.failed += 1;
     for (const result of report.testResults ?? []) {
-      const failedTests = (result.assertionResults ?? []).filter((test) => test.status === 'failed').length;
+      const failed = (result.assertionResults ?? []).filter((test) => test.status === 'failed');
+      for (const test of failed) failures.push(`${file}: ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      const failedTests = failed.length;
       if (result.status === 'failed' && failedTests === 0) {
         console.error(`[count] ${result.name} failed outside its tests (a hook or the file itself); counting one failure`);
         t.failed += 1;
@@ -54,10 +78,13 @@ for (const arg of args) {
     t.failed += report.stats.unexpected;
     t.skipped += report.stats.skipped ?? 0;
     t.failed += (report.errors ?? []).length;
+    for (const suite of report.suites ?? []) playwrightFailures(suite, file);
+    for (const error of report.errors ?? []) failures.push(`${file}: outside any test: ${firstLine(error.message)}`);
   }
   part();
 }
 
+for (const failure of failures) console.log(`[count] failed: ${failure}`);
 const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 const total = { passed: 0, failed: extra, skipped: 0 };
 for (const [label, t] of byLabel) {
