@@ -1,5 +1,7 @@
 'use client';
-// Tags, build arguments, target stage and the no-cache switch, each checked as it is typed.
+// Tags, build arguments, target stage, the no-cache switch and the builder, each checked as it is typed.
+import type { BuilderKind } from '@/lib/api/build';
+import type { EngineInfo } from '@/lib/api/engine';
 import { parseReference } from '@/lib/reference';
 
 export interface BuildOptionValues {
@@ -7,12 +9,18 @@ export interface BuildOptionValues {
   buildArgs: string;
   target: string;
   noCache: boolean;
+  /** '' is the engine's default. */
+  builder: '' | BuilderKind;
 }
 
 export interface BuildOptionsFormProps {
   values: BuildOptionValues;
   onChange: (values: BuildOptionValues) => void;
+  /** The engine's builders; the choice shows once they are known and there are two. */
+  builders?: EngineInfo['builders'];
 }
+
+const BUILDER_NAMES: Record<BuilderKind, string> = { buildkit: 'BuildKit', classic: 'Classic builder' };
 
 export function splitTags(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
@@ -43,7 +51,7 @@ export function tagProblems(text: string): string | null {
 
 const input = 'w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm';
 
-export function BuildOptionsForm({ values, onChange }: BuildOptionsFormProps) {
+export function BuildOptionsForm({ values, onChange, builders }: BuildOptionsFormProps) {
   const tagError = tagProblems(values.tags);
   const args = parseBuildArgs(values.buildArgs);
   return (
@@ -92,6 +100,26 @@ export function BuildOptionsForm({ values, onChange }: BuildOptionsFormProps) {
             className={`${input} mt-1`}
           />
         </div>
+        {builders && builders.available.length > 1 && (
+          <div>
+            <label htmlFor="build-builder" className="font-medium text-slate-800">
+              Builder
+            </label>
+            <select
+              id="build-builder"
+              value={values.builder}
+              onChange={(event) => onChange({ ...values, builder: event.target.value as BuildOptionValues['builder'] })}
+              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
+              <option value="">Engine default ({BUILDER_NAMES[builders.default]})</option>
+              {builders.available.map((kind) => (
+                <option key={kind} value={kind}>
+                  {BUILDER_NAMES[kind]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <label className="flex items-center gap-2 pb-1.5 text-slate-700">
           <input type="checkbox" checked={values.noCache} onChange={(event) => onChange({ ...values, noCache: event.target.checked })} />
           No cache

@@ -11,6 +11,9 @@ export interface BuildStepsProps {
 }
 
 const STATUS: Record<BuildStep['status'], { label: string; tone: BadgeTone }> = {
+  waiting: { label: 'waiting', tone: 'slate' },
+  skipped: { label: 'skipped (stage not needed)', tone: 'slate' },
+  'not-run': { label: 'not run', tone: 'slate' },
   running: { label: 'running…', tone: 'amber' },
   base: { label: 'base image', tone: 'slate' },
   cached: { label: 'from cache', tone: 'green' },
@@ -24,7 +27,7 @@ export function formatDuration(ms: number | null): string {
 }
 
 function layerText(step: BuildStep): string {
-  if (step.status === 'base' || step.status === 'running' || step.status === 'failed') return '';
+  if (step.status !== 'cached' && step.status !== 'built') return '';
   if (step.emptyLayer) return 'no layer (config only)';
   if (step.layerSize === null) return step.imageId ? `→ ${shortId(step.imageId)}` : '';
   return `layer ${formatBytes(step.layerSize)}${step.imageId ? ` · ${shortId(step.imageId)}` : ''}`;
@@ -34,15 +37,18 @@ export function BuildSteps({ steps, output }: BuildStepsProps) {
   if (steps.length === 0) return null;
   return (
     <ol aria-label="Build steps" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-      {steps.map((step) => {
+      {steps.map((step, i) => {
         const lines = output[step.number] ?? [];
         const status = STATUS[step.status];
+        // A multi-stage build (BuildKit) shows where each stage starts.
+        const stageStarts = step.stage !== null && step.stage !== steps[i - 1]?.stage;
         return (
           <li
             key={step.number}
             aria-label={`Step ${step.number}: ${status.label}`}
-            className={`px-4 py-2.5 ${step.status === 'failed' ? 'bg-red-50/60' : ''}`}
+            className={`px-4 py-2.5 ${step.status === 'failed' ? 'bg-red-50/60' : ''} ${step.status === 'skipped' || step.status === 'not-run' ? 'text-slate-400' : ''}`}
           >
+            {stageStarts && <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Stage {step.stage}</p>}
             <div className="flex items-center gap-3 text-sm">
               <span className="w-12 shrink-0 text-xs tabular-nums text-slate-500">
                 {step.number}/{step.total}

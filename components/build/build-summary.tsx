@@ -19,7 +19,7 @@ function stepList(numbers: number[]): string {
 
 export function BuildSummaryCard({ summary }: BuildSummaryCardProps) {
   const name = summary.tags[0] ?? (summary.imageId ? summary.imageId.slice(7, 19) : 'the image');
-  const counted = summary.steps - 1;
+  const counted = summary.cached + summary.built;
   return (
     <section aria-label="Build result" className="rounded-lg border border-emerald-200 bg-white p-4 text-sm">
       <h2 className="text-base font-semibold text-slate-900">
@@ -28,6 +28,8 @@ export function BuildSummaryCard({ summary }: BuildSummaryCardProps) {
       <p className="mt-1 text-slate-700">
         {summary.cached} of {counted} {counted === 1 ? 'step' : 'steps'} came from the build cache, {summary.built}{' '}
         {summary.built === 1 ? 'was' : 'were'} built.
+        {summary.skipped > 0 &&
+          ` ${summary.skipped} ${summary.skipped === 1 ? 'step' : 'steps'} of stages the target does not need ${summary.skipped === 1 ? 'was' : 'were'} skipped.`}
       </p>
       {summary.cacheBreak ? (
         <div className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">
@@ -52,6 +54,7 @@ export function BuildSummaryCard({ summary }: BuildSummaryCardProps) {
         Built by the engine&apos;s {summary.builder}. Sent {summary.contextFiles.toLocaleString('en-US')}{' '}
         {summary.contextFiles === 1 ? 'file' : 'files'} ({formatBytes(summary.contextBytes)} as tar)
         {summary.ignoredFiles > 0 ? `; ${summary.ignoredFiles.toLocaleString('en-US')} left out by .dockerignore` : ''}.
+        {summary.networkNote && ` ${summary.networkNote}`}
       </p>
       {summary.imageId && (
         <Link href={imageHref(summary.imageId)} className="mt-3 inline-block text-sm font-medium text-sky-700 hover:underline">

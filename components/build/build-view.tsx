@@ -2,8 +2,10 @@
 // /build: write or load a Dockerfile, choose what the build can see, build with the engine, and watch
 // each step come from the cache or be built — with the reason the cache broke.
 import { useState } from 'react';
+import type { BuilderKind } from '@/lib/api/build';
 import { AdvisorList } from '@/components/build/advisor-list';
 import { BuildOptionsForm, parseBuildArgs, splitTags, tagProblems, type BuildOptionValues } from '@/components/build/build-options';
+import { BuildInternalSteps } from '@/components/build/build-internal-steps';
 import { BuildSteps } from '@/components/build/build-steps';
 import { BuildSummaryCard } from '@/components/build/build-summary';
 import { ContextPicker, type BuildContext } from '@/components/build/context-picker';
@@ -12,7 +14,7 @@ import { buttonClass } from '@/components/ui/modal';
 import { useBuild } from '@/lib/queries/build';
 import { useDockerfileLint } from '@/lib/queries/dockerfile';
 import { useImageList } from '@/lib/queries/images';
-import { useReadOnly } from '@/lib/queries/engine';
+import { useEngineInfo, useReadOnly } from '@/lib/queries/engine';
 
 /** A first Dockerfile that builds offline: FROM the smallest tagged image here (usually a base image). */
 export function starterDockerfile(base: string): string {
@@ -30,6 +32,12 @@ function smallestTag(images: { repoTags: string[]; size: number }[] | undefined)
   return tagged[0]?.repoTags[0] ?? null;
 }
 
+function builderHint(kind: BuilderKind | undefined): string {
+  if (kind === 'buildkit') return 'Runs on the engine with BuildKit: steps of stages the target does not need are skipped.';
+  if (kind === 'classic') return 'Runs on the engine with its classic builder.';
+  return 'Runs on the engine.';
+}
+
 export function BuildView() {
   const readOnly = useReadOnly();
   const images = useImageList();
@@ -37,7 +45,8 @@ export function BuildView() {
   const dockerfile = edited ?? starterDockerfile(smallestTag(images.data?.images) ?? 'busybox:1.36');
   const setDockerfile = setEdited;
   const [context, setContext] = useState<BuildContext>({ kind: 'none' });
-  const [options, setOptions] = useState<BuildOptionValues>({ tags: '', buildArgs: '', target: '', noCache: false });
+  const [options, setOptions] = useState<BuildOptionValues>({ tags: '', buildArgs: '', target: '', noCache: false, builder: '' });
+  const builders = useEngineInfo().data?.builders;
   const [focusLine, setFocusLine] = useState<{ line: number; nonce: number } | null>(null);
   const { findings, checking } = useDockerfileLint(dockerfile, options.target.trim());
   const { state, start, cancel } = useBuild();
@@ -51,7 +60,13 @@ export function BuildView() {
     form.append('dockerfile', dockerfile);
     form.append(
       'options',
-      JSON.stringify({ tags: splitTags(options.tags), buildArgs: args.args, target: options.target.trim(), noCache: options.noCache }),
+      JSON.stringify({
+        tags: splitTags(options.tags),
+        buildArgs: args.args,
+        target: options.target.trim(),
+        noCache: options.noCache,
+        ...(options.builder ? { builder: options.builder } : {}),
+      }),
     );
     if (context.kind === 'tar') form.append('context', context.file, context.file.name);
     if (context.kind === 'folder') for (const entry of context.files) form.append('files', entry.file, entry.path);
@@ -91,7 +106,7 @@ export function BuildView() {
               if (text !== undefined) setDockerfile(text);
             }}
           />
-          <BuildOptionsForm values={options} onChange={setOptions} />
+          <BuildOptionsForm values={options} onChange={setOptions} builders={builders} />
           <div className="flex items-center gap-3 border-t border-slate-100 pt-4">
             {state.running ? (
               <button type="button" onClick={cancel} className={buttonClass.danger}>
@@ -103,7 +118,9 @@ export function BuildView() {
               </button>
             )}
             <p className="text-xs text-slate-500">
-              {state.running ? 'Building…' : (invalid ?? 'Runs on the engine with its classic builder.')}
+              {state.running
+                ? `Building with ${state.builder ?? 'the engine'}…`
+                : (invalid ?? builderHint(options.builder || builders?.default))}
             </p>
           </div>
         </div>
@@ -128,6 +145,7 @@ export function BuildView() {
         )}
         {state.summary && !state.error && <BuildSummaryCard summary={state.summary} />}
         <BuildSteps steps={state.steps} output={state.output} />
+        <BuildInternalSteps steps={state.internal} />
         {!state.running && state.steps.length === 0 && !state.error && (
           <p className="text-sm text-slate-500">
             Steps appear here as the engine runs them: from cache, built, or failed, with their time and the layer each made.

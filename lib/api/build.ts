@@ -22,15 +22,25 @@ export function archiveFilename(names: string[]): string {
 export const IMPORT_CHANGE =
   /^(CMD|ENTRYPOINT|ENV|WORKDIR|EXPOSE|USER|LABEL|STOPSIGNAL|VOLUME)[ \t]+[^\p{Cc}\p{Zl}\p{Zp}\s](?:\t|[^\p{Cc}\p{Zl}\p{Zp}])*$/iu;
 
-/** One step of a classic-builder build, as the page shows it. */
+/** The engine's two builders: BuildKit (`POST /build?version=2`) and the classic one (`version=1`). */
+export const BUILDERS = ['buildkit', 'classic'] as const;
+export type BuilderKind = (typeof BUILDERS)[number];
+
+/** One step of a build, as the page shows it. */
 export interface BuildStep {
-  /** 1-based, as the builder counts (`Step 3/7`). */
+  /** 1-based over the Dockerfile: the classic builder's `Step 3/7`; with BuildKit, every stage's steps in file order. */
   number: number;
   total: number;
+  /** BuildKit's stage (`base`, `stage-1`); null with the classic builder or a single-stage Dockerfile. */
+  stage: string | null;
   /** `COPY app.txt /app/`, as the builder echoes it (build args already expanded by the engine). */
   instruction: string;
-  /** `base`: FROM, nothing built; `cached`: from the build cache; `built`: run or copied now. */
-  status: 'running' | 'base' | 'cached' | 'built' | 'failed';
+  /**
+   * `base`: FROM, nothing built; `cached`: from the build cache; `built`: run or copied now; `waiting`:
+   * BuildKit has it in its plan, not started; `skipped`: its stage is not needed for the target; `not-run`:
+   * the build stopped (a failure, a cancel) before it.
+   */
+  status: 'waiting' | 'running' | 'base' | 'cached' | 'built' | 'failed' | 'skipped' | 'not-run';
   /** Milliseconds from this step's start to the next one's. */
   durationMs: number | null;
   /** The image this step produced (short ID as the builder prints it, then the full one when known). */
@@ -44,13 +54,26 @@ export interface BuildStep {
   cacheReason: string | null;
 }
 
+/** BuildKit's own work around the steps: loading the context, resolving a base, exporting the image. */
+export interface BuildInternalStep {
+  id: string;
+  name: string;
+  status: 'running' | 'done' | 'cached' | 'failed';
+  durationMs: number | null;
+}
+
 export interface BuildSummary {
   builder: string;
+  builderKind: BuilderKind;
+  /** Said when the build ran with no network (an engine with no bridge network). */
+  networkNote: string | null;
   imageId: string | null;
   tags: string[];
   steps: number;
   cached: number;
   built: number;
+  /** Steps of stages the target does not need (BuildKit). */
+  skipped: number;
   /** The first step that missed the cache, and why; null when everything came from the cache. */
   cacheBreak: { step: number; instruction: string; reason: string; rebuilt: number[] } | null;
   contextBytes: number;
@@ -62,6 +85,7 @@ export interface BuildSummary {
 export type BuildEvent =
   | { kind: 'context'; bytes: number; files: number; ignored: number; builder: string }
   | { kind: 'step'; step: BuildStep }
+  | { kind: 'internal'; internal: BuildInternalStep }
   | { kind: 'output'; step: number; line: string }
   | { kind: 'done'; summary: BuildSummary }
   | (ErrorLine & { step: number | null });
@@ -83,6 +107,8 @@ export const buildOptions = z
       .optional()
       .or(z.literal('').transform(() => undefined)),
     noCache: z.boolean().default(false),
+    /** Which builder; absent: the engine's default (BuildKit where the engine says so, as the CLI does). */
+    builder: z.enum(BUILDERS, 'The builder is buildkit or classic.').optional(),
     /** Where the Dockerfile sits in the context; the editor's text replaces it. */
     dockerfilePath: z
       .string()

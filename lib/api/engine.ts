@@ -1,4 +1,5 @@
 // The engine Strata talks to, and the events it streams to the browser.
+import type { BuilderKind } from '@/lib/api/build';
 
 export type ImageStore = 'classic' | 'containerd';
 
@@ -27,6 +28,8 @@ export interface EngineInfo {
   memoryBytes: number;
   containers: { total: number; running: number; stopped: number; paused: number };
   images: number;
+  /** The builders it has (BuildKit on every Linux engine since API 1.39) and the one it calls its default. */
+  builders: { available: BuilderKind[]; default: BuilderKind };
 }
 
 export type EngineEventAction = 'pull' | 'push' | 'tag' | 'untag' | 'delete' | 'import' | 'load' | 'save' | 'prune' | 'create' | string;

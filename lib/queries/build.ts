@@ -3,7 +3,7 @@
 'use client';
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { BuildEvent, BuildStep, BuildSummary } from '@/lib/api/build';
+import type { BuildEvent, BuildInternalStep, BuildStep, BuildSummary } from '@/lib/api/build';
 import { imageKeys } from '@/lib/queries/images';
 import { useNdjsonStream, type StreamError } from '@/lib/queries/use-ndjson-stream';
 
@@ -11,6 +11,8 @@ import { useNdjsonStream, type StreamError } from '@/lib/queries/use-ndjson-stre
 export interface BuildData {
   builder: string | null;
   steps: BuildStep[];
+  /** BuildKit's own work (loading the context, exporting the image), apart from the steps. */
+  internal: BuildInternalStep[];
   /** Output lines per step number. */
   output: Record<number, string[]>;
   /** The step an error line named (null: the build failed outside any step, or has not failed). */
@@ -25,7 +27,7 @@ export interface BuildState extends BuildData {
   cancelled: boolean;
 }
 
-export const initialBuildData: BuildData = { builder: null, steps: [], output: {}, failedStep: null, summary: null };
+export const initialBuildData: BuildData = { builder: null, steps: [], internal: [], output: {}, failedStep: null, summary: null };
 
 const MAX_LINES = 400;
 
@@ -39,6 +41,13 @@ export function applyBuildEvent(state: BuildData, event: BuildEvent): BuildData 
         ? state.steps.map((step) => (step.number === event.step.number ? event.step : step))
         : [...state.steps, event.step];
       return { ...state, steps };
+    }
+    case 'internal': {
+      const known = state.internal.some((step) => step.id === event.internal.id);
+      const internal = known
+        ? state.internal.map((step) => (step.id === event.internal.id ? event.internal : step))
+        : [...state.internal, event.internal];
+      return { ...state, internal };
     }
     case 'output': {
       const lines = state.output[event.step] ?? [];

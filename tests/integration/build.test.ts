@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as buildRoute } from '@/app/api/build/route';
-import type { BuildEvent, BuildStep, BuildSummary } from '@/lib/api/build';
+import { buildRequest as request, ctx, run } from './build-support';
 import { docker, privateBase, requireSandbox } from './sandbox';
 
 const TAG = 'strata-test/built:1';
@@ -18,38 +18,12 @@ const DOCKERFILE = [
   'CMD ["cat", "/app/copy.txt"]',
   '',
 ].join('\n');
-const ctx = { params: Promise.resolve({}) };
-
-function buildRequest(
-  files: Record<string, string>,
-  options: object,
-  dockerfile: string | null = DOCKERFILE,
-  signal?: AbortSignal,
-): Request {
-  const form = new FormData();
-  if (dockerfile !== null) form.append('dockerfile', dockerfile);
-  form.append('options', JSON.stringify(options));
-  for (const [name, content] of Object.entries(files)) form.append('files', new Blob([content]), name);
-  return new Request('http://localhost:3000/api/build', { method: 'POST', headers: { host: 'localhost:3000' }, body: form, signal });
+/** With the classic builder, whatever the engine's default (BuildKit has its own tests: buildkit.test.ts). */
+function buildRequest(files: Record<string, string>, options: object, dockerfile: string | null = DOCKERFILE, signal?: AbortSignal) {
+  return request(files, { builder: 'classic', ...options }, dockerfile, signal);
 }
 
-async function run(
-  request: Request,
-): Promise<{ status: number; events: BuildEvent[]; steps: BuildStep[]; summary: BuildSummary | null; body: unknown }> {
-  const response = await buildRoute(request, ctx);
-  if (!response.headers.get('content-type')?.includes('ndjson'))
-    return { status: response.status, events: [], steps: [], summary: null, body: await response.json() };
-  const events = (await response.text())
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as BuildEvent);
-  const steps = new Map<number, BuildStep>();
-  for (const event of events) if (event.kind === 'step') steps.set(event.step.number, event.step);
-  const done = events.find((event) => event.kind === 'done');
-  return { status: response.status, events, steps: [...steps.values()], summary: done?.kind === 'done' ? done.summary : null, body: null };
-}
-
-describe('POST /api/build', () => {
+describe('POST /api/build with the classic builder', () => {
   beforeAll(() => {
     requireSandbox();
     privateBase('strata-test/build-base:1');

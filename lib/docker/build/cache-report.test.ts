@@ -5,6 +5,7 @@ import { cacheBreak, changedFiles, copySources, firstMissReason, type BuildRecor
 const step = (number: number, instruction: string, status: BuildStep['status']): BuildStep => ({
   number,
   total: 4,
+  stage: null,
   instruction,
   status,
   durationMs: 1,

@@ -9,6 +9,8 @@ export interface BuildRecord {
   /** Context path → sha256 of its content (mode included), for files sent to the engine. */
   files: Record<string, string>;
   buildArgs: Record<string, string>;
+  /** BuildKit: each stage's base as it resolved (`FROM docker.io/library/alpine:3@sha256:…`), by stage. */
+  bases?: Record<string, string>;
 }
 
 export function cacheBreak(
@@ -31,17 +33,36 @@ export function firstMissReason(step: BuildStep, current: BuildRecord, previous:
     return 'Nothing in the build cache matched this step. Strata has no earlier build of this image to compare with: a first build, or its cache was pruned.';
   const before = previous.steps[step.number - 1]?.instruction;
   if (before === undefined) return 'This step is new: the previous build had fewer steps.';
-  if (before !== step.instruction) return `The instruction changed: it was “${before}”.`;
-  const keyword = step.instruction.split(/\s/, 1)[0]?.toUpperCase() ?? '';
-  if (keyword === 'COPY' || keyword === 'ADD') {
-    const changed = changedFiles(current.files, previous.files).filter((file) => copiedBy(step.instruction, file));
+  // The record's text: BuildKit's names have build arguments expanded, the record keeps them as written.
+  const instruction = current.steps[step.number - 1]?.instruction ?? step.instruction;
+  if (before !== instruction) return `The instruction changed: it was “${before}”.`;
+  const moved = movedBase(step, current, previous);
+  if (moved) return moved;
+  const keyword = instruction.split(/\s/, 1)[0]?.toUpperCase() ?? '';
+  const copies = keyword === 'COPY' || keyword === 'ADD';
+  if (copies) {
+    const changed = changedFiles(current.files, previous.files).filter((file) => copiedBy(instruction, file));
     if (changed.length > 0) return `A copied file changed: ${listFiles(changed)}.`;
-    return 'A copied file changed (its content or permissions), so the copy is not the same layer any more.';
   }
   const args = changedArgs(current.buildArgs, previous.buildArgs);
   if (args.length > 0) return `A build argument changed (${args.join(', ')}); steps after its ARG that use it are rebuilt.`;
+  if (copies) return 'A copied file changed (its content or permissions), so the copy is not the same layer any more.';
   return 'The instruction is the same as last time, but the engine had no cached layer for it: the build cache was pruned or its parent layer differs.';
 }
+
+/** The stage's base (or any base, for a step outside a known stage) resolved to another digest than last time. */
+function movedBase(step: BuildStep, current: BuildRecord, previous: BuildRecord): string | null {
+  const stages = step.stage !== null && current.bases?.[step.stage] !== undefined ? [step.stage] : Object.keys(current.bases ?? {});
+  for (const stage of stages) {
+    const now = current.bases?.[stage];
+    const then = previous.bases?.[stage];
+    if (now && then && now !== then)
+      return `The base image moved: ${baseName(now)} is now ${baseDigest(now)}; the last build used ${baseDigest(then)}.`;
+  }
+  return null;
+}
+const baseName = (from: string) => from.replace(/^FROM\s+/i, '').replace(/@sha256:[0-9a-f]+.*$/, '');
+const baseDigest = (from: string) => /@(sha256:[0-9a-f]{12})/.exec(from)?.[1] ?? 'another image';
 
 export function changedFiles(now: Record<string, string>, before: Record<string, string>): string[] {
   const changed = new Set<string>();

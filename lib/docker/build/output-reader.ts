@@ -125,6 +125,7 @@ export class BuildOutputReader {
     const step: BuildStep = {
       number,
       total,
+      stage: null,
       instruction,
       status: 'running',
       durationMs: null,

@@ -1,6 +1,7 @@
 // Facts about the engine Strata is connected to, for the overview and the sandbox banner.
 import 'server-only';
 import type { EngineInfo } from '@/lib/api/engine';
+import { builderFacts } from '@/lib/docker/build/builders';
 import { engine, engineAddress, getConnection } from '@/lib/docker/engine/client';
 import { mapEngineInfo } from '@/lib/docker/engine/mappers';
 import type { RawInfo, RawVersion } from '@/lib/docker/engine/raw-types';
@@ -12,14 +13,11 @@ export function isSandbox(): boolean {
 
 export async function getEngineInfo(): Promise<EngineInfo> {
   const { apiVersion } = await getConnection();
-  const [version, info] = await Promise.all([
+  const [version, info, builders] = await Promise.all([
     engine((docker) => docker.version() as Promise<RawVersion>),
     engine((docker) => docker.info() as Promise<RawInfo>),
+    builderFacts(),
   ]);
-  return mapEngineInfo(version, info, {
-    address: engineAddress(),
-    sandbox: isSandbox(),
-    apiVersion,
-    readOnly: process.env.STRATA_READ_ONLY === '1',
-  });
+  const facts = { address: engineAddress(), sandbox: isSandbox(), apiVersion, readOnly: process.env.STRATA_READ_ONLY === '1' };
+  return { ...mapEngineInfo(version, info, facts), builders: { available: builders.available, default: builders.default } };
 }

@@ -222,7 +222,7 @@ export interface EngineFacts {
   readOnly?: boolean;
 }
 
-export function mapEngineInfo(version: RawVersion, info: RawInfo, facts: EngineFacts): EngineInfo {
+export function mapEngineInfo(version: RawVersion, info: RawInfo, facts: EngineFacts): Omit<EngineInfo, 'builders'> {
   const running = info.ContainersRunning ?? 0;
   const paused = info.ContainersPaused ?? 0;
   return {

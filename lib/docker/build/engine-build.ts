@@ -1,0 +1,44 @@
+// Starts `POST /build` for either builder with the options both share; a refusal becomes the build's
+// error event. A build lasts as long as its steps do: no limit but the person's Cancel.
+import 'server-only';
+import type { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import type { BuildEvent } from '@/lib/api/build';
+import type { BuilderInput } from '@/lib/docker/build/run';
+import { engine } from '@/lib/docker/engine/client';
+
+/**
+ * `compress` sends the context gzipped, which the engine unpacks. BuildKit needs it on dockerd 28.5: given
+ * the plain tar, every few builds its frontend read the Dockerfile with NUL bytes after its end
+ * ("dockerfile parse error on line 11: unknown instruction: \x00…"), although the tar sent was correct.
+ */
+export async function* startEngineBuild(
+  input: BuilderInput,
+  extra: Record<string, unknown>,
+  compress = false,
+): AsyncGenerator<BuildEvent, Readable | null> {
+  const { context, options, tags, signal } = input;
+  try {
+    return (await engine(
+      (docker) =>
+        docker.buildImage(
+          (compress ? context.stream.pipe(createGzip({ level: 1 })) : context.stream) as unknown as NodeJS.ReadableStream,
+          {
+            t: tags,
+            dockerfile: options.dockerfilePath,
+            buildargs: options.buildArgs,
+            ...(options.target ? { target: options.target } : {}),
+            nocache: options.noCache,
+            ...(input.noNetwork ? { networkmode: 'none' } : {}),
+            ...extra,
+            abortSignal: signal,
+          } as unknown as Parameters<typeof docker.buildImage>[1],
+        ),
+      { stream: true },
+    )) as unknown as Readable;
+  } catch (error) {
+    context.stream.destroy();
+    yield { kind: 'error', step: null, message: error instanceof Error ? error.message : 'The engine refused the build.' };
+    return null;
+  }
+}
