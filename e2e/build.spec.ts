@@ -1,12 +1,16 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { docker, tagExists } from './support/engine';
 
 const TAG = 'strata-e2e/built:1';
 
-test.describe('Build', () => {
+// The classic builder's steps and messages, chosen on the page whatever the engine's default (BuildKit
+// has its own spec: buildkit.spec.ts).
+const classic = async (page: Page) => page.getByLabel('Builder').selectOption('classic');
+
+test.describe('Build with the classic builder', () => {
   test.afterAll(() => {
     try {
       docker('rmi', '-f', TAG);
@@ -47,6 +51,7 @@ test.describe('Build', () => {
     // The folder's own Dockerfile is what gets built.
     await expect(page.getByRole('textbox', { name: 'Dockerfile' })).toContainText('COPY deps.txt /app/');
     await page.getByLabel('Tags').fill(TAG);
+    await classic(page);
 
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     const result = page.getByRole('region', { name: 'Build result' });
@@ -79,6 +84,7 @@ test.describe('Build', () => {
     await page.goto('/build');
     const editor = page.getByRole('textbox', { name: 'Dockerfile' });
     await editor.fill('FROM strata-fixture/base:1\nRUN echo checking the config && exit 4\n');
+    await classic(page);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     const failure = page.getByRole('alert').filter({ hasText: 'The build failed' });
     await expect(failure).toContainText('The build failed at step 2');

@@ -41,8 +41,10 @@ export interface BuildStep {
    * the build stopped (a failure, a cancel) before it.
    */
   status: 'waiting' | 'running' | 'base' | 'cached' | 'built' | 'failed' | 'skipped' | 'not-run';
-  /** Milliseconds from this step's start to the next one's. */
+  /** Milliseconds from this step's start to the next one's (classic), or as BuildKit timed it. */
   durationMs: number | null;
+  /** When the engine said the step ended (BuildKit's clock, ms since the epoch); null with the classic builder. */
+  endedAt: number | null;
   /** The image this step produced (short ID as the builder prints it, then the full one when known). */
   imageId: string | null;
   /** Bytes of the filesystem layer the step made; null while unknown, 0 with `emptyLayer` for metadata. */

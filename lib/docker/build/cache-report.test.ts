@@ -9,6 +9,7 @@ const step = (number: number, instruction: string, status: BuildStep['status']):
   instruction,
   status,
   durationMs: 1,
+  endedAt: null,
   imageId: null,
   layerSize: null,
   emptyLayer: null,

@@ -129,6 +129,7 @@ export class BuildOutputReader {
       instruction,
       status: 'running',
       durationMs: null,
+      endedAt: null,
       imageId: null,
       layerSize: null,
       emptyLayer: null,

@@ -72,6 +72,7 @@ export class BuildKitTraceReader {
     step.instruction = name.instruction;
     step.status = stepStatus(vertex, name.instruction);
     step.durationMs = vertex.started !== null && vertex.completed !== null ? Math.max(0, vertex.completed - vertex.started) : null;
+    step.endedAt = vertex.completed;
     return [{ kind: 'step', step: copy(step) }];
   }
 
@@ -130,6 +131,7 @@ function newStep(number: number, total: number, stage: string, instruction: stri
     instruction,
     status: 'waiting',
     durationMs: null,
+    endedAt: null,
     imageId: null,
     layerSize: null,
     emptyLayer: null,
