@@ -158,6 +158,19 @@ describe('POST /api/build with BuildKit', () => {
     expect(() => docker('image', 'inspect', 'strata-test/buildkit-cancelled:1')).toThrow();
   });
 
+  // The packed context once lost its first tar blocks when the build awaited anything between packing
+  // and sending (here: reading the folder's Dockerfile for the step plan): "invalid tar header".
+  it('builds a folder’s own Dockerfile when the page sends no text of its own, with either builder', async () => {
+    const folder = { ...files, Dockerfile: 'FROM strata-test/buildkit-base:1\nCOPY app.txt /app/\nRUN cat /app/app.txt\n' };
+    for (const builder of ['buildkit', 'classic']) {
+      const result = await run(buildRequest(folder, { builder, tags: ['strata-test/buildkit-folder:1'] }, null));
+      expect(result.events.find((event) => event.kind === 'error')).toBeUndefined();
+      expect(result.summary?.builderKind).toBe(builder);
+      expect(result.events).toContainEqual(expect.objectContaining({ kind: 'output', line: 'version one' }));
+    }
+    docker('image', 'rm', 'strata-test/buildkit-folder:1');
+  });
+
   it('refuses an unknown builder with 400', async () => {
     const result = await run(buildRequest(files, { builder: 'kaniko' }, DOCKERFILE));
     expect(result.status).toBe(400);

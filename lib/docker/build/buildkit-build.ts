@@ -24,7 +24,7 @@ interface RawBuildKitLine {
 export const runBuildKit: BuilderRunner = async function* (input) {
   const plan = planSteps(input.dockerfile);
   const reader = new BuildKitTraceReader(plan);
-  const stream = yield* startEngineBuild(input, { version: '2' }, true);
+  const stream = yield* startEngineBuild(input, { version: '2' });
   if (!stream) return null;
   yield* reader.start();
   const stop = () => stream.destroy();

@@ -195,17 +195,35 @@ export async function packContext(dir: string, dockerfilePath: string, dockerfil
     mapStream: (fileStream, header) => {
       stats.files++;
       const hash = createHash('sha256').update(`${header.mode ?? 0}:`);
-      const tap = new PassThrough();
-      tap.on('data', (chunk: Buffer) => hash.update(chunk));
-      tap.on('end', () => (stats.hashes[header.name] = hash.digest('hex')));
+      const tap = tapChunks(
+        (chunk) => hash.update(chunk),
+        () => (stats.hashes[header.name] = hash.digest('hex')),
+      );
       // tar-fs only reads from what it gets back; its typing asks for a ReadStream, a PassThrough does.
       return fileStream.pipe(tap) as unknown as typeof fileStream;
     },
   });
-  const counter = new PassThrough();
-  counter.on('data', (chunk: Buffer) => (stats.bytes += chunk.length));
+  const counter = tapChunks((chunk) => (stats.bytes += chunk.length));
   pack.on('error', (error) => counter.destroy(error));
   return { stream: pack.pipe(counter), stats };
+}
+
+/**
+ * Passes chunks on unchanged, telling `onChunk` of each. A Transform, not a `data` listener: a listener
+ * would set the stream flowing before its reader is attached, and whatever flowed by then (the tar's
+ * first headers, while the build still reads the Dockerfile) would be lost.
+ */
+function tapChunks(onChunk: (chunk: Buffer) => void, onEnd?: () => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onChunk(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      onEnd?.();
+      done();
+    },
+  });
 }
 
 function isDirectorySync(name: string): boolean {

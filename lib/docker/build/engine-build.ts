@@ -2,27 +2,17 @@
 // error event. A build lasts as long as its steps do: no limit but the person's Cancel.
 import 'server-only';
 import type { Readable } from 'node:stream';
-import { createGzip } from 'node:zlib';
 import type { BuildEvent } from '@/lib/api/build';
 import type { BuilderInput } from '@/lib/docker/build/run';
 import { engine } from '@/lib/docker/engine/client';
 
-/**
- * `compress` sends the context gzipped, which the engine unpacks. BuildKit needs it on dockerd 28.5: given
- * the plain tar, every few builds its frontend read the Dockerfile with NUL bytes after its end
- * ("dockerfile parse error on line 11: unknown instruction: \x00…"), although the tar sent was correct.
- */
-export async function* startEngineBuild(
-  input: BuilderInput,
-  extra: Record<string, unknown>,
-  compress = false,
-): AsyncGenerator<BuildEvent, Readable | null> {
+export async function* startEngineBuild(input: BuilderInput, extra: Record<string, unknown>): AsyncGenerator<BuildEvent, Readable | null> {
   const { context, options, tags, signal } = input;
   try {
     return (await engine(
       (docker) =>
         docker.buildImage(
-          (compress ? context.stream.pipe(createGzip({ level: 1 })) : context.stream) as unknown as NodeJS.ReadableStream,
+          context.stream as unknown as NodeJS.ReadableStream,
           {
             t: tags,
             dockerfile: options.dockerfilePath,
