@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { SANDBOX_DIR, SANDBOX_HOST } from './tests/support/sandbox';
 import { BASE_PORT, DOWN_PORT, E2E_TOKEN, FAULT_PORT, HUB_PORT, READ_ONLY_PORT, TOKEN_PORT } from './e2e/support/servers';
 
 // Servers from one build: one on the sandbox engine, one pointed at a socket where nothing listens (to
 // check what a person sees when the engine is down), two more on the sandbox engine for the security
 // controls (one behind STRATA_TOKEN, one read-only), and one on the fault sandbox, an engine the fault
 // specs stop and start (so the others' engine never goes away under them).
-const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
 const port = BASE_PORT;
 const downPort = DOWN_PORT;
 const faultPort = FAULT_PORT;
@@ -57,7 +57,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/api/engine`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}` },
+      env: { ...env, DOCKER_HOST: SANDBOX_HOST, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}` },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${downPort}`,
@@ -67,7 +67,7 @@ export default defineConfig({
       // No engine, a Hub address where nothing listens (the offline states), and read-only mode.
       env: {
         ...env,
-        DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`,
+        DOCKER_HOST: `unix://${SANDBOX_DIR}/no-engine-here.sock`,
         STRATA_SANDBOX: '0',
         HUB_API_URL: 'http://127.0.0.1:9',
         STRATA_READ_ONLY: '1',
@@ -81,7 +81,7 @@ export default defineConfig({
       timeout: 60_000,
       env: {
         ...env,
-        DOCKER_HOST: `unix://${sandboxDir}/docker.sock`,
+        DOCKER_HOST: SANDBOX_HOST,
         STRATA_SANDBOX: '1',
         HUB_API_URL: `http://127.0.0.1:${hubPort}`,
         STRATA_TOKEN: E2E_TOKEN,
@@ -94,7 +94,7 @@ export default defineConfig({
       timeout: 60_000,
       env: {
         ...env,
-        DOCKER_HOST: `unix://${sandboxDir}/docker.sock`,
+        DOCKER_HOST: SANDBOX_HOST,
         STRATA_SANDBOX: '1',
         HUB_API_URL: `http://127.0.0.1:${hubPort}`,
         STRATA_READ_ONLY: '1',

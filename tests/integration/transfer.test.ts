@@ -9,7 +9,7 @@ import { GET as detailRoute } from '@/app/api/images/[ref]/route';
 import { POST as pushRoute } from '@/app/api/images/[ref]/push/route';
 import type { TransferEvent } from '@/lib/api/transfer';
 import { execFileSync } from 'node:child_process';
-import { buildImage, docker, engineGet, engineStore, imageExists, requireSandbox, SANDBOX_SOCKET } from './sandbox';
+import { buildImage, docker, engineGet, engineStore, imageExists, requireSandbox, SANDBOX_SOCKET } from '../support/sandbox';
 
 const REGISTRY = `localhost:${process.env.STRATA_REGISTRY_PORT ?? '5556'}`;
 const PASSWORD = process.env.STRATA_REGISTRY_PASSWORD ?? 'sandbox-password';
