@@ -46,7 +46,7 @@ export function UploadStatus({ running, progress, error }: UploadStatusProps) {
         </div>
       )}
       {error && (
-        <p role="alert" className="mt-3 text-sm text-red-700">
+        <p role="alert" className="mt-3 break-words text-sm text-red-700">
           {error}
         </p>
       )}
