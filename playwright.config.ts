@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { SANDBOX_DIR, SANDBOX_HOST } from './tests/support/sandbox';
 import { BASE_PORT, DOWN_PORT, E2E_TOKEN, FAULT_PORT, HUB_PORT, READ_ONLY_PORT, TOKEN_PORT } from './e2e/support/servers';
 
 // Servers from one build: one on the sandbox engine, one pointed at a socket where nothing listens (to
 // check what a person sees when the engine is down), two more on the sandbox engine for the security
 // controls (one behind STRATA_TOKEN, one read-only), and one on the fault sandbox, an engine the fault
 // specs stop and start (so the others' engine never goes away under them).
-const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
 const port = BASE_PORT;
 const downPort = DOWN_PORT;
 const faultPort = FAULT_PORT;
@@ -14,6 +15,15 @@ const hubPort = HUB_PORT;
 // Registry logins made by the specs go to a throwaway data directory, never the user's own.
 const dataDir = process.env.STRATA_E2E_DATA_DIR ?? `/tmp/strata-e2e-data-${port}`;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', STRATA_DATA_DIR: dataDir } as Record<string, string>;
+const onSandbox = { DOCKER_HOST: SANDBOX_HOST, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}` };
+/** One `next start` of the build; `ready` is the path Playwright polls until it answers. */
+const appServer = (at: number, ready: string, serverEnv: Record<string, string>) => ({
+  command: `npx next start -H 127.0.0.1 -p ${at}`,
+  url: `http://127.0.0.1:${at}${ready}`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  env: { ...env, ...serverEnv },
+});
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,18 +41,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {
@@ -52,67 +51,24 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 20_000,
     },
-    {
-      command: `npx next start -H 127.0.0.1 -p ${port}`,
-      url: `http://127.0.0.1:${port}/api/engine`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: { ...env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock`, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}` },
-    },
-    {
-      command: `npx next start -H 127.0.0.1 -p ${downPort}`,
-      url: `http://127.0.0.1:${downPort}/graph`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      // No engine, a Hub address where nothing listens (the offline states), and read-only mode.
-      env: {
-        ...env,
-        DOCKER_HOST: `unix://${sandboxDir}/no-engine-here.sock`,
-        STRATA_SANDBOX: '0',
-        HUB_API_URL: 'http://127.0.0.1:9',
-        STRATA_READ_ONLY: '1',
-      },
-    },
-    {
-      command: `npx next start -H 127.0.0.1 -p ${TOKEN_PORT}`,
-      // 401 counts as up for Playwright's readiness check.
-      url: `http://127.0.0.1:${TOKEN_PORT}/api/engine`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        ...env,
-        DOCKER_HOST: `unix://${sandboxDir}/docker.sock`,
-        STRATA_SANDBOX: '1',
-        HUB_API_URL: `http://127.0.0.1:${hubPort}`,
-        STRATA_TOKEN: E2E_TOKEN,
-      },
-    },
-    {
-      command: `npx next start -H 127.0.0.1 -p ${READ_ONLY_PORT}`,
-      url: `http://127.0.0.1:${READ_ONLY_PORT}/api/engine`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        ...env,
-        DOCKER_HOST: `unix://${sandboxDir}/docker.sock`,
-        STRATA_SANDBOX: '1',
-        HUB_API_URL: `http://127.0.0.1:${hubPort}`,
-        STRATA_READ_ONLY: '1',
-      },
-    },
-    {
-      command: `npx next start -H 127.0.0.1 -p ${faultPort}`,
-      // A page, not /api/engine: it answers 200 even while the fault engine is stopped.
-      url: `http://127.0.0.1:${faultPort}/graph`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        ...env,
-        STRATA_DATA_DIR: `${dataDir}-fault`,
-        DOCKER_HOST: `unix://${faultDir}/docker.sock`,
-        STRATA_SANDBOX: '1',
-        HUB_API_URL: 'http://127.0.0.1:9',
-      },
-    },
+    // The app on the sandbox engine, with the Hub stand-in.
+    appServer(port, '/api/engine', onSandbox),
+    // No engine, a Hub address where nothing listens (the offline states), and read-only mode.
+    appServer(downPort, '/graph', {
+      DOCKER_HOST: `unix://${SANDBOX_DIR}/no-engine-here.sock`,
+      STRATA_SANDBOX: '0',
+      HUB_API_URL: 'http://127.0.0.1:9',
+      STRATA_READ_ONLY: '1',
+    }),
+    // 401 counts as up for Playwright's readiness check.
+    appServer(TOKEN_PORT, '/api/engine', { ...onSandbox, STRATA_TOKEN: E2E_TOKEN }),
+    appServer(READ_ONLY_PORT, '/api/engine', { ...onSandbox, STRATA_READ_ONLY: '1' }),
+    // A page, not /api/engine: it answers 200 even while the fault engine is stopped.
+    appServer(faultPort, '/graph', {
+      STRATA_DATA_DIR: `${dataDir}-fault`,
+      DOCKER_HOST: `unix://${faultDir}/docker.sock`,
+      STRATA_SANDBOX: '1',
+      HUB_API_URL: 'http://127.0.0.1:9',
+    }),
   ],
 });

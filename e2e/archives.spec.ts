@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { buildImage, docker, tagExists } from './support/engine';
+import { buildThrowaway, docker, imageExists } from './support/engine';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'strata-e2e-archives-'));
 
 test.describe('Archives', () => {
   test('Save on an image page downloads the engine’s archive, and Load brings the deleted image back', async ({ page }) => {
-    const id = buildImage('strata-e2e/saved:1', `saved-${Date.now()}`);
+    const id = buildThrowaway('strata-e2e/saved:1', `saved-${Date.now()}`);
     // The browser's download manager path (the streaming save picker needs a person to pick a file).
     await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
     await page.goto('/images/strata-e2e%2Fsaved%3A1');
@@ -21,7 +21,7 @@ test.describe('Archives', () => {
     expect(execFileSync('tar', ['-tf', file], { encoding: 'utf8' })).toContain('manifest.json');
 
     docker('rmi', 'strata-e2e/saved:1');
-    expect(tagExists('strata-e2e/saved:1')).toBe(false);
+    expect(imageExists('strata-e2e/saved:1')).toBe(false);
 
     await page.goto('/archives');
     await page.getByLabel('Image archive to load').setInputFiles(file);

@@ -1,15 +1,14 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { docker, tagExists } from './support/engine';
+import { expect, test } from '@playwright/test';
+import { BuildPage } from './pages/build-page';
+import { docker, imageExists } from './support/engine';
 
 const TAG = 'strata-e2e/built:1';
 
 // The classic builder's steps and messages, chosen on the page whatever the engine's default (BuildKit
 // has its own spec: buildkit.spec.ts).
-const classic = async (page: Page) => page.getByLabel('Builder').selectOption('classic');
-
 test.describe('Build with the classic builder', () => {
   test.afterAll(() => {
     try {
@@ -20,16 +19,16 @@ test.describe('Build with the classic builder', () => {
   });
 
   test('the advisor flags a Dockerfile inline and in its list as it is typed', async ({ page }) => {
-    await page.goto('/build');
-    const editor = page.getByRole('textbox', { name: 'Dockerfile' });
+    const build = new BuildPage(page);
+    await build.open();
+    const { editor, advisor } = build;
     await editor.fill('FROM strata-fixture/base\nCMD ["sh"]\nCMD ["true"]\n');
-    const advisor = page.getByRole('region', { name: /Dockerfile advisor/ });
     await expect(advisor).toContainText('unpinned-base');
     await expect(advisor).toContainText('multiple-cmd');
     await expect(advisor).toContainText('pin versions for anything beyond dev');
     // Drawn in the editor too: an underlined range and a gutter marker.
-    await expect(page.locator('.cm-lintRange-warning').first()).toBeVisible();
-    await expect(page.locator('.cm-lint-marker').first()).toBeVisible();
+    await expect(build.lintRanges().first()).toBeVisible();
+    await expect(build.lintMarkers().first()).toBeVisible();
     await editor.fill('FROM strata-fixture/base:1\nCMD ["true"]\n');
     await expect(advisor).toContainText('No findings');
   });
@@ -45,33 +44,34 @@ test.describe('Build with the classic builder', () => {
       'FROM strata-fixture/base:1\nCOPY deps.txt /app/\nCOPY app.txt /app/\nRUN cat /app/app.txt > /app/out.txt\nCMD ["cat", "/app/out.txt"]\n',
     );
 
-    await page.goto('/build');
-    await page.getByLabel('Build context folder').setInputFiles(folder);
+    const build = new BuildPage(page);
+    await build.open();
+    await build.contextFolder.setInputFiles(folder);
     await expect(page.getByText(/Folder “webapp”: 3 files/)).toBeVisible();
     // The folder's own Dockerfile is what gets built.
-    await expect(page.getByRole('textbox', { name: 'Dockerfile' })).toContainText('COPY deps.txt /app/');
-    await page.getByLabel('Tags').fill(TAG);
-    await classic(page);
+    await expect(build.editor).toContainText('COPY deps.txt /app/');
+    await build.tags.fill(TAG);
+    await build.chooseBuilder('classic');
 
-    await page.getByRole('button', { name: 'Build', exact: true }).click();
-    const result = page.getByRole('region', { name: 'Build result' });
+    await build.build();
+    const result = build.result;
     await expect(result).toContainText(`Built ${TAG}`, { timeout: 20_000 });
-    await expect(page.getByRole('listitem', { name: 'Step 4: built' })).toBeVisible();
+    await expect(build.step(4, 'built')).toBeVisible();
     expect(docker('run', '--rm', '--network', 'none', TAG)).toBe('first');
 
-    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    await build.build();
     await expect(result).toContainText('Every step came from the cache', { timeout: 20_000 });
     await expect(result).toContainText('4 of 4 steps came from the build cache');
-    await expect(page.getByRole('listitem', { name: 'Step 3: from cache' })).toBeVisible();
+    await expect(build.step(3, 'from cache')).toBeVisible();
 
     writeFileSync(path.join(folder, 'app.txt'), 'second\n');
-    await page.getByLabel('Build context folder').setInputFiles(folder);
-    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    await build.contextFolder.setInputFiles(folder);
+    await build.build();
     await expect(result).toContainText('The cache broke at step 3', { timeout: 20_000 });
     await expect(result).toContainText('COPY app.txt /app/: A copied file changed: app.txt.');
     await expect(result).toContainText('Steps 4, 5 were rebuilt because of it');
-    await expect(page.getByRole('listitem', { name: 'Step 2: from cache' })).toBeVisible();
-    await expect(page.getByRole('listitem', { name: 'Step 3: built' })).toBeVisible();
+    await expect(build.step(2, 'from cache')).toBeVisible();
+    await expect(build.step(3, 'built')).toBeVisible();
     expect(docker('run', '--rm', '--network', 'none', TAG)).toBe('second');
 
     await result.getByRole('link', { name: /layer timeline/ }).click();
@@ -81,23 +81,24 @@ test.describe('Build with the classic builder', () => {
   });
 
   test('a failing step shows its output, and Cancel stops a running build on the engine', async ({ page }) => {
-    await page.goto('/build');
-    const editor = page.getByRole('textbox', { name: 'Dockerfile' });
+    const build = new BuildPage(page);
+    await build.open();
+    const { editor } = build;
+    await build.chooseBuilder('classic');
     await editor.fill('FROM strata-fixture/base:1\nRUN echo checking the config && exit 4\n');
-    await classic(page);
-    await page.getByRole('button', { name: 'Build', exact: true }).click();
-    const failure = page.getByRole('alert').filter({ hasText: 'The build failed' });
+    await build.build();
+    const failure = build.failure();
     await expect(failure).toContainText('The build failed at step 2');
     await expect(failure).toContainText('returned a non-zero code: 4');
-    await expect(page.getByRole('listitem', { name: 'Step 2: failed' })).toContainText('checking the config');
+    await expect(build.step(2, 'failed')).toContainText('checking the config');
 
     await editor.fill('FROM strata-fixture/base:1\nRUN echo waiting && sleep 30\n');
-    await page.getByLabel('Tags').fill('strata-e2e/cancelled:1');
-    await page.getByRole('button', { name: 'Build', exact: true }).click();
-    await expect(page.getByRole('listitem', { name: 'Step 2: running…' })).toContainText('waiting');
-    await page.getByRole('button', { name: 'Cancel build' }).click();
+    await build.tags.fill('strata-e2e/cancelled:1');
+    await build.build();
+    await expect(build.step(2, 'running…')).toContainText('waiting');
+    await build.cancel();
     await expect(page.getByText('Build cancelled')).toBeVisible();
     await expect.poll(() => docker('ps', '-q'), { timeout: 5000 }).toBe('');
-    expect(tagExists('strata-e2e/cancelled:1')).toBe(false);
+    expect(imageExists('strata-e2e/cancelled:1')).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { docker, sandboxKind, tagExists } from './support/engine';
+import { BuildPage } from './pages/build-page';
+import { docker, imageExists, sandboxKind } from './support/engine';
 
 // Both sandbox engines have BuildKit (dockerd 20.10 and 28.5 build with `version=2`); the modern one
 // calls it its default, the classic one does not, as the CLI reads `/_ping`.
@@ -40,56 +41,56 @@ test.describe('Build with BuildKit', () => {
     writeFileSync(path.join(folder, 'app.txt'), 'first\n');
     writeFileSync(path.join(folder, 'Dockerfile'), DOCKERFILE);
 
-    await page.goto('/build');
-    const builder = page.getByLabel('Builder');
-    await expect(builder).toContainText(sandboxKind() === 'modern' ? 'Engine default (BuildKit)' : 'Engine default (Classic builder)');
-    await builder.selectOption('buildkit');
-    await page.getByLabel('Build context folder').setInputFiles(folder);
+    const build = new BuildPage(page);
+    await build.open();
+    await expect(build.builder).toContainText(
+      sandboxKind() === 'modern' ? 'Engine default (BuildKit)' : 'Engine default (Classic builder)',
+    );
+    await build.chooseBuilder('buildkit');
+    await build.contextFolder.setInputFiles(folder);
     await expect(page.getByText(/Folder “site”: 3 files/)).toBeVisible();
-    await page.getByLabel('Tags').fill(TAG);
+    await build.tags.fill(TAG);
 
-    const build = page.getByRole('button', { name: 'Build', exact: true });
-    const result = page.getByRole('region', { name: 'Build result' });
-    const steps = page.getByRole('list', { name: 'Build steps' });
-    await build.click();
+    const { result, steps } = build;
+    await build.build();
     await expect(result).toContainText(`Built ${TAG}`, { timeout: 20_000 });
     await expect(result).toContainText("Built by the engine's BuildKit (Engine API");
     await expect(result).toContainText('1 step of stages the target does not need was skipped');
     // The sandbox engines have no bridge network; the build says it ran without one.
     await expect(result).toContainText('RUN steps had no network');
     await expect(steps).toContainText('Stage docs');
-    await expect(page.getByRole('listitem', { name: 'Step 3: skipped (stage not needed)' })).toContainText('RUN echo docs only');
-    await expect(page.getByRole('listitem', { name: 'Step 5: built' })).toContainText('RUN cat /app/app.txt > /app/out.txt');
-    await page.getByText("BuildKit's own work").click();
-    await expect(page.getByRole('list', { name: "BuildKit's own work" })).toContainText('exporting to image');
+    await expect(build.step(3, 'skipped (stage not needed)')).toContainText('RUN echo docs only');
+    await expect(build.step(5, 'built')).toContainText('RUN cat /app/app.txt > /app/out.txt');
+    await expect(await build.internalWork()).toContainText('exporting to image');
     expect(docker('run', '--rm', '--network', 'none', TAG)).toBe('first');
 
-    await build.click();
+    await build.build();
     await expect(result).toContainText('Every step came from the cache', { timeout: 20_000 });
     await expect(result).toContainText('3 of 3 steps came from the build cache');
-    await expect(page.getByRole('listitem', { name: 'Step 5: from cache' })).toBeVisible();
+    await expect(build.step(5, 'from cache')).toBeVisible();
 
     writeFileSync(path.join(folder, 'app.txt'), 'second\n');
-    await page.getByLabel('Build context folder').setInputFiles(folder);
-    await build.click();
+    await build.contextFolder.setInputFiles(folder);
+    await build.build();
     await expect(result).toContainText('The cache broke at step 4', { timeout: 20_000 });
     await expect(result).toContainText('COPY app.txt /app/: A copied file changed: app.txt.');
     await expect(result).toContainText('Step 5 was rebuilt because of it');
-    await expect(page.getByRole('listitem', { name: 'Step 2: from cache' })).toBeVisible();
-    await expect(page.getByRole('listitem', { name: 'Step 4: built' })).toBeVisible();
+    await expect(build.step(2, 'from cache')).toBeVisible();
+    await expect(build.step(4, 'built')).toBeVisible();
     expect(docker('run', '--rm', '--network', 'none', TAG)).toBe('second');
   });
 
   test('a failing RUN shows what it printed, and Cancel stops the solve on the engine', async ({ page }) => {
-    await page.goto('/build');
-    await page.getByLabel('Builder').selectOption('buildkit');
-    const editor = page.getByRole('textbox', { name: 'Dockerfile' });
+    const build = new BuildPage(page);
+    await build.open();
+    await build.chooseBuilder('buildkit');
+    const { editor } = build;
     await editor.fill('FROM strata-fixture/base:1\nRUN echo checking the config && exit 4\n');
-    await page.getByRole('button', { name: 'Build', exact: true }).click();
-    const failure = page.getByRole('alert').filter({ hasText: 'The build failed' });
+    await build.build();
+    const failure = build.failure();
     await expect(failure).toContainText('The build failed at step 2');
     await expect(failure).toContainText('exit code: 4');
-    await expect(page.getByRole('listitem', { name: 'Step 2: failed' })).toContainText('checking the config');
+    await expect(build.step(2, 'failed')).toContainText('checking the config');
 
     // BuildKit runs steps in containers of its own, not Docker's: the RUN's process is what must go.
     const marker = `sleep 43.${process.pid}`;
@@ -98,13 +99,13 @@ test.describe('Build with BuildKit', () => {
         .split('\n')
         .some((line) => line.startsWith(marker));
     await editor.fill(`FROM strata-fixture/base:1\nRUN echo waiting && ${marker}\n`);
-    await page.getByLabel('Tags').fill('strata-e2e/buildkit-cancelled:1');
-    await page.getByRole('button', { name: 'Build', exact: true }).click();
-    await expect(page.getByRole('listitem', { name: 'Step 2: running…' })).toContainText('waiting');
+    await build.tags.fill('strata-e2e/buildkit-cancelled:1');
+    await build.build();
+    await expect(build.step(2, 'running…')).toContainText('waiting');
     await expect.poll(sleeping, { timeout: 5000 }).toBe(true);
-    await page.getByRole('button', { name: 'Cancel build' }).click();
+    await build.cancel();
     await expect(page.getByText('Build cancelled')).toBeVisible();
     await expect.poll(sleeping, { timeout: 10_000 }).toBe(false);
-    expect(tagExists('strata-e2e/buildkit-cancelled:1')).toBe(false);
+    expect(imageExists('strata-e2e/buildkit-cancelled:1')).toBe(false);
   });
 });

@@ -2,21 +2,16 @@
 // cross-origin writes, missing or wrong token, read-only mode, and the security headers on every
 // answer. The engine's own state is compared before and after each category: refusals change nothing.
 // Prints one figure line per category, for the record.
-import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { docker } from './support/engine';
 import { engineChanges, engineSnapshot } from './support/engine-state';
 import { send, type RawResponse } from './support/raw-http';
 import { appRoutes, fillPattern, WRITE_METHODS, type AppRoute } from './support/routes';
 import { BASE_PORT, E2E_TOKEN, READ_ONLY_PORT, TOKEN_PORT } from './support/servers';
 
 const FIXTURE = 'strata-fixture/web:1';
-const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
-
 function fixtureDiffId(): string {
-  return execFileSync('docker', ['image', 'inspect', '--format', '{{index .RootFS.Layers 0}}', FIXTURE], {
-    env: { ...process.env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock` },
-    encoding: 'utf8',
-  }).trim();
+  return docker('image', 'inspect', '--format', '{{index .RootFS.Layers 0}}', FIXTURE);
 }
 
 // Routes the proxy answers itself (no file under app/): the sign-in form and sign-out.
@@ -317,12 +312,11 @@ test.describe.serial('Security controls over every route', () => {
 
   test('the engine comparison does see a change (so the zeros above mean something)', () => {
     const before = engineSnapshot();
-    const env = { ...process.env, DOCKER_HOST: `unix://${sandboxDir}/docker.sock` };
-    execFileSync('docker', ['tag', FIXTURE, 'strata-control/seen:1'], { env });
+    docker('tag', FIXTURE, 'strata-control/seen:1');
     try {
       expect(engineChanges(before, engineSnapshot()).length).toBe(2);
     } finally {
-      execFileSync('docker', ['rmi', 'strata-control/seen:1'], { env, stdio: 'ignore' });
+      docker('rmi', 'strata-control/seen:1');
     }
     expect(engineChanges(before, engineSnapshot())).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
-import { DOWN_PORT, SANDBOX_HOST, engineApiVersion, sandboxKind } from './support/engine';
+import { SANDBOX_HOST, engineApiVersion, sandboxKind } from './support/engine';
+import { DOWN_PORT } from './support/servers';
 
 test.describe('Engine and safety', () => {
   test('the overview names the sandbox engine and the negotiated API version', async ({ page }) => {

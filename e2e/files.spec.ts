@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { buildImage, docker } from './support/engine';
+import { buildThrowaway, docker } from './support/engine';
 
 const REF = 'strata-e2e/waste:1';
 
 test.describe('Files and wasted space', () => {
   test.beforeAll(() => {
-    buildImage(REF, 'waste', [
+    buildThrowaway(REF, 'waste', [
       'RUN mkdir /data && dd if=/dev/zero of=/data/big bs=1000 count=1 2>/dev/null',
       'RUN rm /data/big',
       'RUN echo hello > /f.txt',

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { buildImage, docker } from './support/engine';
+import { buildThrowaway, docker } from './support/engine';
 import { send } from './support/raw-http';
 import { BASE_PORT } from './support/servers';
 
@@ -63,7 +63,7 @@ test.describe('Hardening (issue 13)', () => {
   });
 
   test('a double-encoded delete acts on nothing, and the audit log says exactly what was refused', async () => {
-    buildImage('sec/target:1', `double-${Date.now()}`);
+    buildThrowaway('sec/target:1', `double-${Date.now()}`);
     try {
       const response = await send(BASE_PORT, 'DELETE', '/api/tags/sec%252Ftarget%3A1', sameOrigin);
       expect(response.status).toBe(400);

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { docker, engineHistory, sandboxKind } from './support/engine';
 import { bytesText } from './support/bytes';
+import { HistoryPage } from './pages/history-page';
 
-const STEPS = '/images/strata-fixture%2Fsteps%3A1';
+const STEPS = 'strata-fixture/steps:1';
 
 // The figures as the engine gives them: layer bytes on the classic store, snapshot blocks on the
 // containerd store (where even the 0-byte `RUN mkdir /data` layer takes a directory's blocks).
@@ -14,29 +15,27 @@ const own = () => bytesText(bytesOf('strata-fixture/steps:1') - bytesOf('strata-
 
 test.describe('Layer history and breakdown', () => {
   test('the timeline tells metadata steps, empty RUNs and 0-byte layers apart, from the base up', async ({ page }) => {
-    await page.goto(STEPS);
-    const timeline = page.getByRole('region', { name: 'Layer history' });
-    await expect(timeline.getByRole('listitem', { name: 'Base image' })).toContainText(
-      `FROM strata-fixture/web:1 — 2 layers, ${web()}, 7 steps`,
-    );
-    const steps = timeline.getByRole('list', { name: 'Build steps' });
-    await expect(steps.locator('[data-step]')).toHaveCount(15);
-    await expect(steps.locator('[data-step="1"]')).toContainText('IMPORT busybox-static root filesystem');
-    await expect(steps.locator('[data-step="1"]')).toContainText('tagged strata-fixture/base:1');
-    await expect(steps.locator('[data-step="11"]')).toContainText('RUN true');
-    await expect(steps.locator('[data-step="11"]')).toContainText('no layer: it changed no files');
-    await expect(steps.locator('[data-step="12"]')).toContainText('layer 4');
-    if (sandboxKind() === 'classic') await expect(steps.locator('[data-step="12"]')).toContainText('a real layer that adds 0 bytes');
-    else await expect(steps.locator('[data-step="12"]')).toContainText(bytesText(stepBytes(/mkdir \/data/)));
-    await expect(steps.locator('[data-step="13"]')).toContainText(bytesText(stepBytes(/blob\.bin/)));
+    const history = new HistoryPage(page);
+    await history.open(STEPS);
+    await expect(history.baseImage()).toContainText(`FROM strata-fixture/web:1 — 2 layers, ${web()}, 7 steps`);
+    await expect(history.allSteps()).toHaveCount(15);
+    await expect(history.step(1)).toContainText('IMPORT busybox-static root filesystem');
+    await expect(history.step(1)).toContainText('tagged strata-fixture/base:1');
+    await expect(history.step(11)).toContainText('RUN true');
+    await expect(history.step(11)).toContainText('no layer: it changed no files');
+    await expect(history.step(12)).toContainText('layer 4');
+    if (sandboxKind() === 'classic') await expect(history.step(12)).toContainText('a real layer that adds 0 bytes');
+    else await expect(history.step(12)).toContainText(bytesText(stepBytes(/mkdir \/data/)));
+    await expect(history.step(13)).toContainText(bytesText(stepBytes(/blob\.bin/)));
     expect(stepBytes(/blob\.bin/)).toBeGreaterThanOrEqual(50_000);
-    await expect(steps.locator('[data-step="8"]')).toContainText('no layer: metadata only');
-    await expect(steps.locator('[data-step="3"]')).toContainText('also in strata-fixture/web:1 (stored once)');
+    await expect(history.step(8)).toContainText('no layer: metadata only');
+    await expect(history.step(3)).toContainText('also in strata-fixture/web:1 (stored once)');
   });
 
   test('secret-looking values stay hidden until revealed', async ({ page }) => {
-    await page.goto(STEPS);
-    const env = page.getByRole('list', { name: 'Build steps' }).locator('[data-step="9"]');
+    const history = new HistoryPage(page);
+    await history.open(STEPS);
+    const env = history.step(9);
     await expect(env).toContainText('ENV DB_PASSWORD=•••••• MODE=demo');
     await expect(page.getByText('hunter2')).toHaveCount(0);
     await page.getByRole('button', { name: 'Reveal secret-looking values' }).click();
@@ -44,12 +43,13 @@ test.describe('Layer history and breakdown', () => {
   });
 
   test('the breakdown adds up, and Export PNG downloads a real 2× image', async ({ page }) => {
-    await page.goto(STEPS);
-    const card = page.getByRole('region', { name: 'Layer breakdown' });
+    const history = new HistoryPage(page);
+    await history.open(STEPS);
+    const card = history.breakdown;
     await expect(card).toContainText(
       `strata-fixture/steps:1 ${sandboxKind() === 'classic' ? 'is' : 'unpacks to'} ${bytesText(bytesOf('strata-fixture/steps:1'))} in 5 layers: ${web()} from its base strata-fixture/web:1, ${own()} its own.`,
     );
-    await expect(card.getByRole('list', { name: 'Largest layers' }).getByRole('listitem').first()).toContainText('IMPORT busybox-static');
+    await expect(history.largestLayers().first()).toContainText('IMPORT busybox-static');
     const download = page.waitForEvent('download');
     await card.getByRole('link', { name: 'Export PNG' }).click();
     const file = await (await download).path();
@@ -61,8 +61,9 @@ test.describe('Layer history and breakdown', () => {
 
   test('Copy as Markdown copies a redacted table, and the permalink opens the breakdown', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto(STEPS);
-    const card = page.getByRole('region', { name: 'Layer breakdown' });
+    const history = new HistoryPage(page);
+    await history.open(STEPS);
+    const card = history.breakdown;
     await card.getByRole('button', { name: 'Copy as Markdown' }).click();
     await expect(card.getByRole('status')).toHaveText('Markdown copied');
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
@@ -75,22 +76,20 @@ test.describe('Layer history and breakdown', () => {
     const id = docker('image', 'inspect', '--format', '{{.Id}}', 'strata-fixture/steps:1').replace('sha256:', '');
     expect(link).toMatch(new RegExp(`/images/${id}#breakdown$`));
     await page.goto(link);
-    await expect(page.getByRole('region', { name: 'Layer breakdown' })).toBeInViewport();
+    await expect(history.breakdown).toBeInViewport();
   });
 
   test('“Compare with” shows what a build changed', async ({ page }) => {
-    await page.goto(STEPS);
-    await page.getByLabel('Compare with').selectOption({ label: 'strata-fixture/web:1' });
-    await page.getByRole('button', { name: 'Compare' }).click();
+    const history = new HistoryPage(page);
+    await history.open(STEPS);
+    const compare = await history.compareWith('strata-fixture/web:1');
     await expect(page).toHaveURL(/\/images\/compare\?a=.+&b=.+/);
-    const summary = page.getByRole('region', { name: 'Layer summary' });
+    const summary = compare.summary;
     await expect(summary).toContainText(`Shared layers2 layers · ${web()}`);
     await expect(summary).toContainText(`Only in A3 layers · ${own()}`);
     await expect(summary).toContainText('Only in B0 layers · 0B');
-    await expect(page.locator('tr[data-kind="same"]')).toHaveCount(7);
-    await expect(page.locator('tr[data-kind="only-a"]')).toHaveCount(8);
-    await expect(page.locator('tr[data-kind="only-a"]').filter({ hasText: 'RUN dd' })).toContainText(
-      `−${bytesText(stepBytes(/blob\.bin/))}`,
-    );
+    await expect(compare.rows('same')).toHaveCount(7);
+    await expect(compare.rows('only-a')).toHaveCount(8);
+    await expect(compare.rows('only-a').filter({ hasText: 'RUN dd' })).toContainText(`−${bytesText(stepBytes(/blob\.bin/))}`);
   });
 });

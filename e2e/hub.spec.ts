@@ -1,62 +1,58 @@
 import { expect, test } from '@playwright/test';
-import { DOWN_PORT, buildImage, docker, sandboxKind, tagExists } from './support/engine';
+import { buildThrowaway, docker, imageExists, sandboxKind } from './support/engine';
+import { DOWN_PORT } from './support/servers';
+import { HubPage, HubRepoPage } from './pages/hub-page';
 
 const REGISTRY = `localhost:${process.env.STRATA_REGISTRY_PORT ?? process.env.STRATA_TEST_REGISTRY_PORT ?? '5556'}`;
 
 test.describe('Docker Hub', () => {
   test('search shows trust signals, pages through results, and opens a repository with its tags', async ({ page }) => {
-    await page.goto('/hub');
-    await page.getByLabel('Search Docker Hub').fill('nginx');
-    const results = page.getByRole('list', { name: 'Search results' });
-    const nginx = results.locator('[data-repo="nginx"]');
+    const hub = new HubPage(page);
+    await hub.open();
+    await hub.search.fill('nginx');
+    const nginx = hub.result('nginx');
     await expect(nginx).toContainText('Official Image');
     await expect(nginx).toContainText('★ 21,000 · 1B+ pulls');
-    await expect(results.locator('[data-repo="bitnami/nginx"]')).toContainText('Verified Publisher');
+    await expect(hub.result('bitnami/nginx')).toContainText('Verified Publisher');
     await expect(page.getByText('Page 1 of 2')).toBeVisible();
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByText('Page 2 of 2')).toBeVisible();
-    await expect(results.locator('li')).toHaveCount(13);
+    await expect(hub.resultItems()).toHaveCount(13);
     await page.getByLabel('Official only').check();
     await expect(page.getByText('Page 1 of 1')).toBeVisible();
-    await expect(results.locator('li')).toHaveCount(1);
+    await expect(hub.resultItems()).toHaveCount(1);
 
-    await results.getByRole('link', { name: 'nginx', exact: true }).click();
+    await hub.results.getByRole('link', { name: 'nginx', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('nginx');
-    const tags = page.getByRole('table', { name: 'Tags' });
-    await expect(tags.locator('tr[data-tag]')).toHaveCount(25);
-    await expect(tags.locator('tr[data-tag="latest"]')).toContainText('linux/amd64 20.5MB · linux/arm64/v8 19.8MB');
-    await expect(tags).not.toContainText('unknown');
+    const repo = new HubRepoPage(page);
+    await expect(repo.tagRows()).toHaveCount(25);
+    await expect(repo.tag('latest')).toContainText('linux/amd64 20.5MB · linux/arm64/v8 19.8MB');
+    await expect(repo.tags).not.toContainText('unknown');
     await expect(page.getByText('Page 1 of 2 · 40 tags')).toBeVisible();
-    await page.getByLabel('Filter tags').fill('alpine');
-    await expect(tags.locator('tr[data-tag]').first()).toContainText('-alpine');
+    await repo.filter.fill('alpine');
+    await expect(repo.tagRows().first()).toContainText('-alpine');
   });
 
   test('a rate limit says when to retry; no internet says what was tried', async ({ page }) => {
-    await page.goto('/hub');
-    await page.getByLabel('Search Docker Hub').fill('ratelimit');
-    await expect(page.getByRole('alert', { name: 'Docker Hub problem' })).toContainText(
-      'Docker Hub is rate-limiting this server; try again after 18:30 UTC.',
-    );
-    await page.goto(`http://127.0.0.1:${DOWN_PORT}/hub`);
-    await page.getByLabel('Search Docker Hub').fill('nginx');
-    await expect(page.getByRole('alert', { name: 'Docker Hub problem' })).toContainText(
-      'Docker Hub is unreachable from this server (tried http://127.0.0.1:9).',
-    );
+    const hub = new HubPage(page);
+    await hub.open();
+    await hub.search.fill('ratelimit');
+    await expect(hub.problem).toContainText('Docker Hub is rate-limiting this server; try again after 18:30 UTC.');
+    await hub.open(`http://127.0.0.1:${DOWN_PORT}`);
+    await hub.search.fill('nginx');
+    await expect(hub.problem).toContainText('Docker Hub is unreachable from this server (tried http://127.0.0.1:9).');
   });
 
   test('log in to a registry, push with progress, then pull it back', async ({ page }) => {
     const ref = `${REGISTRY}/strata-e2e/roundtrip:1`;
-    const id = buildImage(ref, 'roundtrip');
+    const id = buildThrowaway(ref, 'roundtrip');
     try {
-      await page.goto('/hub');
-      const panel = page.getByRole('region', { name: 'Registries' });
-      await panel.getByLabel('Registry').fill(REGISTRY);
-      await panel.getByLabel('Username').fill('strata');
-      await panel.getByLabel('Password or token').fill('wrong');
-      await panel.getByRole('button', { name: 'Log in' }).click();
+      const hub = new HubPage(page);
+      await hub.open();
+      const panel = hub.registries;
+      await hub.logIn(REGISTRY, 'strata', 'wrong');
       await expect(panel.getByRole('alert')).toHaveText(`${REGISTRY} refused these credentials: wrong username, password or token.`);
-      await panel.getByLabel('Password or token').fill(process.env.STRATA_REGISTRY_PASSWORD ?? 'sandbox-password');
-      await panel.getByRole('button', { name: 'Log in' }).click();
+      await hub.logIn(REGISTRY, 'strata', process.env.STRATA_REGISTRY_PASSWORD ?? 'sandbox-password');
       await expect(panel.getByRole('list', { name: 'Logged in' })).toContainText(`strata @ ${REGISTRY}`);
       expect(await page.content()).not.toContain('sandbox-password');
 
@@ -69,7 +65,7 @@ test.describe('Docker Hub', () => {
       await dialog.getByRole('button', { name: 'Close' }).click();
 
       docker('rmi', ref);
-      expect(tagExists(id)).toBe(false);
+      expect(imageExists(id)).toBe(false);
       await page.goto('/images');
       await page.getByRole('button', { name: 'Pull image…' }).click();
       dialog = page.getByRole('dialog', { name: 'Pull an image' });

@@ -52,8 +52,8 @@ test.describe('Images list', () => {
         /^Unpacked layers only this image uses/,
       );
       // Disk usage, then content, as the engine counts them.
-      await expect(app.getByRole('cell').nth(4)).toHaveText(bytesText(manifest.Size.Total));
-      await expect(app.getByRole('cell').nth(5)).toHaveText(bytesText(manifest.Size.Content));
+      await expect(await images.cell(app, 'Disk usage')).toHaveText(bytesText(manifest.Size.Total));
+      await expect(await images.cell(app, 'Content')).toHaveText(bytesText(manifest.Size.Content));
       await expect(page.getByText('Disk usage counts both; Unique and Shared count the unpacked layers.')).toBeVisible();
     }
   });

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { docker, SANDBOX_HOST, tagExists } from './support/engine';
+import { docker, engineGet, imageExists, SANDBOX_DIR, SANDBOX_HOST } from './support/engine';
 
 const TAG = 'strata-e2e/multi:1';
 const containerd = (() => {
@@ -27,12 +27,12 @@ test.describe('Platforms of an image', () => {
       const script = path.resolve(__dirname, '../scripts/multi-platform-image.sh');
       id = execFileSync(script, [TAG, '--missing'], {
         encoding: 'utf8',
-        env: { ...process.env, DOCKER_HOST: SANDBOX_HOST, STRATA_SANDBOX_DIR: process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test' },
+        env: { ...process.env, DOCKER_HOST: SANDBOX_HOST, STRATA_SANDBOX_DIR: SANDBOX_DIR },
         stdio: ['ignore', 'pipe', 'pipe'],
       }).trim();
     });
     test.afterAll(() => {
-      if (tagExists(TAG)) docker('rmi', TAG);
+      if (imageExists(TAG)) docker('rmi', TAG);
     });
 
     test('picks linux/arm64: the URL keeps it, and the history and files on the page are arm64’s', async ({ page }) => {
@@ -50,12 +50,7 @@ test.describe('Platforms of an image', () => {
       await expect(timeline).toContainText('multi-platform-image.sh arm64');
       await expect(timeline).not.toContainText('multi-platform-image.sh amd64');
       const platform = encodeURIComponent(JSON.stringify({ os: 'linux', architecture: 'arm64' }));
-      const socket = SANDBOX_HOST.replace('unix://', '');
-      const inspect = JSON.parse(
-        execFileSync('curl', ['-sf', '--unix-socket', socket, `http://engine/images/${TAG}/json?platform=${platform}`], {
-          encoding: 'utf8',
-        }),
-      ) as { RootFS: { Layers: string[] } };
+      const inspect = engineGet<{ RootFS: { Layers: string[] } }>(`/images/${TAG}/json?platform=${platform}`);
       const diffId = inspect.RootFS.Layers[0]!;
       await expect(page.getByRole('list', { name: 'Layer diff IDs' })).toContainText(diffId);
 

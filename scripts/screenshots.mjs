@@ -2,24 +2,14 @@
 //   node scripts/screenshots.mjs [baseUrl] [outDir]
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const out = process.argv[3] ?? 'screenshots';
 const pages = (process.env.PAGES ?? '/,/images,/images/strata-fixture%2Fapp%3A1.0,/graph').split(',');
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
 for (const path of pages) {
   await page.goto(base + path, { waitUntil: 'networkidle' });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { BulkAction, BulkItem } from '@/lib/api/tags';
 import { StrataError } from '@/lib/api/errors';
 import { Modal, buttonClass } from '@/components/ui/modal';
-import { OutcomeBadge } from '@/components/actions/outcome-badge';
+import { OutcomeTable } from '@/components/actions/outcome-badge';
 import { useBulk } from '@/lib/queries/mutations';
 
 export interface BulkDialogProps {
@@ -43,28 +43,12 @@ export function BulkDialog({ action, targets, onClose }: BulkDialogProps) {
         </p>
       )}
       {items.length > 0 && (
-        <table aria-label={apply.isSuccess ? 'Results' : 'What will happen'} className="w-full table-fixed text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="w-2/5 py-1">{action === 'untag' ? 'Tag' : 'Image'}</th>
-              <th className="w-24 py-1">{apply.isSuccess ? 'Result' : 'Plan'}</th>
-              <th className="py-1">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.target} className="border-t border-slate-100 align-top">
-                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.target}>
-                  {item.target}
-                </td>
-                <td className="py-1.5">
-                  <OutcomeBadge outcome={item.outcome} />
-                </td>
-                <td className="py-1.5">{item.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OutcomeTable
+          label={apply.isSuccess ? 'Results' : 'What will happen'}
+          applied={apply.isSuccess}
+          columns={[{ title: action === 'untag' ? 'Tag' : 'Image', className: 'w-2/5' }]}
+          rows={items.map((item) => ({ key: item.target, names: [item.target], outcome: item.outcome, message: item.message }))}
+        />
       )}
       {!apply.isSuccess && (
         <label className="mt-3 flex items-center gap-2 text-sm">

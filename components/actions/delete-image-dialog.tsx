@@ -2,7 +2,7 @@
 import { StrataError } from '@/lib/api/errors';
 import type { ImageSummary } from '@/lib/api/images';
 import { Modal, buttonClass } from '@/components/ui/modal';
-import { freedPhrase } from '@/lib/image-sizes';
+import { freedPhrase } from '@/lib/size-words';
 import { useDeleteImage } from '@/lib/queries/mutations';
 
 export interface DeleteImageDialogProps {

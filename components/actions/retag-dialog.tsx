@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { StrataError } from '@/lib/api/errors';
 import { Modal, buttonClass } from '@/components/ui/modal';
-import { OutcomeBadge } from '@/components/actions/outcome-badge';
+import { OutcomeTable } from '@/components/actions/outcome-badge';
 import { useRetag } from '@/lib/queries/mutations';
 
 export interface RetagDialogProps {
@@ -87,32 +87,18 @@ export function RetagDialog({ open, onClose }: RetagDialogProps) {
       )}
       {result && result.items.length === 0 && <p className="mt-3">No tag matches that pattern.</p>}
       {result && result.items.length > 0 && (
-        <table aria-label={apply.isSuccess ? 'Results' : 'Preview'} className="mt-3 w-full table-fixed text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="py-1">From</th>
-              <th className="py-1">To</th>
-              <th className="w-24 py-1">{apply.isSuccess ? 'Result' : 'Plan'}</th>
-              <th className="py-1">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((item) => (
-              <tr key={`${item.from}>${item.to}`} className="border-t border-slate-100 align-top">
-                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.from}>
-                  {item.from}
-                </td>
-                <td className="truncate py-1.5 pr-2 font-mono text-xs" title={item.to}>
-                  {item.to}
-                </td>
-                <td className="py-1.5">
-                  <OutcomeBadge outcome={item.outcome} />
-                </td>
-                <td className="py-1.5">{item.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OutcomeTable
+          label={apply.isSuccess ? 'Results' : 'Preview'}
+          applied={apply.isSuccess}
+          columns={[{ title: 'From' }, { title: 'To' }]}
+          rows={result.items.map((item) => ({
+            key: `${item.from}>${item.to}`,
+            names: [item.from, item.to],
+            outcome: item.outcome,
+            message: item.message,
+          }))}
+          className="mt-3"
+        />
       )}
       <div className="mt-4 flex justify-end gap-2">
         <button type="button" onClick={close} className={buttonClass.quiet}>

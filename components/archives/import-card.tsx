@@ -3,7 +3,7 @@
 // becomes a one-layer image with no history, optionally with CMD, ENV or WORKDIR set.
 import { useState } from 'react';
 import Link from 'next/link';
-import { ProgressBar } from '@/components/archives/progress-bar';
+import { UploadStatus } from '@/components/archives/progress-bar';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
 import type { ImportResult } from '@/lib/api/build';
@@ -85,16 +85,7 @@ export function ImportCard({ disabled }: { disabled: boolean }) {
       >
         {running ? 'Importing…' : 'Import'}
       </button>
-      {running && progress && (
-        <div className="mt-3">
-          <ProgressBar label="Upload progress" progress={progress} />
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="mt-3 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <UploadStatus running={running} progress={progress} error={error} />
       {result && (
         <p className="mt-3 text-sm text-emerald-800">
           Imported as{' '}

@@ -2,7 +2,7 @@
 // `docker load`: an archive made by `docker save` (here or elsewhere) goes back into the engine, with its tags.
 import { useState } from 'react';
 import Link from 'next/link';
-import { ProgressBar } from '@/components/archives/progress-bar';
+import { UploadStatus } from '@/components/archives/progress-bar';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';
 import { useLoadArchive } from '@/lib/queries/archives';
@@ -38,16 +38,7 @@ export function LoadCard({ disabled }: { disabled: boolean }) {
           {running ? 'Loading…' : 'Load'}
         </button>
       </div>
-      {running && progress && (
-        <div className="mt-3">
-          <ProgressBar label="Upload progress" progress={progress} />
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="mt-3 text-sm text-red-700">
-          {error.message}
-        </p>
-      )}
+      <UploadStatus running={running} progress={progress} error={error?.message ?? null} />
       {lines.length > 0 && (
         <pre className="mt-3 max-h-40 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{lines.join('\n')}</pre>
       )}

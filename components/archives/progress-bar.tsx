@@ -29,3 +29,27 @@ export function ProgressBar({ label, progress, estimated = false }: ProgressBarP
     </div>
   );
 }
+
+export interface UploadStatusProps {
+  running: boolean;
+  progress: Progress | null;
+  error: string | null;
+}
+
+/** An upload's bar while it runs, and what went wrong when it failed (load and import). */
+export function UploadStatus({ running, progress, error }: UploadStatusProps) {
+  return (
+    <>
+      {running && progress && (
+        <div className="mt-3">
+          <ProgressBar label="Upload progress" progress={progress} />
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="mt-3 break-words text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

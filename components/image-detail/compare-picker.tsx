@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { SelectField } from '@/components/ui/fields';
 import { useImageList } from '@/lib/queries/images';
 
 export interface ComparePickerProps {
@@ -21,22 +22,18 @@ export function ComparePicker({ imageId }: ComparePickerProps) {
         if (other) router.push(`/images/compare?a=${encodeURIComponent(imageId)}&b=${encodeURIComponent(other)}`);
       }}
     >
-      <label htmlFor="compare-with" className="text-sm text-slate-600">
-        Compare with
-      </label>
-      <select
+      <SelectField
         id="compare-with"
+        label="Compare with"
+        labelClassName="text-sm text-slate-600"
         value={other}
-        onChange={(event) => setOther(event.target.value)}
-        className="max-w-72 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-      >
-        <option value="">choose an image…</option>
-        {options.map((image) => (
-          <option key={image.id} value={image.id}>
-            {image.repoTags[0] ?? `<none> ${image.shortId}`}
-          </option>
-        ))}
-      </select>
+        onChange={setOther}
+        options={[
+          { value: '', label: 'choose an image…' },
+          ...options.map((image) => ({ value: image.id, label: image.repoTags[0] ?? `<none> ${image.shortId}` })),
+        ]}
+        className="max-w-72"
+      />
       <button type="submit" disabled={!other} className="rounded-md bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-40">
         Compare
       </button>

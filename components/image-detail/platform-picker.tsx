@@ -1,5 +1,6 @@
 'use client';
 import type { ImagePlatform } from '@/lib/api/images';
+import { SelectField } from '@/components/ui/fields';
 import { formatBytes, formatPlatform } from '@/lib/format';
 
 export interface PlatformPickerProps {
@@ -24,21 +25,19 @@ export function PlatformPicker({ platforms, shown, onPick }: PlatformPickerProps
   if (platforms.length < 2) return null;
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-1.5 text-sm">
-      <label htmlFor="platform-picker" className="font-medium text-slate-700">
-        Platform
-      </label>
-      <select
+      <SelectField
         id="platform-picker"
+        label="Platform"
+        labelClassName="font-medium text-slate-700"
         value={shown}
-        onChange={(event) => onPick(event.target.value)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm"
-      >
-        {platforms.map((platform) => (
-          <option key={platform.id} value={formatPlatform(platform)} disabled={!platform.available}>
-            {formatPlatform(platform)} ({describe(platform)})
-          </option>
-        ))}
-      </select>
+        onChange={onPick}
+        options={platforms.map((platform) => ({
+          value: formatPlatform(platform),
+          label: `${formatPlatform(platform)} (${describe(platform)})`,
+          disabled: !platform.available,
+        }))}
+        className="font-mono"
+      />
       <span className="text-xs text-slate-600">Config, history, layers and files below are this platform’s.</span>
     </div>
   );

@@ -6,7 +6,14 @@ export interface PlatformsSectionProps {
   platforms: ImagePlatform[];
 }
 
-const bytes = (value: number | null) => (value === null ? '—' : formatBytes(value));
+// Content and unpacked are the two sizes of the containerd store (— where the engine gives none).
+const COLUMNS = [
+  { label: 'Platform', numeric: false },
+  { label: 'Manifest', numeric: false },
+  { label: 'Content', numeric: true },
+  { label: 'Unpacked', numeric: true },
+  { label: 'Here', numeric: false },
+];
 
 export function PlatformsSection({ platforms }: PlatformsSectionProps) {
   const multi = platforms.length > 1;
@@ -23,21 +30,11 @@ export function PlatformsSection({ platforms }: PlatformsSectionProps) {
       <table className="mt-3 w-full text-sm">
         <thead>
           <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Platform
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Manifest
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              Content
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              Unpacked
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Here
-            </th>
+            {COLUMNS.map(({ label, numeric }) => (
+              <th key={label} scope="col" className={`py-1 pr-3 font-medium ${numeric ? 'text-right' : ''}`}>
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -52,8 +49,11 @@ export function PlatformsSection({ platforms }: PlatformsSectionProps) {
               <td className="py-1.5 pr-3 font-mono text-xs" title={platform.id}>
                 {shortId(platform.id)}
               </td>
-              <td className="py-1.5 pr-3 text-right tabular-nums">{bytes(platform.contentSize)}</td>
-              <td className="py-1.5 pr-3 text-right tabular-nums">{bytes(platform.unpackedSize)}</td>
+              {[platform.contentSize, platform.unpackedSize].map((size, i) => (
+                <td key={i} className="py-1.5 pr-3 text-right tabular-nums">
+                  {size === null ? '—' : formatBytes(size)}
+                </td>
+              ))}
               <td className="py-1.5">
                 {!platform.available ? (
                   <Badge title="The index names this platform, but its content is not on this engine">not here</Badge>

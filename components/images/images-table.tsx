@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImageRow, SortDirection, SortKey } from '@/components/images/image-table-model';
 import { ImageTableRow, ROW_HEIGHT, gridColumnsFor } from '@/components/images/image-table-row';
 import type { SizeAccounting } from '@/lib/api/images';
-import { CONTENT_HINT, sizeWords } from '@/lib/image-sizes';
+import { CONTENT_HINT, sizeWords } from '@/lib/size-words';
 
 interface Column {
   key: SortKey;

@@ -1,8 +1,9 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
-import { Modal, buttonClass } from '@/components/ui/modal';
-import { TransferProgress } from '@/components/transfer/transfer-progress';
+import { buttonClass } from '@/components/ui/modal';
+import { TextField } from '@/components/ui/fields';
+import { TransferDialog } from '@/components/transfer/transfer-dialog';
 import { imageHref } from '@/components/images/image-href';
 import { useTransfer } from '@/lib/queries/transfer';
 import { parseReference } from '@/lib/reference';
@@ -20,7 +21,8 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
   // Empty: the engine's own platform. Otherwise os/architecture[/variant], checked as the server checks it.
   const [platform, setPlatform] = useState('');
   const platformCheck = platform.trim() ? parsePlatform(platform.trim()) : null;
-  const { state, start, cancel, reset } = useTransfer();
+  const transfer = useTransfer();
+  const { state, start } = transfer;
   const parsed = ref.trim() ? parseReference(ref) : null;
   // Opened from a Hub tag's Pull button: the choice is made, so start right away (once).
   const started = useRef(false);
@@ -30,13 +32,21 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
       void start('/api/pull', { ref: initialRef });
     }
   }, [open, initialRef, start]);
-  // Closing the dialog lets a running pull finish (only Cancel stops it); the list refreshes when it ends.
-  const close = () => {
-    if (!state.running) reset();
-    onClose();
-  };
   return (
-    <Modal open={open} wide title="Pull an image" onClose={close}>
+    <TransferDialog
+      open={open}
+      title="Pull an image"
+      verb="Pull"
+      transfer={transfer}
+      onClose={onClose}
+      actions={(close) =>
+        state.done?.imageId && (
+          <Link href={imageHref(state.done.imageId)} className={buttonClass.quiet} onClick={close}>
+            Open image
+          </Link>
+        )
+      }
+    >
       <form
         className="flex items-start gap-2"
         onSubmit={(event) => {
@@ -45,60 +55,33 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
             void start('/api/pull', { ref: ref.trim(), ...(platformCheck?.ok ? { platform: platform.trim() } : {}) });
         }}
       >
-        <div className="flex-1">
-          <label htmlFor="pull-ref" className="sr-only">
-            Image to pull
-          </label>
-          <input
-            id="pull-ref"
-            value={ref}
-            onChange={(event) => setRef(event.target.value)}
-            placeholder="nginx:1.27-alpine or localhost:5000/team/app:v1"
-            className="w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm"
-          />
-          {parsed && !parsed.ok && <p className="mt-1 text-xs text-red-700">{parsed.message}</p>}
-          {parsed?.ok && <p className="mt-1 text-xs text-slate-500">Full name: {parsed.ref.normalized}</p>}
-        </div>
-        <div className="w-44">
-          <label htmlFor="pull-platform" className="sr-only">
-            Platform
-          </label>
-          <input
-            id="pull-platform"
-            value={platform}
-            onChange={(event) => setPlatform(event.target.value)}
-            placeholder="platform: this engine’s"
-            title="Pull one platform of a multi-platform image, e.g. linux/arm64 or linux/arm/v7. Empty: the engine’s own platform."
-            className="w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm"
-          />
-          {platformCheck && !platformCheck.ok && (
-            <p className="mt-1 text-xs text-red-700">Write os/architecture[/variant], e.g. linux/arm64.</p>
-          )}
-          {platformCheck?.ok && <p className="mt-1 text-xs text-slate-500">Only {platform.trim()}</p>}
-        </div>
+        <TextField
+          id="pull-ref"
+          label="Image to pull"
+          hiddenLabel
+          value={ref}
+          onChange={setRef}
+          placeholder="nginx:1.27-alpine or localhost:5000/team/app:v1"
+          error={parsed && !parsed.ok ? parsed.message : null}
+          hint={parsed?.ok ? `Full name: ${parsed.ref.normalized}` : null}
+          className="flex-1"
+        />
+        <TextField
+          id="pull-platform"
+          label="Platform"
+          hiddenLabel
+          value={platform}
+          onChange={setPlatform}
+          placeholder="platform: this engine’s"
+          title="Pull one platform of a multi-platform image, e.g. linux/arm64 or linux/arm/v7. Empty: the engine’s own platform."
+          error={platformCheck && !platformCheck.ok ? 'Write os/architecture[/variant], e.g. linux/arm64.' : null}
+          hint={platformCheck?.ok ? `Only ${platform.trim()}` : null}
+          className="w-44"
+        />
         <button type="submit" disabled={!parsed?.ok || platformCheck?.ok === false || state.running} className={buttonClass.primary}>
           Pull
         </button>
       </form>
-      <div className="mt-4">
-        <TransferProgress state={state} verb="Pull" />
-      </div>
-      <div className="mt-4 flex justify-end gap-2">
-        {state.done?.imageId && (
-          <Link href={imageHref(state.done.imageId)} className={buttonClass.quiet} onClick={close}>
-            Open image
-          </Link>
-        )}
-        {state.running ? (
-          <button type="button" onClick={cancel} className={buttonClass.danger}>
-            Cancel pull
-          </button>
-        ) : (
-          <button type="button" onClick={close} className={buttonClass.quiet}>
-            Close
-          </button>
-        )}
-      </div>
-    </Modal>
+    </TransferDialog>
   );
 }

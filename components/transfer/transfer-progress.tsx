@@ -1,6 +1,7 @@
 'use client';
 import type { TransferLayer } from '@/lib/api/transfer';
 import type { TransferState } from '@/lib/queries/transfer';
+import type { StreamErrorCode } from '@/lib/queries/use-ndjson-stream';
 import { formatBytes } from '@/lib/format';
 
 const PHASE: Record<TransferLayer['phase'], string> = {
@@ -10,6 +11,13 @@ const PHASE: Record<TransferLayer['phase'], string> = {
   extracting: 'extracting',
   complete: 'complete',
   exists: 'already here',
+};
+
+// What to do next, for the failures a person can act on (the message says what happened).
+const NEXT_STEP: Partial<Record<StreamErrorCode, string>> = {
+  unauthorized: 'Log in to the registry on the Docker Hub page (Registries), then try again.',
+  not_found: 'Check the name and the tag.',
+  rate_limited: 'Try again later, or log in to the registry for a higher limit.',
 };
 
 export interface TransferProgressProps {
@@ -66,9 +74,10 @@ export function TransferProgress({ state, verb }: TransferProgressProps) {
         </ul>
       )}
       {state.error && (
-        <p role="alert" className="text-red-700">
-          {state.error.message}
-        </p>
+        <div role="alert" data-code={state.error.code} className="text-red-700">
+          <p>{state.error.message}</p>
+          {NEXT_STEP[state.error.code] && <p className="mt-1 text-xs text-slate-600">{NEXT_STEP[state.error.code]}</p>}
+        </div>
       )}
       {state.cancelled && (
         <p role="status" className="text-slate-600">

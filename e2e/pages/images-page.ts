@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { cellUnder } from './table';
 
 export class ImagesPage {
   readonly table: Locator;
@@ -29,5 +30,10 @@ export class ImagesPage {
 
   sortBy(column: string): Promise<void> {
     return this.table.getByRole('columnheader').getByRole('button', { name: column, exact: true }).click();
+  }
+
+  /** A row's cell under the column of that header (`Disk usage`, `Content`, …). */
+  cell(row: Locator, header: string): Promise<Locator> {
+    return cellUnder(this.table, row, header);
   }
 }

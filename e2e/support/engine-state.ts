@@ -1,14 +1,6 @@
 // The engine's state straight from its socket (never through Strata): image IDs with their tags and
 // digests, and containers. Two equal snapshots mean nothing was changed.
-import { execFileSync } from 'node:child_process';
-
-const sandboxDir = process.env.STRATA_SANDBOX_DIR ?? '/tmp/strata-test';
-
-function engineGet<T>(path: string): T {
-  return JSON.parse(
-    execFileSync('curl', ['-sf', '--unix-socket', `${sandboxDir}/docker.sock`, `http://engine${path}`], { encoding: 'utf8' }),
-  ) as T;
-}
+import { engineGet } from '../../tests/support/sandbox';
 
 export function engineSnapshot(): string[] {
   const images = engineGet<{ Id: string; RepoTags: string[] | null; RepoDigests: string[] | null }[]>('/images/json?all=1');

@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium.mjs';
 
 export const DIR = process.env.STRATA_BENCH_DIR ?? '/tmp/strata-bench';
 export const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -55,8 +56,5 @@ export async function startServer(extraEnv = {}) {
 }
 
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }

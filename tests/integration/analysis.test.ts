@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageAnalysis } from '@/lib/api/analysis';
 import { GET as analysisRoute } from '@/app/api/images/[ref]/analysis/route';
 import { GET as filesRoute } from '@/app/api/images/[ref]/layers/[diffId]/files/route';
-import { buildImage, docker, requireSandbox } from './sandbox';
+import { buildImage, docker, requireSandbox } from '../support/sandbox';
 
 const REF = 'strata-test/waste:1';
 const DOCKERFILE = [

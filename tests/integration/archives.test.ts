@@ -11,7 +11,7 @@ import { GET as exportOne } from '@/app/api/images/[ref]/export/route';
 import { GET as exportMany } from '@/app/api/images/export/route';
 import { POST as importRoute } from '@/app/api/images/import/route';
 import { POST as loadRoute } from '@/app/api/images/load/route';
-import { buildImage, docker, engineStore, imageExists, privateBase, requireSandbox } from './sandbox';
+import { buildImage, docker, engineStore, imageExists, privateBase, requireSandbox } from '../support/sandbox';
 
 const HOST = { host: 'localhost:3000' };
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as addTagRoute } from '@/app/api/images/[ref]/tags/route';
 import { POST as loginRoute } from '@/app/api/registries/route';
 import { GET as activityRoute } from '@/app/api/activity/route';
-import { docker, requireSandbox } from './sandbox';
+import { docker, requireSandbox } from '../support/sandbox';
 
 const json = (body: unknown) =>
   new Request('http://localhost/api/x', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

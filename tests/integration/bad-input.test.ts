@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReference } from '@/lib/reference';
-import { buildImage, docker, engineGet, imageExists, requireSandbox } from './sandbox';
+import { buildImage, docker, engineGet, imageExists, requireSandbox } from '../support/sandbox';
 import {
   GENERIC_REF_BODY,
   GENERIC_REF_QUERY,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pack as tarPack, type Header } from 'tar-stream';
 import { POST as buildRoute } from '@/app/api/build/route';
-import { requireSandbox } from './sandbox';
+import { requireSandbox } from '../support/sandbox';
 
 const ctx = { params: Promise.resolve({}) };
 const DEEP = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8'];

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as buildRoute } from '@/app/api/build/route';
 import { buildRequest as request, ctx, run } from './build-support';
-import { docker, privateBase, requireSandbox } from './sandbox';
+import { docker, privateBase, requireSandbox } from '../support/sandbox';
 
 const TAG = 'strata-test/built:1';
 const DOCKERFILE = [

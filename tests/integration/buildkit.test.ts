@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as buildRoute } from '@/app/api/build/route';
 import { buildRequest, ctx, run } from './build-support';
-import { docker, privateBase, requireSandbox } from './sandbox';
+import { docker, privateBase, requireSandbox } from '../support/sandbox';
 
 const TAG = 'strata-test/buildkit:1';
 const DOCKERFILE = [

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StrataEvent } from '@/lib/api/engine';
 import { subscribe } from '@/lib/docker/events/subscription';
-import { docker, requireSandbox } from './sandbox';
+import { docker, requireSandbox } from '../support/sandbox';
 
 function waitFor(events: StrataEvent[], predicate: (event: StrataEvent) => boolean, ms = 3000): Promise<StrataEvent> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@ import { compareImages } from '@/lib/docker/history/compare';
 import { readImageConfig } from '@/lib/docker/images/config';
 import { GET as getPng } from '@/app/api/images/[ref]/breakdown.png/route';
 import { GET as getCompare } from '@/app/api/compare/route';
-import { buildImage, docker, engineGet, engineStore, requireSandbox } from './sandbox';
+import { buildImage, docker, engineGet, engineStore, requireSandbox } from '../support/sandbox';
 
 const idOf = (ref: string) => docker('image', 'inspect', '--format', '{{.Id}}', ref);
 const diffIdsOf = (ref: string) => docker('image', 'inspect', '--format', '{{join .RootFS.Layers " "}}', ref).split(' ');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listImages, getImageDetail } from '@/lib/docker/images/list';
 import { getConnection } from '@/lib/docker/engine/client';
 import { StrataError } from '@/lib/api/errors';
-import { buildImage, docker, engineGet, engineStore, requireSandbox } from './sandbox';
+import { buildImage, docker, engineGet, engineStore, requireSandbox } from '../support/sandbox';
 
 const EXTRA_TAG = 'strata-test/extra:1';
 

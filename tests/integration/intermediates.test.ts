@@ -7,7 +7,7 @@ import { getGraph } from '@/lib/docker/history/graph';
 import { getHistory } from '@/lib/docker/history/timeline';
 import { getImageDetail, listImages } from '@/lib/docker/images/list';
 import { prune } from '@/lib/docker/prune/run';
-import { buildImage, docker, enginePost, imageExists, requireSandbox, sandboxStore } from './sandbox';
+import { buildImage, docker, enginePost, imageExists, requireSandbox, sandboxStore } from '../support/sandbox';
 
 const name = `strata-i/probe-${Date.now()}`;
 const label = `strata.test=${name.slice('strata-i/'.length)}`;

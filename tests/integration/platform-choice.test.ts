@@ -14,7 +14,7 @@ import { POST as pullRoute } from '@/app/api/pull/route';
 import type { ImageAnalysis } from '@/lib/api/analysis';
 import type { HistoryResponse } from '@/lib/api/history';
 import type { ImageDetail } from '@/lib/api/images';
-import { docker, engineGet, engineStore, imageExists, requireSandbox } from './sandbox';
+import { docker, engineGet, engineStore, imageExists, requireSandbox } from '../support/sandbox';
 
 const TAG = 'strata-test/platform-choice:1';
 const REGISTRY = `localhost:${process.env.STRATA_REGISTRY_PORT ?? '5556'}`;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getImageDetail, listImages } from '@/lib/docker/images/list';
-import { docker, engineGet, requireSandbox } from './sandbox';
+import { docker, engineGet, requireSandbox } from '../support/sandbox';
 
 const TAG = 'strata-test/platforms:1';
 const SCRIPT = path.resolve(__dirname, '../../scripts/multi-platform-image.sh');

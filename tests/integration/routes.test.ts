@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getImages } from '@/app/api/images/route';
 import { GET as getImage } from '@/app/api/images/[ref]/route';
 import { GET as getEngine } from '@/app/api/engine/route';
-import { requireSandbox, sandboxKind } from './sandbox';
+import { requireSandbox, sandboxKind } from '../support/sandbox';
 
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
 const get = (path: string) => new Request(`http://localhost:3000${path}`);

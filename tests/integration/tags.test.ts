@@ -5,7 +5,7 @@ import { DELETE as deleteImageRoute } from '@/app/api/images/[ref]/route';
 import { DELETE as removeTagRoute } from '@/app/api/tags/[ref]/route';
 import { POST as bulkRoute } from '@/app/api/images/bulk/route';
 import { POST as retagRoute } from '@/app/api/tags/retag/route';
-import { buildImage, docker, engineStore, privateBase, requireSandbox } from './sandbox';
+import { buildImage, docker, engineStore, privateBase, requireSandbox } from '../support/sandbox';
 
 const ctx = <P extends object = Record<string, never>>(params: P = {} as P) => ({ params: Promise.resolve(params) });
 const at = (ref: string) => ctx({ ref });

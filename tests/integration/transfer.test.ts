@@ -9,7 +9,7 @@ import { GET as detailRoute } from '@/app/api/images/[ref]/route';
 import { POST as pushRoute } from '@/app/api/images/[ref]/push/route';
 import type { TransferEvent } from '@/lib/api/transfer';
 import { execFileSync } from 'node:child_process';
-import { buildImage, docker, engineGet, engineStore, imageExists, requireSandbox, SANDBOX_SOCKET } from './sandbox';
+import { buildImage, docker, engineGet, engineStore, imageExists, requireSandbox, SANDBOX_SOCKET } from '../support/sandbox';
 
 const REGISTRY = `localhost:${process.env.STRATA_REGISTRY_PORT ?? '5556'}`;
 const PASSWORD = process.env.STRATA_REGISTRY_PASSWORD ?? 'sandbox-password';
@@ -59,7 +59,7 @@ describe('registries, push and pull', () => {
 
   it('a push without a login is refused in plain words', async () => {
     const out = await events(await pushRoute(new Request('http://localhost/x', { method: 'POST' }), ctx({ ref: REF })));
-    expect(out.at(-1)).toMatchObject({ kind: 'error' });
+    expect(out.at(-1)).toMatchObject({ kind: 'error', code: 'unauthorized' });
     expect((out.at(-1) as { message: string }).message).toMatch(/^Not allowed: log in to this registry first/);
   });
 
@@ -101,7 +101,7 @@ describe('registries, push and pull', () => {
     const response = await pullRoute(json({ ref: `${REGISTRY}/strata-test/nope:1` }), ctx({}));
     expect(response.status).toBe(200);
     const out = await events(response);
-    expect(out.at(-1)).toMatchObject({ kind: 'error' });
+    expect(out.at(-1)).toMatchObject({ kind: 'error', code: 'not_found' });
     expect((out.at(-1) as { message: string }).message).toMatch(/^Not found/);
     const bad = await pullRoute(json({ ref: 'Bad..Ref' }), ctx({}));
     expect(bad.status).toBe(400);

@@ -8,7 +8,7 @@ import { StrataError } from '@/lib/api/errors';
 import { retag } from '@/lib/docker/writes/bulk';
 import { prune } from '@/lib/docker/prune/run';
 import { BLOCKED_BY_PRUNE, PRUNE_RUNNING, WRITES_RUNNING } from '@/lib/docker/engine/write-lock';
-import { buildImage, docker, imageExists as exists, privateBase, requireSandbox } from '../integration/sandbox';
+import { buildImage, docker, imageExists as exists, privateBase, requireSandbox } from '../support/sandbox';
 
 const made: string[] = [];
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });

@@ -14,7 +14,7 @@ import {
   privateBase,
   requireSandbox,
   sandboxStore,
-} from '../integration/sandbox';
+} from '../support/sandbox';
 
 const ids = (list: { id: string }[]) => list.map((item) => item.id).sort();
 const layersSize = () => engineGet<{ LayersSize: number }>('/system/df').LayersSize;

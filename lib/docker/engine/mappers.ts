@@ -2,7 +2,7 @@
 // image stores is absorbed here, so nothing above lib/docker knows which engine it talks to.
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { ContainerRef, ImageConfig, ImageSummary } from '@/lib/api/images';
+import type { ContainerRef, ImageConfig, ImageDetail, ImageSummary } from '@/lib/api/images';
 import type { EngineInfo, ImageStore, StrataEvent } from '@/lib/api/engine';
 import type {
   RawContainer,
@@ -100,26 +100,32 @@ export function mapConfig(raw: RawImageConfig | null | undefined): ImageConfig {
   };
 }
 
-export interface InspectedImage {
-  id: string;
-  repoTags: string[];
-  repoDigests: string[];
-  created: string;
-  parent: string | null;
-  architecture: string;
-  os: string;
-  variant: string | null;
-  author: string;
-  comment: string;
-  dockerVersion: string;
-  /** Disk usage, as in the list: on the containerd store content + unpacked when the engine says both. */
-  size: number;
-  contentSize: number | null;
-  unpackedSize: number | null;
-  config: ImageConfig;
+/**
+ * What the inspect answer says of an image: the detail page's fields (lib/api/images.ts) as the engine
+ * gives them; `size` is disk usage as in the list (on the containerd store content + unpacked when the
+ * engine says both).
+ */
+export type InspectedImage = Pick<
+  ImageDetail,
+  | 'id'
+  | 'repoTags'
+  | 'repoDigests'
+  | 'created'
+  | 'parent'
+  | 'architecture'
+  | 'os'
+  | 'variant'
+  | 'author'
+  | 'comment'
+  | 'dockerVersion'
+  | 'size'
+  | 'contentSize'
+  | 'unpackedSize'
+  | 'config'
+> & {
   diffIds: string[];
   labels: Record<string, string>;
-}
+};
 
 /**
  * Inspect fields vanish with newer APIs (Parent, DockerVersion from 1.52 when empty): default them.

@@ -5,8 +5,7 @@
 // OCI layout of Docker 25+ and the containerd store (`blobs/sha256/…`, via manifest.json).
 import 'server-only';
 import type { Readable } from 'node:stream';
-import { extract } from 'tar-stream';
-import { readEntry } from '@/lib/docker/engine/tar-entry';
+import { readExportEntries } from '@/lib/docker/engine/export-entries';
 import { engine } from '@/lib/docker/engine/client';
 import type { ConfigHistoryEntry } from '@/lib/docker/history/decode';
 
@@ -45,95 +44,62 @@ export function configFromArchive(archive: Readable, id: string): Promise<ImageC
   // The config is named after the image ID on the classic store; elsewhere manifest.json says which.
   const likelyNames = new Set([`${hex}.json`, `blobs/sha256/${hex}`]);
   const small = new Map<string, Buffer>();
-  const tar = extract();
 
-  return new Promise<ImageConfigFile | null>((resolve, reject) => {
-    let settled = false;
-    // A huge image on a slow disk must not hold a request forever: give up, and the API's guess stands.
-    const timer = setTimeout(() => finish(null, new Error('reading the image export took too long')), EXPORT_TIMEOUT_MS);
-    const finish = (value: ImageConfigFile | null, error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      archive.unpipe(tar);
-      archive.destroy();
-      tar.destroy();
-      if (error) reject(error);
-      else resolve(value);
-    };
-
-    // The containerd store's export of an image *ID* has no manifest.json, only the OCI layout: the ID
-    // names the manifest (or index) blob, and index.json points at it too. Follow it to the config.
-    const blobJson = (digest: unknown): { config?: { digest?: string }; manifests?: { digest?: string }[] } | null => {
-      const body = typeof digest === 'string' ? small.get(`blobs/sha256/${digest.replace(/^sha256:/, '')}`) : undefined;
-      if (!body) return null;
+  // The containerd store's export of an image *ID* has no manifest.json, only the OCI layout: the ID
+  // names the manifest (or index) blob, and index.json points at it too. Follow it to the config.
+  const blobJson = (digest: unknown): { config?: { digest?: string }; manifests?: { digest?: string }[] } | null => {
+    const body = typeof digest === 'string' ? small.get(`blobs/sha256/${digest.replace(/^sha256:/, '')}`) : undefined;
+    if (!body) return null;
+    try {
+      return JSON.parse(body.toString('utf8'));
+    } catch {
+      return null;
+    }
+  };
+  const fromLayout = (): ImageConfigFile | null | undefined => {
+    let node = blobJson(hex);
+    if (!node) {
       try {
-        return JSON.parse(body.toString('utf8'));
+        const index = small.get('index.json');
+        node = index ? (JSON.parse(index.toString('utf8')) as { manifests?: { digest?: string }[] }) : null;
       } catch {
-        return null;
+        node = null;
       }
-    };
-    const fromLayout = (): ImageConfigFile | null | undefined => {
-      let node = blobJson(hex);
-      if (!node) {
-        try {
-          const index = small.get('index.json');
-          node = index ? (JSON.parse(index.toString('utf8')) as { manifests?: { digest?: string }[] }) : null;
-        } catch {
-          node = null;
-        }
-      }
-      // An index: its first platform manifest that the archive holds.
-      for (let depth = 0; node && !node.config && node.manifests && depth < 2; depth++) {
-        node = node.manifests.map((entry) => blobJson(entry.digest)).find((entry) => entry !== null) ?? null;
-      }
-      const config = blobJson(node?.config?.digest);
-      return config ? parseConfig(JSON.stringify(config)) : undefined;
-    };
+    }
+    // An index: its first platform manifest that the archive holds.
+    for (let depth = 0; node && !node.config && node.manifests && depth < 2; depth++) {
+      node = node.manifests.map((entry) => blobJson(entry.digest)).find((entry) => entry !== null) ?? null;
+    }
+    const config = blobJson(node?.config?.digest);
+    return config ? parseConfig(JSON.stringify(config)) : undefined;
+  };
 
-    const fromManifest = (): ImageConfigFile | null | undefined => {
-      const manifest = small.get('manifest.json');
-      if (!manifest) return undefined;
-      try {
-        const entries = JSON.parse(manifest.toString('utf8')) as ManifestEntry[];
-        const name = entries[0]?.Config;
-        const config = name ? small.get(name) : undefined;
-        return config ? parseConfig(config.toString('utf8')) : null;
-      } catch {
-        return null;
-      }
-    };
+  const fromManifest = (): ImageConfigFile | null | undefined => {
+    const manifest = small.get('manifest.json');
+    if (!manifest) return undefined;
+    try {
+      const entries = JSON.parse(manifest.toString('utf8')) as ManifestEntry[];
+      const name = entries[0]?.Config;
+      const config = name ? small.get(name) : undefined;
+      return config ? parseConfig(config.toString('utf8')) : null;
+    } catch {
+      return null;
+    }
+  };
 
-    tar.on('entry', (header, stream, next) => {
-      const keep =
-        header.type === 'file' &&
-        (header.size ?? 0) <= MAX_JSON_BYTES &&
-        (header.name.endsWith('.json') || header.name.startsWith('blobs/'));
-      if (!keep) {
-        stream.on('end', () => next());
-        stream.resume();
-        return;
+  return readExportEntries<ImageConfigFile | null>(archive, {
+    timeoutMs: EXPORT_TIMEOUT_MS,
+    keep: (name, size) => size <= MAX_JSON_BYTES && (name.endsWith('.json') || name.startsWith('blobs/')),
+    onEntry: ({ name, body }) => {
+      // JSON objects ({), and manifest.json, which is an array ([).
+      if (!body || (body[0] !== 0x7b && body[0] !== 0x5b)) return undefined;
+      small.set(name, body);
+      if (likelyNames.has(name)) {
+        const config = parseConfig(body.toString('utf8'));
+        if (config) return config;
       }
-      readEntry(stream).then(
-        (body) => {
-          // JSON objects, and manifest.json, which is an array.
-          if (body[0] === 0x7b /* { */ || body[0] === 0x5b /* [ */) small.set(header.name, body);
-          if (likelyNames.has(header.name)) {
-            const config = parseConfig(body.toString('utf8'));
-            if (config) return finish(config);
-          }
-          if (header.name === 'manifest.json') {
-            const config = fromManifest();
-            if (config) return finish(config);
-          }
-          next();
-        },
-        (error) => finish(null, error),
-      );
-    });
-    tar.on('finish', () => finish(fromManifest() ?? fromLayout() ?? null));
-    tar.on('error', (error) => finish(null, error));
-    archive.on('error', (error) => finish(null, error));
-    archive.pipe(tar);
+      return name === 'manifest.json' ? (fromManifest() ?? undefined) : undefined;
+    },
+    atEnd: () => fromManifest() ?? fromLayout() ?? null,
   });
 }

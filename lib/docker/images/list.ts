@@ -68,6 +68,16 @@ export async function inspectImage(ref: string): Promise<RawImageInspect> {
   }
 }
 
+/** The ID a name points at now, or null when the engine has no image by that name. */
+export async function imageIdOf(ref: string): Promise<string | null> {
+  try {
+    return (await inspectImage(ref)).Id;
+  } catch (error) {
+    if (error instanceof StrataError && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
 /** Whether the engine no longer has an image (inspect is a 404). */
 async function isGone(id: string): Promise<boolean> {
   try {

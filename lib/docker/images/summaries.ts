@@ -7,7 +7,7 @@ import type { ImageStore } from '@/lib/api/engine';
 import type { ImageLayers } from '@/lib/docker/images/layer-facts';
 import type { ListedImage } from '@/lib/docker/engine/mappers';
 import { resolvePlatforms, type PlatformFacts } from '@/lib/docker/images/platforms';
-import { computeSizes, type SizeReport, type SizedImage } from '@/lib/docker/images/sizes';
+import { computeSizes, type SizeReport, type SizedImage } from '@/lib/docker/images/shared-layers';
 
 export interface Snapshot {
   listed: ListedImage[];

@@ -5,8 +5,7 @@
 // never kept. An image ID names immutable content, so what was read is kept for the process.
 import 'server-only';
 import type { Readable } from 'node:stream';
-import { extract } from 'tar-stream';
-import { readEntry } from '@/lib/docker/engine/tar-entry';
+import { readExportEntries } from '@/lib/docker/engine/export-entries';
 import { engine } from '@/lib/docker/engine/client';
 import type { PlanBlob, PlanImage } from '@/lib/docker/prune/plan';
 
@@ -23,6 +22,7 @@ interface Descriptor {
 
 const MAX_JSON_BYTES = 1024 * 1024;
 const EXPORT_TIMEOUT_MS = 120_000;
+const BLOB = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/;
 // One request names this many images (the query string grows with each).
 const BATCH = 100;
 const MAX_ENTRIES = 20_000;
@@ -68,50 +68,24 @@ async function readExport(ids: readonly string[]): Promise<ExportBlobs> {
     (docker as { getImages(opts: { names: readonly string[] }): Promise<Readable> }).getImages({ names: ids });
   const archive = await engine((docker) => exportMany(docker), { stream: true });
   const exported: ExportBlobs = { sizes: new Map(), json: new Map() };
-  const tar = extract();
-  return new Promise<ExportBlobs>((resolve, reject) => {
-    let settled = false;
-    const timer = setTimeout(() => finish(new Error('reading the image export took too long')), EXPORT_TIMEOUT_MS);
-    const finish = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      archive.unpipe(tar);
-      archive.destroy();
-      tar.destroy();
-      if (error) reject(error);
-      else resolve(exported);
-    };
-    tar.on('entry', (header, stream, next) => {
-      const match = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/.exec(header.name);
-      const size = header.size ?? 0;
-      if (header.type !== 'file' || !match) {
-        stream.on('end', () => next());
-        stream.resume();
-        return;
-      }
+  return readExportEntries(archive, {
+    timeoutMs: EXPORT_TIMEOUT_MS,
+    keep: (name, size) => BLOB.test(name) && size <= MAX_JSON_BYTES,
+    onEntry: ({ name, size, body }) => {
+      const match = BLOB.exec(name);
+      if (!match) return undefined;
       const digest = `${match[1]}:${match[2]}`;
       exported.sizes.set(digest, size);
-      if (size > MAX_JSON_BYTES) {
-        stream.on('end', () => next());
-        stream.resume();
-        return;
-      }
-      readEntry(stream).then((body) => {
-        if (body[0] === 0x7b /* { */) {
-          try {
-            exported.json.set(digest, JSON.parse(body.toString('utf8')));
-          } catch {
-            // A small non-JSON blob (a tiny layer): its size is all that counts.
-          }
+      if (body?.[0] === 0x7b /* { */) {
+        try {
+          exported.json.set(digest, JSON.parse(body.toString('utf8')));
+        } catch {
+          // A small non-JSON blob (a tiny layer): its size is all that counts.
         }
-        next();
-      }, finish);
-    });
-    tar.on('finish', () => finish());
-    tar.on('error', finish);
-    archive.on('error', finish);
-    archive.pipe(tar);
+      }
+      return undefined;
+    },
+    atEnd: () => exported,
   });
 }
 

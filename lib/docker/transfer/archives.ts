@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { ImportResult, LoadEvent } from '@/lib/api/build';
 import { StrataError } from '@/lib/api/errors';
 import { engine } from '@/lib/docker/engine/client';
-import { inspectImage, invalidateImages } from '@/lib/docker/images/list';
+import { imageIdOf, inspectImage, invalidateImages } from '@/lib/docker/images/list';
 import { jsonLines } from '@/lib/docker/engine/json-lines';
 
 export interface SaveSource {
@@ -133,15 +133,6 @@ export async function loadArchive(body: Readable, signal: AbortSignal): Promise<
       invalidateImages();
     }
   })();
-}
-
-async function imageIdOf(ref: string): Promise<string | null> {
-  try {
-    return (await inspectImage(ref)).Id;
-  } catch (error) {
-    if (error instanceof StrataError && error.code === 'not_found') return null;
-    throw error;
-  }
 }
 
 /**

@@ -43,17 +43,35 @@ describe('mapProgress', () => {
 
 describe('explainTransferError', () => {
   it.each([
-    ['manifest for localhost:5000/nope:v1 not found: manifest unknown: manifest unknown', /^Not found/],
-    ['unauthorized: authentication required', /^Not allowed: log in/],
+    ['manifest for localhost:5000/nope:v1 not found: manifest unknown: manifest unknown', 'not_found', /^Not found/],
+    ['unauthorized: authentication required', 'unauthorized', /^Not allowed: log in/],
     // Engine 20.10 and 28 (containerd store) on a push without a login:
-    ['no basic auth credentials', /^Not allowed: log in/],
+    ['no basic auth credentials', 'unauthorized', /^Not allowed: log in/],
     [
       'push access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials',
+      'unauthorized',
       /^Not allowed: log in/,
     ],
-    ["pull access denied for nope, repository does not exist or may require 'docker login'", /^Not found/],
-    ['denied: requested access to the resource is denied', /^Not allowed: log in/],
-    ['toomanyrequests: You have reached your pull rate limit', /^Rate limited/],
-    ['Get "http://localhost:5001/v2/": dial tcp 127.0.0.1:5001: connect: connection refused', /^The registry is unreachable/],
-  ])('%s', (message, expected) => expect(explainTransferError(message)).toMatch(expected));
+    ["pull access denied for nope, repository does not exist or may require 'docker login'", 'not_found', /^Not found/],
+    ['denied: requested access to the resource is denied', 'unauthorized', /^Not allowed: log in/],
+    ['toomanyrequests: You have reached your pull rate limit', 'rate_limited', /^Rate limited/],
+    [
+      'Get "http://localhost:5001/v2/": dial tcp 127.0.0.1:5001: connect: connection refused',
+      'upstream_failed',
+      /^The registry is unreachable/,
+    ],
+    ['filesystem layer verification failed for digest sha256:0123', 'upstream_failed', /^filesystem layer verification failed/],
+  ])('%s', (message, code, words) => {
+    const failure = explainTransferError(message);
+    expect(failure.code).toBe(code);
+    expect(failure.message).toMatch(words);
+  });
+
+  it('keeps the code it is given for words it does not know (a refusal to start)', () => {
+    expect(explainTransferError('No such image: strata-test/nope:1', 'not_found')).toEqual({
+      code: 'not_found',
+      message: 'No such image: strata-test/nope:1',
+    });
+    expect(explainTransferError('something else', 'conflict').code).toBe('conflict');
+  });
 });

@@ -1,6 +1,7 @@
 // Pull and push progress: the engine's NDJSON lines turned into per-layer state a bar can show.
 // Errors arrive mid-stream as HTTP 200 lines ({"errorDetail":…}); they end the transfer here.
 import 'server-only';
+import type { ErrorCode } from '@/lib/api/errors';
 import type { TransferEvent, TransferLayer } from '@/lib/api/transfer';
 
 export interface RawProgress {
@@ -44,18 +45,31 @@ export function mapProgress(raw: RawProgress): TransferEvent | null {
   return status ? { kind: 'status', message: status } : null;
 }
 
-/** Plain words for the usual failures. */
-export function explainTransferError(message: string): string {
+/** A transfer's failure in plain words, with the code the page branches on. */
+export interface TransferFailure {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * Plain words and a code for the usual failures: unauthorized (log in), not_found, rate_limited;
+ * upstream_failed for a registry the engine cannot reach and for anything else the registry or engine
+ * said mid-transfer (an error line arrives after the 200, so it is the far side's failure, not Strata's).
+ */
+export function explainTransferError(message: string, otherwise: ErrorCode = 'upstream_failed'): TransferFailure {
   // A registry that asked for credentials and got none is a login problem, even where the engine also
   // says the repository may not exist (Docker 28: "push access denied, repository does not exist or may
   // require authorization: authorization failed: no basic auth credentials").
-  const notAllowed = `Not allowed: log in to this registry first, or check that the account may use this repository. (${message})`;
+  const notAllowed: TransferFailure = {
+    code: 'unauthorized',
+    message: `Not allowed: log in to this registry first, or check that the account may use this repository. (${message})`,
+  };
   if (/no basic auth credentials|authorization failed|unauthorized|authentication required/i.test(message)) return notAllowed;
-  if (/manifest unknown|not found|does not exist/i.test(message)) return `Not found: ${message}`;
+  if (/manifest unknown|not found|does not exist/i.test(message)) return { code: 'not_found', message: `Not found: ${message}` };
   if (/denied/i.test(message)) return notAllowed;
   if (/toomanyrequests|rate limit/i.test(message))
-    return `Rate limited by the registry: wait a while, or log in for a higher limit. (${message})`;
+    return { code: 'rate_limited', message: `Rate limited by the registry: wait a while, or log in for a higher limit. (${message})` };
   if (/connection refused|no such host|dial tcp|i\/o timeout|network is unreachable|TLS handshake/i.test(message))
-    return `The registry is unreachable from the Docker engine. (${message})`;
-  return message;
+    return { code: 'upstream_failed', message: `The registry is unreachable from the Docker engine. (${message})` };
+  return { code: otherwise, message };
 }

@@ -23,7 +23,7 @@ async function* relay(stream: Readable, signal: AbortSignal): AsyncGenerator<Tra
       const event = mapProgress(raw);
       if (!event) continue;
       if (event.kind === 'error') {
-        yield { kind: 'error', message: explainTransferError(event.message) };
+        yield { kind: 'error', ...explainTransferError(event.message) };
         return null;
       }
       if (event.kind === 'digest') digest = event.digest;
@@ -45,10 +45,15 @@ function engineRef(ref: ParsedReference): string {
   return ref.digest ? `${repo}@${ref.digest}` : `${repo}:${ref.tag ?? 'latest'}`;
 }
 
-async function failure(error: unknown): Promise<TransferEvent> {
-  const message =
-    error instanceof StrataError ? error.message.replace(/^The Docker engine reported an error: /, '') : 'The transfer failed.';
-  return { kind: 'error', message: explainTransferError(message) };
+/**
+ * The transfer did not start: the registry's failure as the engine passed it on, or the engine's own
+ * (unreachable, timed out), whose code stands whatever its words resemble.
+ */
+function failure(error: unknown): TransferEvent {
+  if (!(error instanceof StrataError)) return { kind: 'error', code: 'internal', message: 'The transfer failed.' };
+  const explained = explainTransferError(error.message.replace(/^The Docker engine reported an error: /, ''), error.code);
+  const engineDown = error.code === 'engine_unreachable' || error.code === 'engine_timeout';
+  return { kind: 'error', code: engineDown ? error.code : explained.code, message: explained.message };
 }
 
 /** `platform`: pull only that platform (the engine's `platform` query on POST /images/create, `os/arch[/variant]`). */
@@ -64,7 +69,7 @@ export async function* pull(
     const options = { authconfig, ...(platform ? { platform: platformString(platform) } : {}) };
     stream = (await engine((docker) => docker.pull(name, options), { stream: true })) as unknown as Readable;
   } catch (error) {
-    yield await failure(error);
+    yield failure(error);
     return;
   }
   const result = yield* relay(stream, signal);
@@ -88,7 +93,7 @@ export async function* push(ref: ParsedReference, signal: AbortSignal): AsyncGen
     const authconfig = await authConfigFor(ref.domain);
     stream = (await engine((docker) => docker.getImage(repo).push({ tag, authconfig }), { stream: true })) as unknown as Readable;
   } catch (error) {
-    yield await failure(error);
+    yield failure(error);
     return;
   }
   const result = yield* relay(stream, signal);

@@ -8,7 +8,7 @@ import { listImages, snapshot } from '@/lib/docker/images/list';
 import { parentsOf } from '@/lib/docker/images/parents';
 import { deleteImage } from '@/lib/docker/writes/delete';
 import { addTag, removeTag, repoAndTag } from '@/lib/docker/writes/tags';
-import { freedPhrase } from '@/lib/image-sizes';
+import { freedPhrase } from '@/lib/size-words';
 import { looksLikeImageId, parseReference } from '@/lib/reference';
 import { imageWrite } from '@/lib/docker/engine/write-lock';
 

@@ -5,7 +5,7 @@ import type { RemoveResult, TagResult } from '@/lib/api/tags';
 import { StrataError } from '@/lib/api/errors';
 import { engine } from '@/lib/docker/engine/client';
 import { knownImageIds, removeFromEngine } from '@/lib/docker/writes/delete';
-import { inspectImage, invalidateImages, snapshot } from '@/lib/docker/images/list';
+import { imageIdOf, inspectImage, invalidateImages, snapshot } from '@/lib/docker/images/list';
 import type { ParsedReference } from '@/lib/reference';
 import { familiarRepository } from '@/lib/reference';
 import { shortId } from '@/lib/format';
@@ -16,15 +16,6 @@ export function repoAndTag(ref: ParsedReference): { repo: string; tag: string; f
   const repo = familiarRepository(ref.domain, ref.path);
   const tag = ref.tag ?? 'latest';
   return { repo, tag, familiar: `${repo}:${tag}` };
-}
-
-async function imageIdOf(ref: string): Promise<string | null> {
-  try {
-    return (await inspectImage(ref)).Id;
-  } catch (error) {
-    if (error instanceof StrataError && error.code === 'not_found') return null;
-    throw error;
-  }
 }
 
 export function addTag(imageRef: string, ref: ParsedReference): Promise<TagResult> {

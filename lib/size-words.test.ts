@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountingOf, freedPhrase, sizeWords } from '@/lib/image-sizes';
+import { accountingOf, freedPhrase, sizeWords } from '@/lib/size-words';
 
 describe('image size words', () => {
   it('names the classic store’s one size, and the containerd store’s two as docker image ls --tree does', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainIds, layerSizesFromHistory } from '@/lib/docker/engine/mappers';
 import type { RawHistoryItem, RawImageInspect } from '@/lib/docker/engine/raw-types';
-import { computeSizes, type SizedImage } from '@/lib/docker/images/sizes';
+import { computeSizes, type SizedImage } from '@/lib/docker/images/shared-layers';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(path.join(__dirname, '..', '__fixtures__', 'api-1.41', `${name}.json`), 'utf8')) as T;
