@@ -41,7 +41,8 @@ export async function* build(upload: BuildUpload, options: BuildOptions, signal:
   if (!run || signal.aborted) return;
   for (const step of run.steps) yield { kind: 'step', step: { ...step, output: [] } };
 
-  const key = tags[0] ?? `untagged:${options.dockerfilePath}`;
+  // The previous build of the same image, target and builder: the two builders count steps differently.
+  const key = [kind, tags[0] ?? `untagged:${options.dockerfilePath}`, options.target].filter(Boolean).join(' ');
   const current: BuildRecord = { ...run.record, files: context.stats.hashes, buildArgs: options.buildArgs };
   const breakInfo = cacheBreak(run.steps, current, await previousBuild(key), options.noCache);
   if (breakInfo) {
