@@ -131,7 +131,7 @@ export function BuildView() {
           Build output
         </h2>
         {state.error && (
-          <div role="alert" className="rounded-lg border border-red-200 bg-white p-4 text-sm">
+          <div role="alert" data-code={state.error.code} className="rounded-lg border border-red-200 bg-white p-4 text-sm">
             <p className="font-semibold text-red-800">
               {state.error.step ? `The build failed at step ${state.error.step}` : 'The build could not run'}
             </p>

@@ -4,7 +4,7 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import type { BuildEvent } from '@/lib/api/build';
 import type { BuilderInput } from '@/lib/docker/build/run';
-import { engine } from '@/lib/docker/engine/client';
+import { engine, translateEngineError } from '@/lib/docker/engine/client';
 
 export async function* startEngineBuild(input: BuilderInput, extra: Record<string, unknown>): AsyncGenerator<BuildEvent, Readable | null> {
   const { context, options, tags, signal } = input;
@@ -28,7 +28,8 @@ export async function* startEngineBuild(input: BuilderInput, extra: Record<strin
     )) as unknown as Readable;
   } catch (error) {
     context.stream.destroy();
-    yield { kind: 'error', step: null, message: error instanceof Error ? error.message : 'The engine refused the build.' };
+    const refused = translateEngineError(error);
+    yield { kind: 'error', code: refused.code, step: null, message: refused.message };
     return null;
   }
 }

@@ -66,7 +66,12 @@ describe('BuildOutputReader', () => {
       },
     ].flatMap((raw) => reader.push(raw));
     expect(reader.steps[1]?.status).toBe('failed');
-    expect(events.at(-1)).toEqual({ kind: 'error', step: 2, message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" });
+    expect(events.at(-1)).toEqual({
+      kind: 'error',
+      code: 'upstream_failed',
+      step: 2,
+      message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3",
+    });
     expect(reader.failure).toMatch(/non-zero code: 3/);
   });
 

@@ -54,7 +54,7 @@ export class BuildOutputReader {
         step.durationMs = this.now() - this.startedAt;
         events.push({ kind: 'step', step: copy(step) });
       }
-      events.push({ kind: 'error', step: step?.number ?? null, message });
+      events.push({ kind: 'error', code: 'upstream_failed', step: step?.number ?? null, message });
     }
     return events;
   }

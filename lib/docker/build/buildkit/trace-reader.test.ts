@@ -98,7 +98,7 @@ describe('BuildKitTraceReader on recorded traces', () => {
     expect(reader.steps.map((step) => step.status)).toEqual(['base', 'failed']);
     expect(reader.steps[1]?.output.sort()).toEqual(['err', 'out']);
     expect(reader.failure).toMatch(/did not complete successfully: exit code: 3/);
-    expect(events.at(-1)).toMatchObject({ kind: 'error', step: 2 });
+    expect(events.at(-1)).toMatchObject({ kind: 'error', code: 'upstream_failed', step: 2 });
   });
 
   it('reads the classic engine’s BuildKit (dockerd 20.10) the same way', () => {

@@ -41,7 +41,7 @@ export class BuildKitTraceReader {
   fail(message: string): BuildEvent[] {
     this.failure = message;
     const failed = this.steps.find((step) => step.status === 'failed');
-    return [{ kind: 'error', step: failed?.number ?? null, message }];
+    return [{ kind: 'error', code: 'upstream_failed', step: failed?.number ?? null, message }];
   }
 
   /** The end of the stream: last partial lines, and what never ran, said as skipped or not run. */
