@@ -100,31 +100,31 @@ export function BuildOptionsForm({ values, onChange, builders }: BuildOptionsFor
             className={`${input} mt-1`}
           />
         </div>
-        {builders && builders.available.length > 1 && (
-          <div>
-            <label htmlFor="build-builder" className="font-medium text-slate-800">
-              Builder
-            </label>
-            <select
-              id="build-builder"
-              value={values.builder}
-              onChange={(event) => onChange({ ...values, builder: event.target.value as BuildOptionValues['builder'] })}
-              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-            >
-              <option value="">Engine default ({BUILDER_NAMES[builders.default]})</option>
-              {builders.available.map((kind) => (
-                <option key={kind} value={kind}>
-                  {BUILDER_NAMES[kind]}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
         <label className="flex items-center gap-2 pb-1.5 text-slate-700">
           <input type="checkbox" checked={values.noCache} onChange={(event) => onChange({ ...values, noCache: event.target.checked })} />
           No cache
         </label>
       </div>
+      {builders && builders.available.length > 1 && (
+        <div>
+          <label htmlFor="build-builder" className="font-medium text-slate-800">
+            Builder
+          </label>
+          <select
+            id="build-builder"
+            value={values.builder}
+            onChange={(event) => onChange({ ...values, builder: event.target.value as BuildOptionValues['builder'] })}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          >
+            <option value="">Engine default ({BUILDER_NAMES[builders.default]})</option>
+            {builders.available.map((kind) => (
+              <option key={kind} value={kind}>
+                {BUILDER_NAMES[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
     </div>
   );
 }
