@@ -58,7 +58,7 @@ export function BuildCachePanel() {
         <label className="flex max-w-sm items-start gap-2 pb-1">
           <input type="checkbox" checked={all} onChange={(event) => setAll(event.target.checked)} className="mt-1" />
           <span>
-            <span className="font-medium">All</span> <span className="text-slate-600">(`--all`)</span>
+            <span className="font-medium">All</span> <code className="font-mono text-xs text-slate-600">--all</code>
             <span className="block text-xs text-slate-500">
               Also records an image shares and BuildKit&apos;s internal ones. Records a running build uses always stay.
             </span>
