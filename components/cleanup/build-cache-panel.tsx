@@ -105,7 +105,7 @@ export function BuildCachePanel() {
           {remove.length === 0
             ? keep.length > 0
               ? 'Nothing to remove: every record stays (see why in the table).'
-              : 'Nothing selected.'
+              : 'Nothing to clean up.'
             : `${plural(remove.length)} of ${remove.length + keep.length}, freeing ${formatBytes(bytes)}.`}
         </p>
         {readOnly ? (
