@@ -137,7 +137,7 @@ export function ImagePrunePanel({ target }: ImagePrunePanelProps) {
             : // The previous subset's figure stays on screen while the new one is worked out; never show it as this one's.
               subset && subsetPreview.isPlaceholderData
               ? `Selected: ${count} image${count === 1 ? '' : 's'}, working out what that frees…`
-              : `${subset ? 'Selected: ' : ''}${count} $image${count === 1 ? '' : 's'}, freeing ${formatBytes(bytes)}.`}
+              : `${subset ? 'Selected: ' : ''}${count} image${count === 1 ? '' : 's'}, freeing ${formatBytes(bytes)}.`}
         </p>
         {readOnly ? (
           <span className="text-sm text-slate-500">Read-only: previews only.</span>
