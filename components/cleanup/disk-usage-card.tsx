@@ -8,7 +8,11 @@ import { useEngineInfo } from '@/lib/queries/engine';
 const ROWS: { key: 'images' | 'containers' | 'buildCache' | 'volumes'; label: string; note: string }[] = [
   { key: 'images', label: 'Images', note: 'reclaimable = exactly what removing every unused image frees' },
   { key: 'containers', label: 'Containers', note: 'writable layers; stopped ones are reclaimable' },
-  { key: 'buildCache', label: 'Build cache', note: 'BuildKit cache records not in use' },
+  {
+    key: 'buildCache',
+    label: 'Build cache',
+    note: 'BuildKit cache records; reclaimable = what builder prune --all removes (every record no build is using)',
+  },
   { key: 'volumes', label: 'Volumes', note: 'read-only here: Strata never prunes volumes' },
 ];
 

@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import type { BuildCacheRecord, PruneImage, PruneKeep } from '@/lib/api/prune';
+import type { PruneImage, PruneKeep } from '@/lib/api/prune';
 import { imageHref } from '@/components/images/image-href';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 
@@ -88,31 +88,6 @@ export function KeepTable({ keep }: { keep: PruneKeep[] }) {
                 </div>
               )}
             </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export function BuildCacheTable({ records }: { records: BuildCacheRecord[] }) {
-  return (
-    <table aria-label="Build cache records" className="w-full table-fixed text-sm">
-      <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-        <tr>
-          <th className="px-3 py-2">Record</th>
-          <th className="w-28 px-3 py-2">Type</th>
-          <th className="w-24 px-3 py-2 text-right">Size</th>
-        </tr>
-      </thead>
-      <tbody>
-        {records.map((record) => (
-          <tr key={record.id} className="border-t border-slate-100">
-            <td className="truncate px-3 py-2 font-mono text-xs" title={record.description}>
-              {record.description || record.id}
-            </td>
-            <td className="px-3 py-2">{record.type}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatBytes(record.size)}</td>
           </tr>
         ))}
       </tbody>

@@ -29,6 +29,8 @@ export interface PruneKeep {
 export interface PruneResult {
   /** Image IDs the engine reported deleted and that are really gone (intermediates included; layer IDs left out). */
   deletedImages: string[];
+  /** Build cache: the record IDs the engine reported deleted (its CachesDeleted); [] for images. */
+  deletedRecords: string[];
   untagged: string[];
   /** LayersSize before − after (the figure `bytes` in the response describes). */
   spaceReclaimed: number;
@@ -41,13 +43,28 @@ export interface PruneResult {
 
 export interface BuildCacheRecord {
   id: string;
+  /** BuildKit's record type: `regular`, `source.local`, `exec.cachemount`, `internal`, `frontend`, … */
   type: string;
   description: string;
   size: number;
+  /** A build holds it right now: no prune removes it. */
   inUse: boolean;
+  /** Its data is also an image's layers (so removing it frees nothing until the image goes too). */
   shared: boolean;
   lastUsed: string | null;
+  /** The records it is built on: BuildKit removes a parent only once no record is built on it. */
+  parents: string[];
+  usageCount: number;
 }
+
+export interface BuildCacheKept {
+  record: BuildCacheRecord;
+  /** Why the prune keeps it, in plain words. */
+  reason: string;
+}
+
+/** The builder the engine uses when a build does not ask: BuildKit from Docker 23 (API 1.42), classic before. */
+export type DefaultBuilder = 'buildkit' | 'classic';
 
 /** What the bytes of a prune measure, so a person knows which figure they read. */
 export interface PruneBytes {
@@ -67,7 +84,12 @@ export interface PruneResponse {
   target: PruneTarget;
   images: PruneImage[];
   keep: PruneKeep[];
+  /** Build cache records the prune removes (build-cache target; [] otherwise). */
   buildCache: BuildCacheRecord[];
+  /** Build cache records it keeps, each with the reason. */
+  buildCacheKept: BuildCacheKept[];
+  /** Build cache target: the engine's default builder, so the page can say where records come from. */
+  builder: DefaultBuilder | null;
   /** Predicted (dry run) or reclaimed (applied) bytes. */
   spaceReclaimed: number;
   /** What the image bytes measure; null for build cache. */
@@ -108,11 +130,18 @@ export const untilParam = z
     return z.NEVER;
   });
 
+/** A BuildKit cache record ID as /system/df names it (25 base-36 characters today; a little leeway). */
+const recordId = z.string().regex(/^[a-z0-9]{8,64}$/, 'Name build cache records by their ID as the engine lists them.');
+
 /** POST /api/prune. The route passes the parsed body straight to lib/docker/prune/run.ts. */
-export const pruneRequestSchema = z.object({
+const pruneRequestObject = z.object({
   target: z.enum(['dangling', 'unused', 'build-cache']),
   dryRun: z.boolean().default(true),
   until: untilParam.optional(),
+  /** Build cache only: `docker builder prune --all` (shared and internal records too; never those in use). */
+  all: z.boolean().optional(),
+  /** Build cache only: the record IDs the preview listed; the apply refuses (409) if the plan is no longer that. */
+  expectRecords: z.array(recordId).max(10_000).optional(),
   labels: z
     .array(
       z
@@ -131,6 +160,21 @@ export const pruneRequestSchema = z.object({
     .array(z.string().regex(/^sha256:[0-9a-f]{64}$/))
     .max(5000)
     .optional(),
+});
+
+// Options that mean nothing for a target are refused, not ignored: a request that says `all` for images
+// or a label for build cache would otherwise preview something other than what its sender asked.
+export const pruneRequestSchema = pruneRequestObject.superRefine((request, ctx) => {
+  const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (request.target === 'build-cache') {
+    if (request.labels?.length) refuse('labels', 'Build cache records have no labels to filter on: leave out “labels”.');
+    if (request.only || request.expect) refuse('only', 'Build cache is pruned as a whole by the engine: it cannot delete a chosen subset.');
+    if (request.until && request.until.getTime() > Date.now())
+      refuse('until', '“until” is in the future: give an age (24h, 90m) or a date that has passed.');
+  } else {
+    if (request.all !== undefined) refuse('all', '“all” is for build cache; for images choose the target “unused”.');
+    if (request.expectRecords) refuse('expectRecords', '“expectRecords” is for build cache; for images send “expect”.');
+  }
 });
 
 /** What the server works with: `until` already a date, `dryRun` defaulted. */

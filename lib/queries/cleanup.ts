@@ -10,6 +10,8 @@ const body = (params: PruneParams, dryRun: boolean) =>
     target: params.target,
     dryRun,
     ...(params.until ? { until: params.until } : {}),
+    ...(params.all ? { all: true } : {}),
+    ...(params.expectRecords ? { expectRecords: params.expectRecords } : {}),
     ...(params.labels?.length ? { labels: params.labels } : {}),
     ...(params.only ? { only: params.only } : {}),
     ...(params.expect ? { expect: params.expect } : {}),

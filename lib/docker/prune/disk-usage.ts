@@ -1,9 +1,10 @@
 // `docker system df`, in both of the engine's shapes: the legacy lists (up to API 1.52) and the
 // per-type summaries that replace them from 1.53 (ImagesUsage …, moby's Go types say ImageUsage).
 import 'server-only';
-import type { BuildCacheRecord, DiskUsage, DiskUsageCategory } from '@/lib/api/prune';
+import type { DiskUsage, DiskUsageCategory } from '@/lib/api/prune';
 import { dial } from '@/lib/docker/engine/client';
 import { planFor } from '@/lib/docker/prune/current-plan';
+import { mapBuildCache, type RawBuildCacheRecord } from '@/lib/docker/prune/build-cache-plan';
 
 interface RawUsage {
   ActiveCount?: number;
@@ -17,9 +18,7 @@ export interface RawDf {
   Images?: { Containers?: number; Size?: number; SharedSize?: number }[] | null;
   Containers?: { SizeRw?: number; State?: string }[] | null;
   Volumes?: { UsageData?: { Size?: number; RefCount?: number } | null }[] | null;
-  BuildCache?:
-    | { ID: string; Type?: string; Description?: string; Size?: number; InUse?: boolean; Shared?: boolean; LastUsedAt?: string | null }[]
-    | null;
+  BuildCache?: RawBuildCacheRecord[] | null;
   ImagesUsage?: RawUsage;
   ImageUsage?: RawUsage;
   ContainersUsage?: RawUsage;
@@ -39,18 +38,6 @@ function fromUsage(usage: RawUsage | undefined): DiskUsageCategory | null {
     reclaimable: positive(usage.Reclaimable),
     active: usage.ActiveCount ?? 0,
   };
-}
-
-export function mapBuildCache(raw: RawDf): BuildCacheRecord[] {
-  return (raw.BuildCache ?? []).map((record) => ({
-    id: record.ID,
-    type: record.Type ?? 'unknown',
-    description: record.Description ?? '',
-    size: positive(record.Size),
-    inUse: record.InUse === true,
-    shared: record.Shared === true,
-    lastUsed: record.LastUsedAt ?? null,
-  }));
 }
 
 /**

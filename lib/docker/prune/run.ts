@@ -1,5 +1,6 @@
 // Cleanup: a preview of a prune worked out from the engine's own answers, then exactly those deletes,
-// and a report that sets what the engine did beside what was predicted.
+// and a report that sets what the engine did beside what was predicted. Build cache has a file of its
+// own (lib/docker/prune/build-cache.ts); this one dispatches to it.
 //
 // Why Strata deletes image by image instead of calling `/images/prune`: the preview promises what goes,
 // and `/images/prune` keeps that promise only where its filters mean what they say. On the containerd
@@ -14,7 +15,8 @@ import 'server-only';
 import type { PruneRequest, PruneResponse, PruneResult } from '@/lib/api/prune';
 import { StrataError } from '@/lib/api/errors';
 import { dial, engine, engineTimeoutMs } from '@/lib/docker/engine/client';
-import { mapBuildCache, rawDiskUsage } from '@/lib/docker/prune/disk-usage';
+import { rawDiskUsage } from '@/lib/docker/prune/disk-usage';
+import { applyBuildCache, previewBuildCache } from '@/lib/docker/prune/build-cache';
 import { planFor } from '@/lib/docker/prune/current-plan';
 import { invalidateImages } from '@/lib/docker/images/list';
 import type { Plan, PruneStep } from '@/lib/docker/prune/plan';
@@ -73,8 +75,8 @@ async function runSteps(steps: readonly PruneStep[]): Promise<Outcome> {
 export async function prune(request: PruneRequest): Promise<PruneResponse> {
   // A preview only reads; a real prune plans and deletes under the lock, so no other write of
   // Strata's lands between its plan and its deletes (lib/docker/engine/write-lock.ts).
-  if (request.dryRun) return request.target === 'build-cache' ? pruneBuildCache(true) : planOnly(request);
-  return exclusivePrune(() => (request.target === 'build-cache' ? pruneBuildCache(false) : applyPrune(request)));
+  if (request.dryRun) return request.target === 'build-cache' ? previewBuildCache(request) : planOnly(request);
+  return exclusivePrune(() => (request.target === 'build-cache' ? applyBuildCache(request) : applyPrune(request)));
 }
 
 const previewOf = (request: PruneRequest, plan: Plan) => ({
@@ -82,6 +84,8 @@ const previewOf = (request: PruneRequest, plan: Plan) => ({
   images: plan.remove,
   keep: plan.keep,
   buildCache: [],
+  buildCacheKept: [],
+  builder: null,
   bytes: plan.bytes,
 });
 
@@ -125,7 +129,7 @@ async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
     spaceReclaimed,
     result: compare(
       { plan, known, present, problems, measured: diskBefore !== null && diskAfter !== null },
-      { deletedImages, untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 },
+      { deletedImages, deletedRecords: [], untagged, spaceReclaimed, diskBefore: diskBefore ?? 0, diskAfter: diskAfter ?? 0 },
     ),
   };
 }
@@ -184,37 +188,4 @@ function compare(
     differences.push(`LayersSize dropped by ${result.spaceReclaimed} bytes; the preview said ${plan.freedBytes}.`);
   }
   return { ...result, matchesPreview: differences.length === 0, differences };
-}
-
-async function pruneBuildCache(dryRun: boolean): Promise<PruneResponse> {
-  const records = mapBuildCache(await rawDiskUsage());
-  // `docker builder prune` (without --all) removes records that are neither in use nor shared.
-  const goes = records.filter((record) => !record.inUse && !record.shared);
-  const predicted = goes.reduce((sum, record) => sum + record.size, 0);
-  const base = { target: 'build-cache' as const, images: [], keep: [], buildCache: goes, bytes: null };
-  if (dryRun) return { ...base, dryRun, spaceReclaimed: predicted, result: null };
-  const answer = await dial<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>({
-    path: '/build/prune',
-    method: 'POST',
-    timeoutMs: pruneTimeoutMs(),
-  });
-  const deleted = answer.CachesDeleted ?? [];
-  const differences =
-    deleted.length === goes.length ? [] : [`The engine removed ${deleted.length} cache records; the preview listed ${goes.length}.`];
-  if (answer.SpaceReclaimed !== predicted)
-    differences.push(`The engine reports ${answer.SpaceReclaimed} bytes reclaimed; the preview said ${predicted}.`);
-  return {
-    ...base,
-    dryRun,
-    spaceReclaimed: answer.SpaceReclaimed,
-    result: {
-      deletedImages: [],
-      untagged: [],
-      spaceReclaimed: answer.SpaceReclaimed,
-      diskBefore: 0,
-      diskAfter: 0,
-      matchesPreview: differences.length === 0,
-      differences,
-    },
-  };
 }
