@@ -19,12 +19,24 @@ export class CleanupPage {
     this.olderThan = page.getByLabel('Older than');
   }
 
+  /** Opens the page and waits for the first preview. */
   async open(): Promise<void> {
     await this.page.goto('/cleanup');
+    await this.previewReady();
   }
 
-  tab(name: string): Promise<void> {
-    return this.page.getByRole('tab', { name }).click();
+  /** Opens a tab and waits for its preview. */
+  async tab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+    await this.previewReady();
+  }
+
+  /**
+   * A cold preview on the containerd store reads each candidate's blobs from the engine's export, which
+   * took 10–20 s on a loaded 2-core machine: longer than an expect's 10 s, so the wait for it is its own.
+   */
+  async previewReady(): Promise<void> {
+    await expect(this.page.getByRole('status', { name: 'Working out what a cleanup would delete' })).toHaveCount(0, { timeout: 45_000 });
   }
 
   /** The preview's row of one image, by its engine ID. */

@@ -1,4 +1,5 @@
 // Cleanup: the prune request, its preview and report, and disk usage as `docker system df` counts it.
+import type { BuilderKind } from '@/lib/api/build';
 import { z } from '@/lib/api/zod';
 
 export type PruneTarget = 'dangling' | 'unused' | 'build-cache';
@@ -63,8 +64,8 @@ export interface BuildCacheKept {
   reason: string;
 }
 
-/** The builder the engine uses when a build does not ask: BuildKit from Docker 23 (API 1.42), classic before. */
-export type DefaultBuilder = 'buildkit' | 'classic';
+/** The builder the engine uses when a build does not ask: BuildKit from Docker 23 (its `/_ping` says so), classic before. */
+export type DefaultBuilder = BuilderKind;
 
 /** What the bytes of a prune measure, so a person knows which figure they read. */
 export interface PruneBytes {

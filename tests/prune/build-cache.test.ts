@@ -6,7 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PruneResponse } from '@/lib/api/prune';
 import { StrataError } from '@/lib/api/errors';
 import { prune } from '@/lib/docker/prune/run';
-import { SANDBOX_SOCKET, docker, privateBase, requireSandbox, sandboxKind } from '../integration/sandbox';
+import { SANDBOX_SOCKET, docker, privateBase, requireSandbox, sandboxKind } from '../support/sandbox';
 import { buildCacheRecords, buildKitBuild, pruneAllBuildCache } from '../support/buildkit';
 
 const BASE = 'strata-bk/base:1';

@@ -10,6 +10,7 @@ import type { DefaultBuilder, PruneRequest, PruneResponse, PruneResult } from '@
 import { StrataError } from '@/lib/api/errors';
 import { dial, engineTimeoutMs, getConnection } from '@/lib/docker/engine/client';
 import { compareApiVersions } from '@/lib/docker/engine/api-version';
+import { builderFacts } from '@/lib/docker/build/builders';
 import { mapBuildCache, planBuildCache, type BuildCachePlan, type RawBuildCacheRecord } from '@/lib/docker/prune/build-cache-plan';
 
 interface EnginePruneAnswer {
@@ -17,10 +18,10 @@ interface EnginePruneAnswer {
   SpaceReclaimed: number;
 }
 
-/** BuildKit became the engine's default builder in Docker 23, the release that brought API 1.42. */
+/** The engine's default builder, as its `/_ping` says (lib/docker/build/builders.ts), the same as the build page's. */
 async function defaultBuilder(): Promise<{ builder: DefaultBuilder; apiVersion: string }> {
-  const { apiVersion, maxApiVersion } = await getConnection();
-  return { builder: compareApiVersions(maxApiVersion, '1.42') >= 0 ? 'buildkit' : 'classic', apiVersion };
+  const [{ apiVersion }, facts] = await Promise.all([getConnection(), builderFacts()]);
+  return { builder: facts.default, apiVersion };
 }
 
 async function readRecords(apiVersion: string) {
