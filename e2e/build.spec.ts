@@ -3,19 +3,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BuildPage } from './pages/build-page';
-import { docker, imageExists } from './support/engine';
+import { docker, imageExists, imageId } from './support/engine';
 
 const TAG = 'strata-e2e/built:1';
 
 // The classic builder's steps and messages, chosen on the page whatever the engine's default (BuildKit
 // has its own spec: buildkit.spec.ts).
 test.describe('Build with the classic builder', () => {
+  // Every image these builds made goes (the rebuilt tag leaves its earlier image dangling): the images
+  // list shows the newest first, and leftovers would push the fixtures out of the specs that follow.
+  const built = new Set<string>();
   test.afterAll(() => {
-    try {
-      docker('rmi', '-f', TAG);
-    } catch {
-      // not built
-    }
+    for (const ref of [TAG, ...built])
+      try {
+        docker('rmi', '-f', ref);
+      } catch {
+        // not built, or already gone
+      }
   });
 
   test('the advisor flags a Dockerfile inline and in its list as it is typed', async ({ page }) => {
@@ -58,6 +62,7 @@ test.describe('Build with the classic builder', () => {
     await expect(result).toContainText(`Built ${TAG}`, { timeout: 20_000 });
     await expect(build.step(4, 'built')).toBeVisible();
     expect(docker('run', '--rm', '--network', 'none', TAG)).toBe('first');
+    built.add(imageId(TAG));
 
     await build.build();
     await expect(result).toContainText('Every step came from the cache', { timeout: 20_000 });
@@ -73,6 +78,7 @@ test.describe('Build with the classic builder', () => {
     await expect(build.step(2, 'from cache')).toBeVisible();
     await expect(build.step(3, 'built')).toBeVisible();
     expect(docker('run', '--rm', '--network', 'none', TAG)).toBe('second');
+    built.add(imageId(TAG));
 
     await result.getByRole('link', { name: /layer timeline/ }).click();
     await expect(page).toHaveURL(/\/images\/[0-9a-f]{64}/);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BuildPage } from './pages/build-page';
-import { docker, imageExists, sandboxKind } from './support/engine';
+import { docker, imageExists, imageId, sandboxKind } from './support/engine';
 
 // Both sandbox engines have BuildKit (dockerd 20.10 and 28.5 build with `version=2`); the modern one
 // calls it its default, the classic one does not, as the CLI reads `/_ping`.
@@ -22,12 +22,15 @@ const DOCKERFILE = [
 ].join('\n');
 
 test.describe('Build with BuildKit', () => {
+  // Every image these builds made goes (the rebuilt tag leaves its earlier image dangling): the images
+  // list shows the newest first, and leftovers would push the fixtures out of the specs that follow.
+  const built = new Set<string>();
   test.afterAll(() => {
-    for (const tag of [TAG, 'strata-e2e/buildkit-cancelled:1'])
+    for (const ref of [TAG, 'strata-e2e/buildkit-cancelled:1', ...built])
       try {
-        docker('rmi', '-f', tag);
+        docker('rmi', '-f', ref);
       } catch {
-        // not built
+        // not built, or already gone
       }
   });
 
@@ -63,6 +66,7 @@ test.describe('Build with BuildKit', () => {
     await expect(build.step(5, 'built')).toContainText('RUN cat /app/app.txt > /app/out.txt');
     await expect(await build.internalWork()).toContainText('exporting to image');
     expect(docker('run', '--rm', '--network', 'none', TAG)).toBe('first');
+    built.add(imageId(TAG));
 
     await build.build();
     await expect(result).toContainText('Every step came from the cache', { timeout: 20_000 });
@@ -78,6 +82,7 @@ test.describe('Build with BuildKit', () => {
     await expect(build.step(2, 'from cache')).toBeVisible();
     await expect(build.step(4, 'built')).toBeVisible();
     expect(docker('run', '--rm', '--network', 'none', TAG)).toBe('second');
+    built.add(imageId(TAG));
   });
 
   test('a failing RUN shows what it printed, and Cancel stops the solve on the engine', async ({ page }) => {

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { engineGet } from './sandbox';
 
 export interface BuildKitRecord {
   ID: string;
@@ -59,8 +60,7 @@ export function buildKitBuild(socket: string, tag: string, dockerfile: string, f
 
 /** The engine's build cache records, read raw (`/system/df`; the unversioned path is the engine's newest API). */
 export function buildCacheRecords(socket: string): BuildKitRecord[] {
-  const raw = execFileSync('curl', ['-sf', '--unix-socket', socket, 'http://engine/system/df'], { encoding: 'utf8' });
-  return (JSON.parse(raw) as { BuildCache: BuildKitRecord[] | null }).BuildCache ?? [];
+  return engineGet<{ BuildCache: BuildKitRecord[] | null }>('/system/df', socket).BuildCache ?? [];
 }
 
 /** The engine's own `docker builder prune --all`, to start a test from no records. */

@@ -36,9 +36,20 @@ export function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8', env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-/** Straight from the engine, bypassing Strata: the reference figures the tests compare against. */
-export function engineGet<T>(apiPath: string): T {
-  return JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', SANDBOX_SOCKET, `http://engine${apiPath}`], { encoding: 'utf8' })) as T;
+/**
+ * Straight from the engine, bypassing Strata: the reference figures the tests compare against. Docker
+ * 20.10 answers 409 to a `/system/df` while another one runs (Strata's disk card may be asking at that
+ * moment), so a refused call is asked again.
+ */
+export function engineGet<T>(apiPath: string, socket = SANDBOX_SOCKET): T {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return JSON.parse(execFileSync('curl', ['-sf', '--unix-socket', socket, `http://engine${apiPath}`], { encoding: 'utf8' })) as T;
+    } catch (error) {
+      if (attempt >= 6) throw error;
+      execFileSync('sleep', [String(0.2 * (attempt + 1))]);
+    }
+  }
 }
 
 /** A POST straight to the engine (its own prune, for comparing Strata's plan with what it does). */

@@ -12,6 +12,7 @@ import { dial, engineTimeoutMs, getConnection } from '@/lib/docker/engine/client
 import { compareApiVersions } from '@/lib/docker/engine/api-version';
 import { builderFacts } from '@/lib/docker/build/builders';
 import { mapBuildCache, planBuildCache, type BuildCachePlan, type RawBuildCacheRecord } from '@/lib/docker/prune/build-cache-plan';
+import { systemDf } from '@/lib/docker/prune/system-df';
 
 interface EnginePruneAnswer {
   CachesDeleted: string[] | null;
@@ -26,8 +27,8 @@ async function defaultBuilder(): Promise<{ builder: DefaultBuilder; apiVersion: 
 
 async function readRecords(apiVersion: string) {
   // `type=build-cache` (1.42+) spares the engine sizing every image, container and volume.
-  const query = compareApiVersions(apiVersion, '1.42') >= 0 ? { type: 'build-cache', verbose: 1 } : {};
-  return mapBuildCache(await dial<{ BuildCache?: RawBuildCacheRecord[] | null }>({ path: '/system/df', method: 'GET', query }));
+  const query: Record<string, string | number> = compareApiVersions(apiVersion, '1.42') >= 0 ? { type: 'build-cache', verbose: 1 } : {};
+  return mapBuildCache(await systemDf<{ BuildCache?: RawBuildCacheRecord[] | null }>(query));
 }
 
 /**

@@ -2,7 +2,7 @@
 // per-type summaries that replace them from 1.53 (ImagesUsage …, moby's Go types say ImageUsage).
 import 'server-only';
 import type { DiskUsage, DiskUsageCategory } from '@/lib/api/prune';
-import { dial } from '@/lib/docker/engine/client';
+import { systemDf } from '@/lib/docker/prune/system-df';
 import { planFor } from '@/lib/docker/prune/current-plan';
 import { mapBuildCache, type RawBuildCacheRecord } from '@/lib/docker/prune/build-cache-plan';
 
@@ -94,7 +94,7 @@ export function imagesDiskUsed(raw: RawDf): number | null {
  */
 export async function imageStoreDiskUsed(): Promise<number | null> {
   try {
-    return imagesDiskUsed(await dial<RawDf>({ path: '/system/df', method: 'GET', query: { type: 'image' } }));
+    return imagesDiskUsed(await systemDf<RawDf>({ type: 'image' }));
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'engine_unreachable' || code === 'engine_timeout') throw error;
@@ -104,7 +104,7 @@ export async function imageStoreDiskUsed(): Promise<number | null> {
 
 export async function rawDiskUsage(): Promise<RawDf> {
   // verbose=1 keeps the item lists on 1.52+; older engines ignore it.
-  return dial<RawDf>({ path: '/system/df', method: 'GET', query: { verbose: 1 } });
+  return systemDf<RawDf>({ verbose: 1 });
 }
 
 /** Exactly what `prune -a` would free: the "reclaimable" figure for images (blobs only where already read). */
