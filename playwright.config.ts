@@ -40,6 +40,9 @@ export default defineConfig({
   outputDir: process.env.STRATA_E2E_OUTPUT_DIR ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Tall enough for the images list (virtualized, newest first) to render some 40 rows: the specs share
+    // one engine, and what earlier specs leave behind must not push the fixtures out of the rendered rows.
+    viewport: { width: 1280, height: 1400 },
     screenshot: 'only-on-failure',
     launchOptions: chromiumLaunchOptions,
   },

@@ -1,12 +1,11 @@
 // A build from the page, with the builder the person chose or the engine's default (BuildKit where the
 // engine says so): the context is packed, the builder's run streams its steps, and then — the same for
-// both builders — why the cache broke (against the previous build of the same first tag), a record for
-// the next build, and a summary.
+// both builders — why the cache broke (against the previous build with the same builder, first tag and
+// target), a record for the next build, and a summary.
 import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildEvent, BuildOptions, BuilderKind } from '@/lib/api/build';
-import { StrataError } from '@/lib/api/errors';
 import { builderFacts } from '@/lib/docker/build/builders';
 import { runBuildKit } from '@/lib/docker/build/buildkit-build';
 import { cacheBreak, type BuildRecord } from '@/lib/docker/build/cache-report';
@@ -22,8 +21,10 @@ export async function* build(upload: BuildUpload, options: BuildOptions, signal:
   const started = Date.now();
   const [{ apiVersion }, facts] = await Promise.all([getConnection(), builderFacts()]);
   const kind: BuilderKind = options.builder ?? facts.default;
-  if (!facts.available.includes(kind))
-    throw new StrataError('invalid_input', 'This engine has no BuildKit: build with the classic builder.');
+  if (!facts.available.includes(kind)) {
+    yield { kind: 'error', code: 'invalid_input', step: null, message: 'This engine has no BuildKit: build with the classic builder.' };
+    return;
+  }
   const builder = `${kind === 'buildkit' ? 'BuildKit' : 'classic builder'} (Engine API ${apiVersion})`;
   const noNetwork = kind === 'buildkit' && !facts.bridge;
   const context = await packContext(upload.dir, options.dockerfilePath, upload.dockerfile);
