@@ -3,6 +3,7 @@
 // Chunks of `stream` text do not respect line ends (the `Step` line arrives without its newline), so
 // text is joined and cut at newlines before it is read. Pure: the clock is passed in, for tests.
 import type { BuildEvent, BuildStep } from '@/lib/api/build';
+import { copyStep, newStep } from '@/lib/docker/build/step';
 
 export interface RawBuildLine {
   stream?: string;
@@ -52,7 +53,7 @@ export class BuildOutputReader {
       if (step) {
         step.status = 'failed';
         step.durationMs = this.now() - this.startedAt;
-        events.push({ kind: 'step', step: copy(step) });
+        events.push({ kind: 'step', step: copyStep(step) });
       }
       events.push({ kind: 'error', code: 'upstream_failed', step: step?.number ?? null, message });
     }
@@ -65,7 +66,7 @@ export class BuildOutputReader {
     const step = this.current;
     if (step && step.durationMs === null) {
       step.durationMs = this.now() - this.startedAt;
-      events.push({ kind: 'step', step: copy(step) });
+      events.push({ kind: 'step', step: copyStep(step) });
     }
     return events;
   }
@@ -84,13 +85,13 @@ export class BuildOutputReader {
     if (line === ' ---> Using cache') {
       if (!step) return [];
       step.status = 'cached';
-      return [{ kind: 'step', step: copy(step) }];
+      return [{ kind: 'step', step: copyStep(step) }];
     }
     const image = IMAGE.exec(line);
     if (image && step) {
       step.imageId = image[1] ?? null;
       if (step.status === 'running') step.status = /^FROM\b/i.test(step.instruction) ? 'base' : 'built';
-      return [{ kind: 'step', step: copy(step) }];
+      return [{ kind: 'step', step: copyStep(step) }];
     }
     if (/^ ---> Running in [0-9a-f]+$/.test(line) || /^Removing intermediate container [0-9a-f]+$/.test(line)) return [];
     const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
@@ -119,30 +120,12 @@ export class BuildOutputReader {
     const previous = this.current;
     if (previous && previous.durationMs === null) {
       previous.durationMs = now - this.startedAt;
-      events.push({ kind: 'step', step: copy(previous) });
+      events.push({ kind: 'step', step: copyStep(previous) });
     }
     this.startedAt = now;
-    const step: BuildStep = {
-      number,
-      total,
-      stage: null,
-      instruction,
-      status: 'running',
-      durationMs: null,
-      endedAt: null,
-      imageId: null,
-      layerSize: null,
-      emptyLayer: null,
-      output: [],
-      cacheReason: null,
-    };
+    const step = newStep(number, total, null, instruction, 'running');
     this.steps.push(step);
-    events.push({ kind: 'step', step: copy(step) });
+    events.push({ kind: 'step', step: copyStep(step) });
     return events;
   }
-}
-
-/** Step events carry no output: it travels line by line in `output` events, once. */
-function copy(step: BuildStep): BuildStep {
-  return { ...step, output: [] };
 }

@@ -5,6 +5,7 @@
 import type { BuildEvent, BuildInternalStep, BuildStep } from '@/lib/api/build';
 import type { StatusUpdate, TraceVertex } from '@/lib/docker/build/buildkit/status-proto';
 import { stepName, type PlannedStep } from '@/lib/docker/build/buildkit/step-plan';
+import { copyStep, newStep } from '@/lib/docker/build/step';
 
 const MAX_OUTPUT_LINES = 400;
 const MAX_LINE = 2000;
@@ -20,13 +21,13 @@ export class BuildKitTraceReader {
   private readonly stagesSeen = new Set<string>();
 
   constructor(private readonly plan: PlannedStep[]) {
-    this.steps = plan.map((planned) => newStep(planned.number, plan.length, planned.stage, planned.instruction));
+    this.steps = plan.map((planned) => newStep(planned.number, plan.length, planned.stage, planned.instruction, 'waiting'));
     for (const [i, planned] of plan.entries()) this.byLabel.set(label(planned.stage, planned.index), this.steps[i] as BuildStep);
   }
 
   /** The planned steps, before anything runs. */
   start(): BuildEvent[] {
-    return this.steps.map((step) => ({ kind: 'step', step: copy(step) }));
+    return this.steps.map((step) => ({ kind: 'step', step: copyStep(step) }));
   }
 
   push(update: StatusUpdate): BuildEvent[] {
@@ -52,7 +53,7 @@ export class BuildKitTraceReader {
       if (step.status !== 'waiting' && step.status !== 'running') continue;
       const stageRan = this.stagesSeen.has(step.stage ?? '');
       step.status = stageRan || this.failure ? 'not-run' : 'skipped';
-      events.push({ kind: 'step', step: copy(step) });
+      events.push({ kind: 'step', step: copyStep(step) });
     }
     return events;
   }
@@ -63,7 +64,7 @@ export class BuildKitTraceReader {
     let step = this.byDigest.get(vertex.digest) ?? this.byLabel.get(label(name.stage, name.index));
     if (!step) {
       // A step the plan did not foresee (a Dockerfile syntax Strata's parser reads differently): shown after the plan.
-      step = newStep(this.steps.length + 1, 0, name.stage, name.instruction);
+      step = newStep(this.steps.length + 1, 0, name.stage, name.instruction, 'waiting');
       this.steps.push(step);
       for (const each of this.steps) each.total = this.steps.length;
     }
@@ -73,7 +74,7 @@ export class BuildKitTraceReader {
     step.status = stepStatus(vertex, name.instruction);
     step.durationMs = vertex.started !== null && vertex.completed !== null ? Math.max(0, vertex.completed - vertex.started) : null;
     step.endedAt = vertex.completed;
-    return [{ kind: 'step', step: copy(step) }];
+    return [{ kind: 'step', step: copyStep(step) }];
   }
 
   private internalVertex(vertex: TraceVertex): BuildEvent {
@@ -122,25 +123,3 @@ function stepStatus(vertex: TraceVertex, instruction: string): BuildStep['status
 }
 
 const label = (stage: string, index: number) => `${stage.toLowerCase()} ${index}`;
-
-function newStep(number: number, total: number, stage: string, instruction: string): BuildStep {
-  return {
-    number,
-    total,
-    stage: stage || null,
-    instruction,
-    status: 'waiting',
-    durationMs: null,
-    endedAt: null,
-    imageId: null,
-    layerSize: null,
-    emptyLayer: null,
-    output: [],
-    cacheReason: null,
-  };
-}
-
-/** Step events carry no output: it travels line by line in `output` events, once. */
-function copy(step: BuildStep): BuildStep {
-  return { ...step, output: [] };
-}
