@@ -214,13 +214,16 @@ describe('prune on the sandbox engine', () => {
   }, 120_000);
 
   it('dangling: the preview is exactly what goes, and the bytes agree with /system/df', async () => {
-    const dangling = docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter(Boolean);
+    // Sorted: the engine lists images made in the same second in no fixed order.
+    const danglingNow = () =>
+      docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter(Boolean).sort();
+    const dangling = danglingNow();
     expect(dangling.length).toBeGreaterThanOrEqual(4);
     const preview = await prune({ target: 'dangling', dryRun: true });
     expect(ids(preview.images)).toEqual(expect.arrayContaining(dangling));
     expect(preview.spaceReclaimed).toBeGreaterThan(0);
     // A dry run changes nothing.
-    expect(docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter(Boolean)).toEqual(dangling);
+    expect(danglingNow()).toEqual(dangling);
     await applyAndCheck({ target: 'dangling' });
     expect(exists('strata-fixture/used:1') && exists('strata-prune/keep:1')).toBe(true);
   }, 120_000);
