@@ -4,6 +4,8 @@ import type { BuilderKind } from '@/lib/api/build';
 export type ImageStore = 'classic' | 'containerd';
 
 export interface EngineInfo {
+  /** Strata's name for this engine (its Docker context, `default`, or a STRATA_ENGINES name). */
+  engineName: string;
   /** Where Strata talks to the engine, e.g. `unix:///var/run/docker.sock`. */
   address: string;
   /** True when this is Strata's own sandbox engine with demo images, not the user's engine. */

@@ -2,7 +2,10 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
+import { ENGINE_NAME, ENGINE_PARAM } from '@/lib/api/engines';
 import { StrataError } from '@/lib/api/errors';
+import { engineSpec } from '@/lib/docker/engine/engines';
+import { onEngine } from '@/lib/docker/engine/scope';
 import { appendAudit, clientOf, targetOf } from '@/lib/security/audit';
 import { securityHeaders } from '@/lib/security/csp';
 import { screenUpload } from '@/lib/security/guard';
@@ -27,6 +30,15 @@ export function errorResponse(cause: unknown): NextResponse {
   return NextResponse.json(error.toBody(), { status: error.status, headers: { 'Cache-Control': 'no-store' } });
 }
 
+/** The engine a request names with `engine=`; none means the current engine. */
+function requestedEngine(req: Request): string | null {
+  const name = new URL(req.url).searchParams.get(ENGINE_PARAM);
+  if (name === null || name === '') return null;
+  if (!ENGINE_NAME.test(name))
+    throw new StrataError('invalid_input', 'An engine name is letters, digits and . _ + - (as a Docker context name), at most 64 characters.');
+  return name;
+}
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface HandleOptions {
@@ -47,7 +59,7 @@ export function handle<P = Record<string, never>>(fn: Handler<P>, options: Handl
       csp = screened.csp;
     }
     try {
-      const result = await fn(req, ctx);
+      const result = await onEngine(requestedEngine(req), () => fn(req, ctx));
       response = result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (cause) {
       response = errorResponse(cause);
@@ -65,10 +77,21 @@ async function audited(req: Request, response: Response): Promise<Response> {
       client: clientOf(req),
       method: req.method.toUpperCase(),
       target: targetOf(req),
+      engine: auditedEngine(req),
       status: response.status,
     });
   }
   return response;
+}
+
+function auditedEngine(req: Request): string {
+  const named = new URL(req.url).searchParams.get(ENGINE_PARAM);
+  if (named) return named.slice(0, 64);
+  try {
+    return engineSpec(null).name;
+  } catch {
+    return 'unknown';
+  }
 }
 
 const MAX_BODY_BYTES = 64 * 1024;

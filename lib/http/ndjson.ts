@@ -1,18 +1,22 @@
 // A streamed JSON-lines response from an async generator; the generator is told (via `signal`) when
 // the client goes away, so it can stop the work behind it.
 import 'server-only';
+import { bindToEngine } from '@/lib/docker/engine/scope';
 
 export function ndjsonResponse<T>(request: Request, produce: (signal: AbortSignal) => AsyncGenerator<T>): Response {
   const controller = new AbortController();
   request.signal.addEventListener('abort', () => controller.abort());
   const encoder = new TextEncoder();
   const source = produce(controller.signal);
+  // The browser's reads call pull() from outside the request: each step runs on the request's engine.
+  const next = bindToEngine(() => source.next());
+  const stop = bindToEngine(() => source.return(undefined));
   const stream = new ReadableStream<Uint8Array>({
     async pull(sink) {
       try {
-        const next = await source.next();
-        if (next.done) sink.close();
-        else sink.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+        const step = await next();
+        if (step.done) sink.close();
+        else sink.enqueue(encoder.encode(`${JSON.stringify(step.value)}\n`));
       } catch (error) {
         // A client that went away is not a failure worth a log line.
         if (controller.signal.aborted) return sink.close();
@@ -27,7 +31,7 @@ export function ndjsonResponse<T>(request: Request, produce: (signal: AbortSigna
     },
     async cancel() {
       controller.abort();
-      await source.return(undefined);
+      await stop();
     },
   });
   return new Response(stream, {

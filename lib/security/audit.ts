@@ -1,4 +1,4 @@
-// The audit log: one JSON line per write (time, client address, action, target, outcome) in
+// The audit log: one JSON line per write (time, client address, action, target, engine, outcome) in
 // $STRATA_DATA_DIR/audit.log, readable by the server's user only. Bodies are never logged — a login's
 // password is in its body — only the method, the path and the answer's status.
 import 'server-only';
@@ -13,6 +13,8 @@ export interface AuditEntry {
   method: string;
   /** Path and query, decoded once — as the route's parameters are, so this is what was acted on. */
   target: string;
+  /** The engine the write was for (`engine=`, else the current one); older lines have none. */
+  engine?: string;
   status: number;
 }
 

@@ -5,13 +5,19 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildRecord } from '@/lib/docker/build/cache-report';
 import { dataDir } from '@/lib/data-dir';
+import { DEFAULT_ENGINE } from '@/lib/docker/engine/engines';
+import { activeEngine } from '@/lib/docker/engine/scope';
 
 const MAX_RECORDS = 50;
 const MAX_HASHED_FILES = 5_000;
 
 type Stored = Record<string, BuildRecord & { at: string }>;
 
-const file = () => path.join(dataDir(), 'builds.json');
+// One file per engine; the default engine keeps the name it had before there were several.
+const file = () => {
+  const { name } = activeEngine();
+  return path.join(dataDir(), name === DEFAULT_ENGINE ? 'builds.json' : `builds.${name}.json`);
+};
 
 async function readAll(): Promise<Stored> {
   try {

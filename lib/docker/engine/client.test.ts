@@ -3,7 +3,7 @@ import { StrataError } from '@/lib/api/errors';
 import { engineAddress, engineMessage, translateEngineError } from '@/lib/docker/engine/client';
 
 const HINT =
-  'Is Docker running there? Start it (for example `sudo systemctl start docker`), or point DOCKER_HOST at your engine and restart Strata.';
+  'Is Docker running there? Start it (for example `sudo systemctl start docker`), or point DOCKER_HOST or the Docker context at your engine.';
 /** An error shaped the way docker-modem builds one. */
 const modemError = (statusCode: number, reason: string, message: string, json: { message: string } | null) =>
   Object.assign(new Error(`(HTTP code ${statusCode}) ${reason} - ${message} `), { statusCode, reason, json });
@@ -63,15 +63,15 @@ describe('translateEngineError', () => {
     const error = translateEngineError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     expect(error.code).toBe('engine_unreachable');
     expect(error.status).toBe(503);
-    expect(error.message).toBe(`Cannot reach the Docker engine at unix:///var/run/docker.sock (ECONNREFUSED). ${HINT}`);
-    expect(error.details).toEqual({ address: 'unix:///var/run/docker.sock', cause: 'ECONNREFUSED' });
+    expect(error.message).toBe(`Cannot reach the Docker engine "default" at unix:///var/run/docker.sock (ECONNREFUSED). ${HINT}`);
+    expect(error.details).toEqual({ engine: 'default', address: 'unix:///var/run/docker.sock', cause: 'ECONNREFUSED' });
   });
 
   it('reports a missing socket (ENOENT) at the DOCKER_HOST address', () => {
     vi.stubEnv('DOCKER_HOST', 'unix:///tmp/strata-sbx/docker.sock');
     const error = translateEngineError({ code: 'ENOENT' });
     expect(error.code).toBe('engine_unreachable');
-    expect(error.details).toEqual({ address: 'unix:///tmp/strata-sbx/docker.sock', cause: 'ENOENT' });
+    expect(error.details).toEqual({ engine: 'default', address: 'unix:///tmp/strata-sbx/docker.sock', cause: 'ENOENT' });
     expect(error.message).toContain('at unix:///tmp/strata-sbx/docker.sock (ENOENT)');
   });
 
@@ -120,7 +120,7 @@ describe('translateEngineError', () => {
     const own = new StrataError('conflict', 'busy');
     expect(translateEngineError(own)).toBe(own);
     // Transport failures may name local paths (certificates, ssh keys): the client gets a generic message.
-    const generic = 'The connection to the Docker engine failed. The server log has the details.';
+    const generic = 'The connection to the Docker engine "default" failed. The server log has the details.';
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(translateEngineError(new Error('open /home/me/.docker/key.pem: denied'))).toMatchObject({ code: 'internal', message: generic });
     expect(translateEngineError(undefined)).toMatchObject({ code: 'internal', message: generic });

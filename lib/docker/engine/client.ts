@@ -1,5 +1,6 @@
-// The one connection to the Docker engine. dockerode reads DOCKER_HOST itself (unix://, tcp://, ssh://,
-// with DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), so Strata supports whatever the Docker CLI does.
+// The connection to each Docker engine: one per engine Strata knows (lib/docker/engine/engines.ts),
+// picked by the engine the running request works on (lib/docker/engine/scope.ts). unix sockets, tcp with
+// TLS and ssh all go through dockerode, with options built in transport.ts.
 //
 // The API version is negotiated, never pinned: an unversioned /version call works on every engine,
 // then every later call uses min(engine's highest, the highest Strata understands). Old engines reject
@@ -8,6 +9,10 @@ import 'server-only';
 import Docker from 'dockerode';
 import { StrataError } from '@/lib/api/errors';
 import { negotiateApiVersion } from '@/lib/docker/engine/api-version';
+import { printableAddress, type EngineSpec } from '@/lib/docker/engine/engines';
+import { activeEngine } from '@/lib/docker/engine/scope';
+import { transportOptions } from '@/lib/docker/engine/transport';
+import { transportFailure } from '@/lib/docker/engine/transport-errors';
 
 export interface EngineConnection {
   docker: Docker;
@@ -19,9 +24,17 @@ export interface EngineConnection {
 interface ConnectionState extends EngineConnection {
   /** One client per socket idle limit (0 = none, for streams), all on the negotiated version. */
   clients: Map<number, Docker>;
+  options: Docker.DockerOptions;
 }
 
-let connection: Promise<ConnectionState> | null = null;
+interface Slot {
+  /** The engine's address and TLS files as connected: a context edited since gets a new connection. */
+  fingerprint: string;
+  connection: Promise<ConnectionState>;
+}
+
+// One per process, also across Next's dev-mode module reloads.
+const slots: Map<string, Slot> = ((globalThis as { __strataConnections?: Map<string, Slot> }).__strataConnections ??= new Map());
 
 // An engine that accepts the connection but never answers must not hang a request: every call that is
 // not a long stream gets a limit (STRATA_ENGINE_TIMEOUT_MS, 10 s by default) and a 504 when it passes.
@@ -37,12 +50,13 @@ export function engineTimeoutMs(): number {
 }
 
 function timeoutError(ms: number): StrataError {
+  const { name } = activeEngine();
   const address = engineAddress();
   const seconds = ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
   return new StrataError(
     'engine_timeout',
-    `The Docker engine at ${address} did not answer within ${seconds}. It may be overloaded or stuck: try again in a moment, or restart it. A change you asked for may still complete; reload to see.`,
-    { address, timeoutMs: ms },
+    `The Docker engine "${name}" at ${address} did not answer within ${seconds}. It may be overloaded or stuck: try again in a moment, or restart it. A change you asked for may still complete; reload to see.`,
+    { engine: name, address, timeoutMs: ms },
   );
 }
 
@@ -54,30 +68,37 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Where we talk to the engine, for messages a person reads; a password in it is removed. */
+/** Where the active engine is, for messages a person reads; a password in it is removed. */
 export function engineAddress(): string {
-  const address = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-  return address.replace(/^([a-z]+:\/\/)([^:/@]+):[^/@]*@/i, '$1$2@');
+  return printableAddress(activeEngine().address);
 }
 
-async function connect(): Promise<ConnectionState> {
+function fingerprint(spec: EngineSpec): string {
+  return JSON.stringify([spec.address, spec.tls]);
+}
+
+async function connect(spec: EngineSpec): Promise<ConnectionState> {
   const limit = engineTimeoutMs();
-  const probe = new Docker({ timeout: limit + SOCKET_GRACE_MS });
+  const options = transportOptions(spec) as Docker.DockerOptions;
+  const probe = new Docker({ ...options, timeout: limit + SOCKET_GRACE_MS });
   const version = (await withTimeout(probe.version(), limit)) as { ApiVersion?: string; MinAPIVersion?: string };
   const maxApiVersion = version.ApiVersion ?? '1.41';
   const minApiVersion = version.MinAPIVersion ?? '1.12';
   const apiVersion = negotiateApiVersion(maxApiVersion, minApiVersion);
-  const docker = new Docker({ version: `v${apiVersion}` });
-  return { docker, apiVersion, maxApiVersion, minApiVersion, clients: new Map([[0, docker]]) };
+  const docker = new Docker({ ...options, version: `v${apiVersion}` });
+  return { docker, apiVersion, maxApiVersion, minApiVersion, clients: new Map([[0, docker]]), options };
 }
 
 async function getState(): Promise<ConnectionState> {
-  if (!connection) {
-    connection = connect().catch((cause) => {
-      connection = null;
-      throw translateEngineError(cause);
-    });
-  }
+  const spec = activeEngine();
+  const print = fingerprint(spec);
+  const slot = slots.get(spec.name);
+  if (slot && slot.fingerprint === print) return slot.connection;
+  const connection = connect(spec).catch((cause) => {
+    if (slots.get(spec.name)?.connection === connection) slots.delete(spec.name);
+    throw translateEngineError(cause);
+  });
+  slots.set(spec.name, { fingerprint: print, connection });
   return connection;
 }
 
@@ -86,15 +107,15 @@ export async function getConnection(): Promise<EngineConnection> {
   return { docker, apiVersion, maxApiVersion, minApiVersion };
 }
 
-/** Forget the negotiated version, e.g. after the engine went away: it may come back upgraded. */
-export function resetConnection(): void {
-  connection = null;
+/** Forget the active engine's negotiated version, e.g. after it went away: it may come back upgraded. */
+export function resetConnection(engineName: string = activeEngine().name): void {
+  slots.delete(engineName);
 }
 
 function clientFor(state: ConnectionState, socketIdleMs: number): Docker {
   let client = state.clients.get(socketIdleMs);
   if (!client) {
-    client = new Docker({ version: `v${state.apiVersion}`, timeout: socketIdleMs });
+    client = new Docker({ ...state.options, version: `v${state.apiVersion}`, timeout: socketIdleMs });
     state.clients.set(socketIdleMs, client);
   }
   return client;
@@ -209,13 +230,15 @@ export function engineMessage(cause: EngineErrorLike): string {
 export function translateEngineError(cause: unknown): StrataError {
   if (cause instanceof StrataError) return cause;
   const error = (cause ?? {}) as EngineErrorLike;
+  const { name } = activeEngine();
   if (error.code && UNREACHABLE.has(error.code)) {
     const address = engineAddress();
     const hint =
       error.code === 'EACCES'
         ? 'Strata may not use that socket: run it as a user in the docker group, or as root.'
-        : 'Is Docker running there? Start it (for example `sudo systemctl start docker`), or point DOCKER_HOST at your engine and restart Strata.';
-    return new StrataError('engine_unreachable', `Cannot reach the Docker engine at ${address} (${error.code}). ${hint}`, {
+        : 'Is Docker running there? Start it (for example `sudo systemctl start docker`), or point DOCKER_HOST or the Docker context at your engine.';
+    return new StrataError('engine_unreachable', `Cannot reach the Docker engine "${name}" at ${address} (${error.code}). ${hint}`, {
+      engine: name,
       address,
       cause: error.code,
     });
@@ -223,6 +246,9 @@ export function translateEngineError(cause: unknown): StrataError {
   // Strata itself ended the call (a cancelled build, a refused upload): not an engine failure.
   if ((cause as { name?: string } | null)?.name === 'AbortError')
     return new StrataError('invalid_input', 'The request was cancelled before the engine finished it.');
+  // TLS refused, ssh denied: the transport's own failure, said in words without paths or key material.
+  const transport = transportFailure(cause, name, engineAddress());
+  if (transport) return transport;
   const message = engineMessage(error) || 'The Docker engine failed without saying why.';
   switch (error.statusCode) {
     case 400:
@@ -239,8 +265,8 @@ export function translateEngineError(cause: unknown): StrataError {
       return new StrataError('upstream_failed', `The Docker engine reported an error: ${message}`);
     default:
       if (error.statusCode) return new StrataError('upstream_failed', `The Docker engine answered ${error.statusCode}: ${message}`);
-      // No status: a transport failure (TLS, ssh, …). Its text may name local paths: log it, say less.
+      // No status: a transport failure Strata does not know. Its text may name local paths: log it, say less.
       console.error('[strata] engine call failed', cause);
-      return new StrataError('internal', 'The connection to the Docker engine failed. The server log has the details.');
+      return new StrataError('internal', `The connection to the Docker engine "${name}" failed. The server log has the details.`);
   }
 }

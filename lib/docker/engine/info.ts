@@ -4,6 +4,7 @@ import type { EngineInfo } from '@/lib/api/engine';
 import { builderFacts } from '@/lib/docker/build/builders';
 import { engine, engineAddress, getConnection } from '@/lib/docker/engine/client';
 import { mapEngineInfo } from '@/lib/docker/engine/mappers';
+import { activeEngine } from '@/lib/docker/engine/scope';
 import type { RawInfo, RawVersion } from '@/lib/docker/engine/raw-types';
 
 /** Set by Strata's run script when it started its own sandbox engine because none answered. */
@@ -19,5 +20,5 @@ export async function getEngineInfo(): Promise<EngineInfo> {
     builderFacts(),
   ]);
   const facts = { address: engineAddress(), sandbox: isSandbox(), apiVersion, readOnly: process.env.STRATA_READ_ONLY === '1' };
-  return { ...mapEngineInfo(version, info, facts), builders: { available: builders.available, default: builders.default } };
+  return { ...mapEngineInfo(version, info, facts), engineName: activeEngine().name, builders: { available: builders.available, default: builders.default } };
 }

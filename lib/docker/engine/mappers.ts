@@ -228,7 +228,7 @@ export interface EngineFacts {
   readOnly?: boolean;
 }
 
-export function mapEngineInfo(version: RawVersion, info: RawInfo, facts: EngineFacts): Omit<EngineInfo, 'builders'> {
+export function mapEngineInfo(version: RawVersion, info: RawInfo, facts: EngineFacts): Omit<EngineInfo, 'builders' | 'engineName'> {
   const running = info.ContainersRunning ?? 0;
   const paused = info.ContainersPaused ?? 0;
   return {

@@ -9,14 +9,15 @@
 // are not covered by this lock; a prune's `expect` list catches those between preview and confirm.
 import 'server-only';
 import { StrataError } from '@/lib/api/errors';
+import { perEngine } from '@/lib/docker/engine/scope';
 
 interface LockState {
   pruning: boolean;
   writes: number;
 }
 
-// One state per process, also across Next's dev-mode module reloads.
-const state: LockState = ((globalThis as { __strataWriteLock?: LockState }).__strataWriteLock ??= { pruning: false, writes: 0 });
+// One state per engine: a prune on one host never blocks a tag on another.
+const lockState = (): LockState => perEngine('write-lock', () => ({ pruning: false, writes: 0 }));
 
 export const PRUNE_RUNNING = 'A prune is already running on this engine. Wait for it to finish, then preview again.';
 export const WRITES_RUNNING =
@@ -25,6 +26,7 @@ export const BLOCKED_BY_PRUNE = 'A prune is running on this engine, so nothing w
 
 /** Runs a prune alone: refused with 409 while another prune or any other image write runs. */
 export async function exclusivePrune<T>(run: () => Promise<T>): Promise<T> {
+  const state = lockState();
   if (state.pruning) throw new StrataError('conflict', PRUNE_RUNNING, { reason: 'prune_running' });
   if (state.writes > 0) throw new StrataError('conflict', WRITES_RUNNING, { reason: 'writes_running' });
   state.pruning = true;
@@ -37,6 +39,7 @@ export async function exclusivePrune<T>(run: () => Promise<T>): Promise<T> {
 
 /** Runs a tag or delete write; refused with 409 while a prune runs. Nests (a bulk apply of many tags). */
 export async function imageWrite<T>(run: () => Promise<T>): Promise<T> {
+  const state = lockState();
   if (state.pruning) throw new StrataError('conflict', BLOCKED_BY_PRUNE, { reason: 'prune_running' });
   state.writes += 1;
   try {

@@ -1,4 +1,4 @@
-// One subscription to the engine's event stream per server process, fanned out to every browser.
+// One subscription to each engine's event stream per server process, fanned out to every browser.
 // When the engine goes away the stream ends; we say so to listeners and reconnect every second, so
 // pages recover on their own within seconds of the engine's return.
 import 'server-only';
@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type { StrataEvent } from '@/lib/api/engine';
 import { engine, engineTimeoutMs, resetConnection } from '@/lib/docker/engine/client';
 import { mapEvent } from '@/lib/docker/engine/mappers';
+import { activeEngine, onEngine, perEngine } from '@/lib/docker/engine/scope';
 import type { RawEvent } from '@/lib/docker/engine/raw-types';
 
 type Listener = (event: StrataEvent) => void;
@@ -18,6 +19,8 @@ const CONTAINER_ACTIONS = ['create', 'destroy', 'commit', 'start', 'die', 'stop'
 const RECONNECT_MS = 1000;
 
 interface HubState {
+  /** The engine this hub listens to: its reconnects and timers run outside any request. */
+  engine: string;
   listeners: Set<Listener>;
   stream: Readable | null;
   connected: boolean;
@@ -28,17 +31,23 @@ interface HubState {
   lastEventTime: number | null;
 }
 
-const hub: HubState = ((globalThis as { __strataEventHub?: HubState }).__strataEventHub ??= {
-  listeners: new Set(),
-  stream: null,
-  connected: false,
-  lastMessage: null,
-  retry: null,
-  opening: false,
-  lastEventTime: null,
-});
+function newHub(): HubState {
+  return {
+    engine: activeEngine().name,
+    listeners: new Set(),
+    stream: null,
+    connected: false,
+    lastMessage: null,
+    retry: null,
+    opening: false,
+    lastEventTime: null,
+  };
+}
 
-function broadcast(event: StrataEvent): void {
+/** The active engine's hub: one event subscription per engine, fanned out to every browser on it. */
+const hubFor = (): HubState => perEngine('events', newHub);
+
+function broadcast(hub: HubState, event: StrataEvent): void {
   for (const listener of hub.listeners) {
     try {
       listener(event);
@@ -49,48 +58,50 @@ function broadcast(event: StrataEvent): void {
   }
 }
 
-function setConnected(connected: boolean, message: string | null): void {
+function setConnected(hub: HubState, connected: boolean, message: string | null): void {
   const changed = hub.connected !== connected || hub.lastMessage !== message;
   hub.connected = connected;
   hub.lastMessage = message;
-  if (changed) broadcast({ kind: 'engine', state: connected ? 'connected' : 'disconnected', message, time: new Date().toISOString() });
+  if (changed) broadcast(hub, { kind: 'engine', state: connected ? 'connected' : 'disconnected', message, time: new Date().toISOString() });
 }
 
-function scheduleReconnect(): void {
+function scheduleReconnect(hub: HubState): void {
   if (hub.retry || hub.listeners.size === 0) return;
   hub.retry = setTimeout(() => {
     hub.retry = null;
-    void open();
+    void open(hub);
   }, RECONNECT_MS);
 }
 
-function onStreamEnd(stream: Readable, reason: string): void {
+function onStreamEnd(hub: HubState, stream: Readable, reason: string): void {
   // A stream we dropped ourselves (last listener left) must not clobber its successor.
   if (hub.stream !== stream) return;
   hub.stream = null;
-  resetConnection();
-  setConnected(false, reason);
-  scheduleReconnect();
+  resetConnection(hub.engine);
+  setConnected(hub, false, reason);
+  scheduleReconnect(hub);
 }
 
-async function open(): Promise<void> {
+async function open(hub: HubState): Promise<void> {
   if (hub.stream || hub.opening || hub.listeners.size === 0) return;
   hub.opening = true;
   try {
     // The engine sends headers before it subscribes, so resume a little in the past: a change made in
     // that gap (or while we were away) is replayed rather than missed. Replays only invalidate again.
     const since = hub.lastEventTime ?? Math.floor(Date.now() / 1000) - 2;
-    const stream = (await engine(
-      (docker, signal) => docker.getEvents({ since, filters: { type: ['image', 'container'] }, abortSignal: signal }),
-      // The engine answers an events request at once; one that does not is stuck, and the banner says so.
-      { stream: true, timeoutMs: engineTimeoutMs() },
+    const stream = (await onEngine(hub.engine, () =>
+      engine(
+        (docker, signal) => docker.getEvents({ since, filters: { type: ['image', 'container'] }, abortSignal: signal }),
+        // The engine answers an events request at once; one that does not is stuck, and the banner says so.
+        { stream: true, timeoutMs: engineTimeoutMs() },
+      ),
     )) as unknown as Readable;
     if (hub.listeners.size === 0) {
       stream.destroy();
       return;
     }
     hub.stream = stream;
-    setConnected(true, null);
+    setConnected(hub, true, null);
     // Decode as a stream so a multi-byte character split across chunks is not mangled.
     stream.setEncoding('utf8');
     let buffer = '';
@@ -100,23 +111,23 @@ async function open(): Promise<void> {
       while (newline >= 0) {
         const line = buffer.slice(0, newline).trim();
         buffer = buffer.slice(newline + 1);
-        if (line) handleLine(line);
+        if (line) handleLine(hub, line);
         newline = buffer.indexOf('\n');
       }
     });
-    stream.once('end', () => onStreamEnd(stream, 'The Docker engine closed the event stream.'));
-    stream.once('close', () => onStreamEnd(stream, 'The Docker engine closed the event stream.'));
-    stream.on('error', (error: Error) => onStreamEnd(stream, `The event stream failed: ${error.message}`));
+    stream.once('end', () => onStreamEnd(hub, stream, 'The Docker engine closed the event stream.'));
+    stream.once('close', () => onStreamEnd(hub, stream, 'The Docker engine closed the event stream.'));
+    stream.on('error', (error: Error) => onStreamEnd(hub, stream, `The event stream failed: ${error.message}`));
   } catch (error) {
     hub.stream = null;
-    setConnected(false, error instanceof Error ? error.message : String(error));
-    scheduleReconnect();
+    setConnected(hub, false, error instanceof Error ? error.message : String(error));
+    scheduleReconnect(hub);
   } finally {
     hub.opening = false;
   }
 }
 
-function handleLine(line: string): void {
+function handleLine(hub: HubState, line: string): void {
   let raw: RawEvent;
   try {
     raw = JSON.parse(line) as RawEvent;
@@ -128,23 +139,25 @@ function handleLine(line: string): void {
   if (!event) return;
   if (event.kind === 'image' && !IMAGE_ACTIONS.includes(event.action)) return;
   if (event.kind === 'container' && !CONTAINER_ACTIONS.includes(event.action)) return;
-  broadcast(event);
+  broadcast(hub, event);
 }
 
 /** Current engine reachability as the event stream sees it. */
 export function engineStatus(): { connected: boolean; message: string | null } {
+  const hub = hubFor();
   return { connected: hub.connected, message: hub.lastMessage };
 }
 
 /** Adds a listener; it hears the current engine state first (if known), then every change. */
 export function subscribe(listener: Listener): () => void {
+  const hub = hubFor();
   hub.listeners.add(listener);
   if (hub.connected || hub.lastMessage) {
     const state = hub.connected ? 'connected' : 'disconnected';
     const message = hub.connected ? null : hub.lastMessage;
     queueMicrotask(() => hub.listeners.has(listener) && listener({ kind: 'engine', state, message, time: new Date().toISOString() }));
   }
-  void open();
+  void open(hub);
   return () => {
     hub.listeners.delete(listener);
     if (hub.listeners.size === 0) {

@@ -3,6 +3,7 @@
 // engine call per request instead of two per image. Bounded, least-recently-used eviction.
 import 'server-only';
 import { engine } from '@/lib/docker/engine/client';
+import { perEngine } from '@/lib/docker/engine/scope';
 import { chainIds } from '@/lib/docker/engine/mappers';
 import { layerFlags, type ConfigHistoryEntry } from '@/lib/docker/history/decode';
 import { readImageConfig } from '@/lib/docker/images/config';
@@ -32,18 +33,16 @@ interface CacheState {
   inflight: Map<string, Promise<ImageLayers | null>>;
 }
 
-// Survives Next's module reloads in development, so the cache is truly per process.
-const state: CacheState = ((globalThis as { __strataLayerCache?: CacheState }).__strataLayerCache ??= {
-  entries: new Map(),
-  inflight: new Map(),
-});
+// One per engine (an image's history and platform are that engine's answer), kept across Next's
+// module reloads in development.
+const cacheState = (): CacheState => perEngine('layer-facts', () => ({ entries: new Map(), inflight: new Map() }));
 
 function remember(id: string, layers: ImageLayers): void {
-  state.entries.delete(id);
-  state.entries.set(id, layers);
-  if (state.entries.size > MAX_ENTRIES) {
-    const oldest = state.entries.keys().next().value;
-    if (oldest !== undefined) state.entries.delete(oldest);
+  cacheState().entries.delete(id);
+  cacheState().entries.set(id, layers);
+  if (cacheState().entries.size > MAX_ENTRIES) {
+    const oldest = cacheState().entries.keys().next().value;
+    if (oldest !== undefined) cacheState().entries.delete(oldest);
   }
 }
 
@@ -102,7 +101,7 @@ async function fetchLayers(id: string): Promise<ImageLayers | null> {
 
 /** What the cache holds for `id`, without asking the engine (a platform manifest is no image name). */
 export function cachedLayers(id: string): ImageLayers | undefined {
-  return state.entries.get(id);
+  return cacheState().entries.get(id);
 }
 
 /** Seeds the cache from an inspect the caller already made (the detail page), saving a round trip. */
@@ -111,12 +110,12 @@ export function rememberLayers(id: string, layers: ImageLayers): void {
 }
 
 export async function getLayers(id: string): Promise<ImageLayers | null> {
-  const hit = state.entries.get(id);
+  const hit = cacheState().entries.get(id);
   if (hit) return hit;
-  let pending = state.inflight.get(id);
+  let pending = cacheState().inflight.get(id);
   if (!pending) {
-    pending = fetchLayers(id).finally(() => state.inflight.delete(id));
-    state.inflight.set(id, pending);
+    pending = fetchLayers(id).finally(() => cacheState().inflight.delete(id));
+    cacheState().inflight.set(id, pending);
   }
   return pending;
 }
@@ -126,7 +125,7 @@ export async function getManyLayers(ids: readonly string[]): Promise<Map<string,
   const result = new Map<string, ImageLayers>();
   const missing: string[] = [];
   for (const id of ids) {
-    const hit = state.entries.get(id);
+    const hit = cacheState().entries.get(id);
     if (hit) result.set(id, hit);
     else missing.push(id);
   }

@@ -3,6 +3,7 @@
 // could otherwise leave it stale) and never for longer than MAX_AGE_MS, as a safety net. Concurrent
 // requests share one load. STRATA_SNAPSHOT_CACHE=off disables it (the benchmark reports both).
 import 'server-only';
+import { perEngine } from '@/lib/docker/engine/scope';
 import { engineStatus, subscribe } from '@/lib/docker/events/subscription';
 
 const MAX_AGE_MS = 30_000;
@@ -20,32 +21,30 @@ interface Slot<T> {
   watching: boolean;
 }
 
-const slots: Map<string, Slot<unknown>> = ((globalThis as { __strataSnapshots?: Map<string, Slot<unknown>> }).__strataSnapshots ??=
-  new Map());
-
 const enabled = () => process.env.STRATA_SNAPSHOT_CACHE !== 'off';
 
-/** One named cache per process (the name keeps it across Next's module reloads in development). */
-export function snapshotCache<T>(name: string, load: () => Promise<T>): SnapshotCache<T> {
-  let slot = slots.get(name) as Slot<T> | undefined;
-  if (!slot) {
-    slot = { value: null, at: 0, generation: 0, loading: null, watching: false };
-    slots.set(name, slot as Slot<unknown>);
-  }
-  const s = slot;
+function newSlot<T>(): Slot<T> {
+  return { value: null, at: 0, generation: 0, loading: null, watching: false };
+}
 
-  const invalidate = () => {
-    s.value = null;
-    s.loading = null;
-    s.generation += 1;
-  };
+function invalidateSlot(s: Slot<unknown>): void {
+  s.value = null;
+  s.loading = null;
+  s.generation += 1;
+}
+
+/** One named cache per engine (perEngine keeps it across Next's module reloads in development). */
+export function snapshotCache<T>(name: string, load: () => Promise<T>): SnapshotCache<T> {
+  const slot = () => perEngine(`snapshot:${name}`, newSlot<T>);
+  const invalidate = () => invalidateSlot(slot());
 
   const get = async (): Promise<T> => {
     if (!enabled()) return load();
+    const s = slot();
     if (!s.watching) {
       s.watching = true;
-      // Any image event, container change, or change in the engine's reachability.
-      subscribe(invalidate);
+      // Any image event, container change, or change in the engine's reachability, on this engine.
+      subscribe(() => invalidateSlot(s));
     }
     // Let events already waiting on the socket be handled first, so a change made just before this
     // request is never answered from the cache.

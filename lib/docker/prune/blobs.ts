@@ -7,6 +7,7 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import { readExportEntries } from '@/lib/docker/engine/export-entries';
 import { engine } from '@/lib/docker/engine/client';
+import { perEngine } from '@/lib/docker/engine/scope';
 import type { PlanBlob, PlanImage } from '@/lib/docker/prune/plan';
 
 /** What the export said: every blob's size, and the JSON of the small ones (manifests, indexes, configs). */
@@ -27,7 +28,8 @@ const BLOB = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/;
 const BATCH = 100;
 const MAX_ENTRIES = 20_000;
 
-const cache: Map<string, PlanBlob[]> = ((globalThis as { __strataPruneBlobs?: Map<string, PlanBlob[]> }).__strataPruneBlobs ??= new Map());
+// Per engine: the same image ID can hold other blobs on another engine (a platform pulled there only).
+const blobCache = (): Map<string, PlanBlob[]> => perEngine('prune-blobs', () => new Map<string, PlanBlob[]>());
 
 /**
  * The blobs image `id` reaches, as moby's walkPresentChildren does: the index or manifest the ID names,
@@ -100,6 +102,7 @@ export async function attachBlobs(
   wanted: ReadonlySet<string>,
   { limitBytes }: ReadBlobsOptions,
 ): Promise<PlanImage[]> {
+  const cache = blobCache();
   const missing = images.filter((image) => wanted.has(image.id) && !cache.has(image.id));
   // The list's Size (content + unpacked) bounds what the export streams.
   const streamed = missing.reduce((sum, image) => sum + image.size, 0);

@@ -5,6 +5,7 @@
 import 'server-only';
 import { readEventLog } from '@/lib/docker/events/log';
 import { subscribe } from '@/lib/docker/events/subscription';
+import { perEngine } from '@/lib/docker/engine/scope';
 
 interface Memory {
   tags: Map<string, Set<string>>;
@@ -12,13 +13,10 @@ interface Memory {
   listening: boolean;
 }
 
-const memory: Memory = ((globalThis as { __strataTagMemory?: Memory }).__strataTagMemory ??= {
-  tags: new Map(),
-  replayed: null,
-  listening: false,
-});
+// Per engine: a tag is a name on one host.
+const tagMemory = (): Memory => perEngine('tag-memory', () => ({ tags: new Map(), replayed: null, listening: false }));
 
-function remember(id: string, tag: string): void {
+function remember(memory: Memory, id: string, tag: string): void {
   if (!id || !tag || tag === id) return;
   const seen = memory.tags.get(id);
   if (seen) seen.add(tag);
@@ -26,24 +24,26 @@ function remember(id: string, tag: string): void {
 }
 
 export function rememberTags(images: readonly { id: string; repoTags: string[] }[]): void {
-  for (const image of images) for (const tag of image.repoTags) remember(image.id, tag);
+  const memory = tagMemory();
+  for (const image of images) for (const tag of image.repoTags) remember(memory, image.id, tag);
 }
 
-async function replayRecentEvents(): Promise<void> {
+async function replayRecentEvents(memory: Memory): Promise<void> {
   for (const event of await readEventLog(0, { type: ['image'], event: ['tag'] })) {
-    remember(event.Actor?.ID ?? '', event.Actor?.Attributes?.name ?? '');
+    remember(memory, event.Actor?.ID ?? '', event.Actor?.Attributes?.name ?? '');
   }
 }
 
 /** Starts remembering (once) and waits for the replay of the engine's recent events. */
 export async function ensureTagMemory(): Promise<void> {
+  const memory = tagMemory();
   if (!memory.listening) {
     memory.listening = true;
     subscribe((event) => {
-      if (event.kind === 'image' && event.action === 'tag' && event.name) remember(event.id, event.name);
+      if (event.kind === 'image' && event.action === 'tag' && event.name) remember(memory, event.id, event.name);
     });
   }
-  memory.replayed ??= replayRecentEvents().catch(() => {
+  memory.replayed ??= replayRecentEvents(memory).catch(() => {
     // Without the replay only tags seen from now on are known; try again next time.
     memory.replayed = null;
   });
@@ -52,5 +52,5 @@ export async function ensureTagMemory(): Promise<void> {
 
 /** Tags this image had that it no longer has. */
 export function formerTags(id: string, current: readonly string[]): string[] {
-  return [...(memory.tags.get(id) ?? [])].filter((tag) => !current.includes(tag)).sort();
+  return [...(tagMemory().tags.get(id) ?? [])].filter((tag) => !current.includes(tag)).sort();
 }
