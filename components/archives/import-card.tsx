@@ -2,7 +2,7 @@
 // `docker import`: a root filesystem tarball (what `docker export` or a distro's rootfs download gives)
 // becomes a one-layer image with no history, optionally with CMD, ENV or WORKDIR set.
 import { useState } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { UploadStatus } from '@/components/archives/progress-bar';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';

@@ -1,7 +1,7 @@
 'use client';
 // `docker load`: an archive made by `docker save` (here or elsewhere) goes back into the engine, with its tags.
 import { useState } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { UploadStatus } from '@/components/archives/progress-bar';
 import { imageHref } from '@/components/images/image-href';
 import { buttonClass } from '@/components/ui/modal';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { safeNextPath } from '@/lib/security/token';
 
 export interface LoginViewProps {

@@ -1,6 +1,6 @@
 'use client';
 // After a build: how much came from the cache, where the cache broke and why, and where to go next.
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import type { BuildSummary } from '@/lib/api/build';
 import { imageHref } from '@/components/images/image-href';
 import { formatDuration } from '@/components/build/build-steps';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import type { PruneImage, PruneKeep } from '@/lib/api/prune';
 import { imageHref } from '@/components/images/image-href';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import type { CompareResponse, CompareRow } from '@/lib/api/history';
 import { imageHref } from '@/components/images/image-href';
 import { Badge, type BadgeTone } from '@/components/ui/badge';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { useState } from 'react';
 import type { GraphImage, GraphResponse } from '@/lib/api/graph';
 import type { GraphNode } from '@/components/graph/graph-model';

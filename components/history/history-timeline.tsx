@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { Fragment } from 'react';
 import type { HistoryResponse } from '@/lib/api/history';
 import { isIntermediateStep, StepRow } from '@/components/history/step-row';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { useState } from 'react';
 import type { HistoryStep, ImageBrief } from '@/lib/api/history';
 import { InstructionBadge } from '@/components/history/instruction-badge';

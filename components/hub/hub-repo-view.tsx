@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { useState } from 'react';
 import type { HubTag } from '@/lib/api/hub';
 import type { ImageSummary } from '@/lib/api/images';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import type { HubRepoSummary } from '@/lib/api/hub';
 import { StrataError } from '@/lib/api/errors';
 import { RegistriesPanel } from '@/components/hub/registries-panel';

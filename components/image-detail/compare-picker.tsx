@@ -1,5 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { useEngineHref } from '@/components/ui/engine-link';
 import { useState } from 'react';
 import { SelectField } from '@/components/ui/fields';
 import { useImageList } from '@/lib/queries/images';
@@ -11,6 +12,7 @@ export interface ComparePickerProps {
 /** "Compare with…": pick another local image and open the side-by-side view. */
 export function ComparePicker({ imageId }: ComparePickerProps) {
   const router = useRouter();
+  const engineHref = useEngineHref();
   const { data } = useImageList();
   const [other, setOther] = useState('');
   const options = (data?.images ?? []).filter((image) => image.id !== imageId);
@@ -19,7 +21,7 @@ export function ComparePicker({ imageId }: ComparePickerProps) {
       className="flex items-center gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        if (other) router.push(`/images/compare?a=${encodeURIComponent(imageId)}&b=${encodeURIComponent(other)}`);
+        if (other) router.push(engineHref(`/images/compare?a=${encodeURIComponent(imageId)}&b=${encodeURIComponent(other)}`));
       }}
     >
       <SelectField

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link, { useEngineHref } from '@/components/ui/engine-link';
 import { useRouter } from 'next/navigation';
 import { AddTagDialog } from '@/components/actions/add-tag-dialog';
 import { PushDialog } from '@/components/transfer/push-dialog';
@@ -41,8 +41,9 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
   const [deleting, setDeleting] = useState(false);
   const [removingTag, setRemovingTag] = useState<string | null>(null);
   const router = useRouter();
+  const engineHref = useEngineHref();
   const readOnly = useReadOnly();
-  const gone = () => router.push('/images');
+  const gone = () => router.push(engineHref('/images'));
   return (
     <div className="space-y-4">
       <Link href="/images" className="text-sm text-sky-700 hover:underline">
@@ -102,7 +103,7 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
             onClose={() => setRemovingTag(null)}
             onImageGone={gone}
             // The page was opened by the tag just removed: stay on the image, by its ID.
-            onRemoved={(tag) => tag === imageRef && router.replace(imageHref(image.id))}
+            onRemoved={(tag) => tag === imageRef && router.replace(engineHref(imageHref(image.id)))}
           />
           <div className="flex flex-wrap items-center justify-between gap-3">
             <PlatformPicker

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import type { ImageRow } from '@/components/images/image-table-model';
 import type { SizeAccounting } from '@/lib/api/images';
 import { Badge } from '@/components/ui/badge';

@@ -1,7 +1,8 @@
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import type { ReactNode } from 'react';
 import { MainNav } from '@/components/layout/main-nav';
 import { EngineBanner } from '@/components/layout/engine-banner';
+import { EngineSwitcher } from '@/components/layout/engine-switcher';
 import { SignedInOnly } from '@/components/layout/signed-in-only';
 
 export interface AppShellProps {
@@ -21,14 +22,17 @@ export function AppShell({ children, tokenRequired = false }: AppShellProps) {
           </Link>
           <SignedInOnly>
             <MainNav />
-            {tokenRequired && (
-              // A plain form: signing out works before any script has loaded.
-              <form method="post" action="/logout" className="ml-auto">
-                <button type="submit" className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-                  Sign out
-                </button>
-              </form>
-            )}
+            <div className="ml-auto flex items-center gap-3">
+              <EngineSwitcher />
+              {tokenRequired && (
+                // A plain form: signing out works before any script has loaded.
+                <form method="post" action="/logout">
+                  <button type="submit" className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+                    Sign out
+                  </button>
+                </form>
+              )}
+            </div>
           </SignedInOnly>
         </div>
       </header>

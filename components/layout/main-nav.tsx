@@ -1,11 +1,12 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/', label: 'Overview', soon: false },
   { href: '/images', label: 'Images', soon: false },
   { href: '/graph', label: 'Graph', soon: false },
+  { href: '/inventory', label: 'Inventory', soon: false },
   { href: '/cleanup', label: 'Cleanup', soon: false },
   { href: '/build', label: 'Build', soon: false },
   { href: '/archives', label: 'Archives', soon: false },

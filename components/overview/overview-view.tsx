@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import type { ReactNode } from 'react';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { formatBytes } from '@/lib/format';

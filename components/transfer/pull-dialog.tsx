@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/engine-link';
 import { buttonClass } from '@/components/ui/modal';
 import { TextField } from '@/components/ui/fields';
 import { TransferDialog } from '@/components/transfer/transfer-dialog';

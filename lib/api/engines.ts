@@ -1,6 +1,8 @@
 // The engines Strata knows (Docker contexts, DOCKER_HOST, STRATA_ENGINES) and the `engine=` parameter
 // every route and page takes.
 import type { ImageStore } from '@/lib/api/engine';
+import type { ErrorLine } from '@/lib/api/errors';
+import { z } from '@/lib/api/zod';
 
 /** Where an engine came from: a Docker context, DOCKER_HOST / the default socket, or STRATA_ENGINES. */
 export type EngineSource = 'context' | 'env' | 'config';
@@ -31,3 +33,15 @@ export interface EnginesResponse {
 
 /** The query parameter that picks the engine; absent means the current one. */
 export const ENGINE_PARAM = 'engine';
+
+/** POST /api/images/{ref}/copy?engine=A: the body names where to. */
+export const copyBodySchema = z.object({
+  to: z.string().regex(ENGINE_NAME, 'Name the engine to copy to (letters, digits and . _ + -).'),
+});
+
+export type CopyEvent =
+  | { kind: 'start'; from: string; to: string; names: string[]; estimatedBytes: number }
+  | { kind: 'progress'; bytes: number; estimatedBytes: number }
+  | { kind: 'output'; line: string }
+  | { kind: 'done'; loaded: string[]; bytes: number }
+  | ErrorLine;

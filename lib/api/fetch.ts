@@ -1,11 +1,12 @@
 // The browser's way to call Strata's API: a non-OK answer becomes the same typed error the server
 // threw, so views branch on `error.code` instead of parsing text.
 import { isErrorBody, StrataError } from '@/lib/api/errors';
+import { withEngine } from '@/lib/engine-param';
 
 export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+    response = await fetch(withEngine(path), { ...init, headers: { Accept: 'application/json', ...init?.headers } });
   } catch (error) {
     // A cancelled query (the user navigated away) is not a failure to report.
     if (init?.signal?.aborted) throw error;

@@ -10,6 +10,7 @@ import type { LoadEvent } from '@/lib/api/build';
 import { imageKeys } from '@/lib/queries/images';
 import { errorFromAnswer } from '@/lib/queries/ndjson-stream';
 import { useNdjsonStream } from '@/lib/queries/use-ndjson-stream';
+import { withEngine } from '@/lib/engine-param';
 import { imagePathSegment } from '@/lib/reference';
 
 export interface Progress {
@@ -53,7 +54,7 @@ export function useSaveArchive() {
     }
     setState('saving');
     try {
-      const response = await fetch(url);
+      const response = await fetch(withEngine(url));
       if (!response.ok || !response.body) {
         const problem: unknown = await response.json().catch(() => null);
         throw new Error(errorFromAnswer(response.status, problem).message);
@@ -97,7 +98,7 @@ export interface UploadResult {
 export function uploadFile(url: string, file: File, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', url);
+    request.open('POST', withEngine(url));
     request.setRequestHeader('Content-Type', 'application/x-tar');
     request.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     request.onload = () =>

@@ -2,6 +2,7 @@
 // affect, so a `docker tag` typed in a terminal shows on an open page within a second, without polling.
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
+import { withEngine } from '@/lib/engine-param';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { StrataEvent } from '@/lib/api/engine';
 import { engineKeys } from '@/lib/queries/engine';
@@ -62,7 +63,7 @@ export function applyEvent(client: QueryClient, event: StrataEvent): void {
 export function useEngineEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
-    const source = new EventSource('/api/events');
+    const source = new EventSource(withEngine('/api/events'));
     source.onmessage = (message) => {
       try {
         applyEvent(client, JSON.parse(message.data as string) as StrataEvent);

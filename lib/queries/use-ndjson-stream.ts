@@ -4,6 +4,7 @@
 // request, which tells the server to stop the work behind it.
 'use client';
 import { useCallback, useRef, useState } from 'react';
+import { withEngine } from '@/lib/engine-param';
 import {
   followNdjson,
   idleStream,
@@ -34,7 +35,7 @@ export interface NdjsonStreamOptions<E, S> extends StreamSpec<E, S> {
 
 export function openRequest({ url, method = 'POST', json, form }: NdjsonRequest): StreamOpener {
   return (signal) =>
-    fetch(url, {
+    fetch(withEngine(url), {
       method,
       headers: json === undefined ? {} : { 'Content-Type': 'application/json' },
       body: form ?? (json === undefined ? undefined : JSON.stringify(json)),

@@ -32,11 +32,14 @@ export interface EngineSpec {
   tls: EngineTls | null;
 }
 
+/** The environment the CLI reads (process.env, or a test's own). */
+type Env = Readonly<Record<string, string | undefined>>;
+
 export const DEFAULT_ENGINE = 'default';
 const DEFAULT_SOCKET = 'unix:///var/run/docker.sock';
 const CACHE_MS = 2_000;
 
-export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+export function dockerConfigDir(env: Env = process.env): string {
   return env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
 }
 
@@ -103,7 +106,7 @@ export function parseStrataEngines(value: string | undefined): Omit<EngineSpec, 
     });
 }
 
-function defaultEngine(env: NodeJS.ProcessEnv): Omit<EngineSpec, 'current'> {
+function defaultEngine(env: Env): Omit<EngineSpec, 'current'> {
   const host = env.DOCKER_HOST;
   if (!host) return { name: DEFAULT_ENGINE, address: DEFAULT_SOCKET, source: 'env', tls: null };
   const certs = env.DOCKER_CERT_PATH;
@@ -113,14 +116,14 @@ function defaultEngine(env: NodeJS.ProcessEnv): Omit<EngineSpec, 'current'> {
 }
 
 /** Which engine the CLI would use: DOCKER_HOST, then DOCKER_CONTEXT, then config.json, then default. */
-export function currentEngineName(env: NodeJS.ProcessEnv, configDir: string, names: readonly string[]): string {
+export function currentEngineName(env: Env, configDir: string, names: readonly string[]): string {
   if (env.DOCKER_HOST) return DEFAULT_ENGINE;
   const fromConfig = (readJson(path.join(configDir, 'config.json')) as { currentContext?: unknown } | null)?.currentContext;
   const wanted = env.DOCKER_CONTEXT || (typeof fromConfig === 'string' ? fromConfig : '');
   return wanted && names.includes(wanted) ? wanted : DEFAULT_ENGINE;
 }
 
-export function discoverEngines(env: NodeJS.ProcessEnv = process.env): EngineSpec[] {
+export function discoverEngines(env: Env = process.env): EngineSpec[] {
   const configDir = dockerConfigDir(env);
   const all: Omit<EngineSpec, 'current'>[] = [defaultEngine(env)];
   for (const spec of [...readContexts(configDir), ...parseStrataEngines(env.STRATA_ENGINES)]) {

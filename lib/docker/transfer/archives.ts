@@ -46,7 +46,7 @@ export async function saveImages(refs: string[]): Promise<SaveSource> {
   return { stream, estimatedBytes, names };
 }
 
-interface RawLoadLine {
+export interface RawLoadLine {
   stream?: string;
   status?: string;
   id?: string;
@@ -74,7 +74,7 @@ export function explainArchiveError(message: string, what: 'load' | 'import'): s
   return cleanEngineMessage(message);
 }
 
-function toLoadEvent(raw: RawLoadLine, loaded: string[]): LoadEvent | null {
+export function toLoadEvent(raw: RawLoadLine, loaded: string[]): LoadEvent | null {
   if (raw.error || raw.errorDetail)
     return {
       kind: 'error',
