@@ -22,7 +22,9 @@ import { formatPlatform } from '@/lib/format';
 import { useUrlState } from '@/lib/url-state';
 import { ErrorState, Skeleton } from '@/components/ui/states';
 import { useImageDetail } from '@/lib/queries/images';
-import { useReadOnly } from '@/lib/queries/engine';
+import { useEngineInfo, useReadOnly } from '@/lib/queries/engine';
+import { useEngines } from '@/lib/queries/engines';
+import { CopyDialog } from '@/components/transfer/copy-dialog';
 import { revealInspect } from '@/lib/secrets';
 
 export interface ImageDetailViewProps {
@@ -38,6 +40,9 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
   const [reveal, setReveal] = useState(false);
   const [adding, setAdding] = useState(false);
   const [pushing, setPushing] = useState(false);
+  const [copying, setCopying] = useState(false);
+  const engineName = useEngineInfo().data?.engineName;
+  const severalEngines = (useEngines().data?.engines.length ?? 0) > 1;
   const [deleting, setDeleting] = useState(false);
   const [removingTag, setRemovingTag] = useState<string | null>(null);
   const router = useRouter();
@@ -82,6 +87,11 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
                     <button type="button" onClick={() => setPushing(true)} className={buttonClass.quiet}>
                       Push…
                     </button>
+                    {severalEngines && (
+                      <button type="button" onClick={() => setCopying(true)} className={buttonClass.quiet}>
+                        Copy to engine…
+                      </button>
+                    )}
                   </>
                 )}
                 {/* By name when it has one, so the archive carries its tags; saving only reads. */}
@@ -96,6 +106,9 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
           />
           <AddTagDialog image={image} open={adding} onClose={() => setAdding(false)} />
           <PushDialog tags={image.repoTags} open={pushing} onClose={() => setPushing(false)} />
+          {engineName && (
+            <CopyDialog imageRef={image.repoTags[0] ?? image.id} from={engineName} open={copying} onClose={() => setCopying(false)} />
+          )}
           <DeleteImageDialog image={image} open={deleting} onClose={() => setDeleting(false)} onDeleted={gone} />
           <RemoveTagDialog
             image={image}

@@ -23,7 +23,8 @@ export function EngineSwitcher() {
   const choose = (name: string) => {
     const current = engines.find((engine) => engine.current)?.name;
     const query = queryWith(search.toString(), { [ENGINE_PARAM]: name === current ? null : name });
-    // A full load on purpose: the new engine's pages start from nothing of the old one's.
+    // A full load on purpose: the new engine's pages start from nothing of the old one's (caches, events).
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`${pathname}${query}`);
   };
   return (

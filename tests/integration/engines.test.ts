@@ -23,12 +23,26 @@ const OTHER_SOCKET = `${OTHER_DIR}/docker.sock`;
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
 const get = (url: string) => new Request(`http://localhost:3000${url}`);
 const post = (url: string, body: unknown) =>
-  new Request(`http://localhost:3000${url}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  new Request(`http://localhost:3000${url}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json' },
+  });
 const dockerOn = (host: string, ...args: string[]) =>
-  execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: host, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] }).trim();
+  execFileSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: host, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  }).trim();
 const dockerInput = (host: string, input: string, ...args: string[]) =>
-  execFileSync('docker', args, { input, encoding: 'utf8', env: { ...process.env, DOCKER_HOST: host, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] }).trim();
-const tagsOn = (socket: string) => engineGet<{ RepoTags: string[] | null }[]>('/images/json', socket).flatMap((image) => image.RepoTags ?? []);
+  execFileSync('docker', args, {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: host, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  }).trim();
+const tagsOn = (socket: string) =>
+  engineGet<{ RepoTags: string[] | null }[]>('/images/json', socket).flatMap((image) => image.RepoTags ?? []);
 
 describe.runIf(OTHER_DIR)('many engines', () => {
   const saved = { DOCKER_CONFIG: process.env.DOCKER_CONFIG, STRATA_ENGINES: process.env.STRATA_ENGINES };
@@ -44,7 +58,10 @@ describe.runIf(OTHER_DIR)('many engines', () => {
     requireSandbox();
     await new Promise<void>((resolve) => hung.listen(hungSocket, resolve));
     // The context as the Docker CLI writes it, in a DOCKER_CONFIG of the test's own.
-    execFileSync('docker', ['context', 'create', 'other', '--docker', `host=${otherHost}`], { env: { ...process.env, DOCKER_CONFIG: config }, stdio: 'ignore' });
+    execFileSync('docker', ['context', 'create', 'other', '--docker', `host=${otherHost}`], {
+      env: { ...process.env, DOCKER_CONFIG: config },
+      stdio: 'ignore',
+    });
     process.env.DOCKER_CONFIG = config;
     process.env.STRATA_ENGINES = `gone=unix://${config}/gone.sock,hung=unix://${hungSocket}`;
   });
@@ -134,7 +151,10 @@ describe.runIf(OTHER_DIR)('many engines', () => {
 
     const response = await copy(post('/api/images/x/copy?engine=other', { to: 'default' }), ctx({ ref: tag }));
     expect(response.status).toBe(200);
-    const events = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+    const events = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.find((event) => event.kind === 'error')).toBeUndefined();
     expect(events[0]).toMatchObject({ kind: 'start', from: 'other', to: 'default' });
     const done = events.at(-1);
@@ -144,7 +164,10 @@ describe.runIf(OTHER_DIR)('many engines', () => {
 
     // The copy's config is the original's, byte for byte: its digest, read from this engine's own save.
     const manifest = JSON.parse(
-      execFileSync('sh', ['-c', `docker save ${tag} | tar -xOf - manifest.json`], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: SANDBOX_HOST } }),
+      execFileSync('sh', ['-c', `docker save ${tag} | tar -xOf - manifest.json`], {
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_HOST: SANDBOX_HOST },
+      }),
     ) as { Config: string }[];
     const savedConfig = manifest[0]!.Config.replace(/^blobs\/sha256\//, 'sha256:').replace(/^([a-f0-9]{64})\.json$/, 'sha256:$1');
     if (otherIsClassic) expect(savedConfig).toBe(configDigest);

@@ -16,7 +16,12 @@ export function within<T>(work: Promise<T>, ms: number, engineName: string): Pro
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new StrataError('engine_timeout', `Engine "${engineName}" did not answer within ${Math.round(ms / 100) / 10} s.`, { engine: engineName })),
+      () =>
+        reject(
+          new StrataError('engine_timeout', `Engine "${engineName}" did not answer within ${Math.round(ms / 100) / 10} s.`, {
+            engine: engineName,
+          }),
+        ),
       ms,
     );
   });
@@ -40,7 +45,14 @@ async function probe(spec: EngineSpec): Promise<EngineEntry> {
     return { ...base, reachable: true, version: info.version, apiVersion: info.apiVersion, imageStore: info.imageStore, error: null };
   } catch (cause) {
     const error = cause instanceof StrataError ? cause : new StrataError('internal', 'Strata could not ask this engine.');
-    return { ...base, reachable: false, version: null, apiVersion: null, imageStore: null, error: { code: error.code, message: error.message } };
+    return {
+      ...base,
+      reachable: false,
+      version: null,
+      apiVersion: null,
+      imageStore: null,
+      error: { code: error.code, message: error.message },
+    };
   }
 }
 

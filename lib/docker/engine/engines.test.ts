@@ -52,7 +52,13 @@ describe('discoverEngines', () => {
   });
 
   it('lets DOCKER_HOST win over any context, and DOCKER_CONTEXT over config.json', () => {
-    const config = dockerConfig([{ name: 'a', host: 'unix:///a.sock' }, { name: 'b', host: 'unix:///b.sock' }], 'a');
+    const config = dockerConfig(
+      [
+        { name: 'a', host: 'unix:///a.sock' },
+        { name: 'b', host: 'unix:///b.sock' },
+      ],
+      'a',
+    );
     expect(discoverEngines({ DOCKER_CONFIG: config, DOCKER_CONTEXT: 'b' }).find((e) => e.current)?.name).toBe('b');
     const withHost = discoverEngines({ DOCKER_CONFIG: config, DOCKER_CONTEXT: 'b', DOCKER_HOST: 'tcp://127.0.0.1:2375' });
     expect(withHost.find((e) => e.current)).toMatchObject({ name: 'default', address: 'tcp://127.0.0.1:2375', source: 'env' });

@@ -101,7 +101,10 @@ export function parseStrataEngines(value: string | undefined): Omit<EngineSpec, 
       const name = pair.slice(0, at).trim();
       const address = pair.slice(at + 1).trim();
       if (at < 1 || !ENGINE_NAME.test(name) || !/^(unix|tcp|ssh):\/\/.+/.test(address))
-        throw new StrataError('invalid_input', `STRATA_ENGINES has "${pair.replace(/=.*/, '=…')}": write name=unix://…, name=tcp://… or name=ssh://user@host.`);
+        throw new StrataError(
+          'invalid_input',
+          `STRATA_ENGINES has "${pair.replace(/=.*/, '=…')}": write name=unix://…, name=tcp://… or name=ssh://user@host.`,
+        );
       return { name, address, source: 'config' as const, tls: null };
     });
 }

@@ -20,5 +20,9 @@ export async function getEngineInfo(): Promise<EngineInfo> {
     builderFacts(),
   ]);
   const facts = { address: engineAddress(), sandbox: isSandbox(), apiVersion, readOnly: process.env.STRATA_READ_ONLY === '1' };
-  return { ...mapEngineInfo(version, info, facts), engineName: activeEngine().name, builders: { available: builders.available, default: builders.default } };
+  return {
+    ...mapEngineInfo(version, info, facts),
+    engineName: activeEngine().name,
+    builders: { available: builders.available, default: builders.default },
+  };
 }

@@ -20,7 +20,9 @@ describe('known_hosts', () => {
 
   it('knows a listed key, refuses a changed or revoked one, and calls an unlisted host unknown', () => {
     const entries = parseKnownHosts(
-      [`# comment`, `[127.0.0.1]:2222 ssh-ed25519 ${KEY}`, `@revoked old.lan ssh-ed25519 ${OTHER}`, `old.lan ssh-ed25519 ${KEY}`].join('\n'),
+      [`# comment`, `[127.0.0.1]:2222 ssh-ed25519 ${KEY}`, `@revoked old.lan ssh-ed25519 ${OTHER}`, `old.lan ssh-ed25519 ${KEY}`].join(
+        '\n',
+      ),
     );
     expect(judgeHostKey(entries, '127.0.0.1', 2222, KEY)).toBe('known');
     expect(judgeHostKey(entries, '127.0.0.1', 2222, OTHER)).toBe('changed');

@@ -6,8 +6,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { engineSpec, type EngineSpec } from '@/lib/docker/engine/engines';
 
 // One per process, also across Next's dev-mode module reloads.
-const scope: AsyncLocalStorage<EngineSpec> = ((globalThis as { __strataEngineScope?: AsyncLocalStorage<EngineSpec> }).__strataEngineScope ??=
-  new AsyncLocalStorage());
+const scope: AsyncLocalStorage<EngineSpec> = ((
+  globalThis as { __strataEngineScope?: AsyncLocalStorage<EngineSpec> }
+).__strataEngineScope ??= new AsyncLocalStorage());
 
 /** Runs `work` on the engine named (or the current one): engine() and every per-engine state follow it. */
 export function onEngine<T>(name: string | null | undefined, work: () => T): T {

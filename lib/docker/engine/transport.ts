@@ -85,7 +85,8 @@ export function transportOptions(spec: EngineSpec): TransportOptions {
   } catch {
     throw new StrataError('invalid_input', `Engine "${spec.name}" has an address Strata cannot read.`, { engine: spec.name });
   }
-  if (url.protocol === 'unix:') return { socketPath: url.pathname, host: undefined, protocol: 'http', ca: undefined, cert: undefined, key: undefined };
+  if (url.protocol === 'unix:')
+    return { socketPath: url.pathname, host: undefined, protocol: 'http', ca: undefined, cert: undefined, key: undefined };
   if (url.protocol === 'ssh:') return sshOptions(spec, url);
   if (url.protocol !== 'tcp:' && url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new StrataError('invalid_input', `Engine "${spec.name}" uses ${url.protocol}//, which Strata does not speak (unix, tcp, ssh).`, {

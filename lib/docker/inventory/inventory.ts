@@ -27,18 +27,16 @@ async function readEngine(name: string): Promise<EngineAnswer> {
   const snap = await snapshot();
   const list = summarizeImages(snap);
   const classic = snap.store === 'classic';
-  const images = list.images.map(
-    (image): EngineImage => ({
-      engine: name,
-      imageId: image.id,
-      tags: image.repoTags,
-      containers: image.containers,
-      size: image.size,
-      created: image.created,
-      diffIds: snap.layers.get(image.id)?.diffIds ?? null,
-      idIsConfig: classic,
-    }),
-  );
+  const images = list.images.map((image): EngineImage => ({
+    engine: name,
+    imageId: image.id,
+    tags: image.repoTags,
+    containers: image.containers,
+    size: image.size,
+    created: image.created,
+    diffIds: snap.layers.get(image.id)?.diffIds ?? null,
+    idIsConfig: classic,
+  }));
   return {
     images,
     summary: {
@@ -65,7 +63,15 @@ async function answerOf(name: string): Promise<EngineAnswer> {
     if (error.code === 'internal') console.error('[strata] inventory failed for engine', name, cause);
     return {
       images: [],
-      summary: { engine: name, reachable: false, imageStore: null, images: 0, diskUsed: 0, exact: false, error: { code: error.code, message: error.message } },
+      summary: {
+        engine: name,
+        reachable: false,
+        imageStore: null,
+        images: 0,
+        diskUsed: 0,
+        exact: false,
+        error: { code: error.code, message: error.message },
+      },
     };
   }
 }

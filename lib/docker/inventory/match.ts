@@ -29,7 +29,15 @@ export function mergeRows(images: readonly EngineImage[]): InventoryRow[] {
     const key = contentKey(image);
     let row = rows.get(key);
     if (!row) {
-      row = { contentKey: key, configDigest: null, created: image.created, layers: image.diffIds?.length ?? 0, tags: [], placements: [], size: 0 };
+      row = {
+        contentKey: key,
+        configDigest: null,
+        created: image.created,
+        layers: image.diffIds?.length ?? 0,
+        tags: [],
+        placements: [],
+        size: 0,
+      };
       rows.set(key, row);
     }
     if (image.idIsConfig) row.configDigest = image.imageId;

@@ -93,7 +93,8 @@ export async function* copyImage(plan: CopyPlan, signal: AbortSignal): AsyncGene
       if (loaded) events.push({ kind: 'done', loaded, bytes: counter.bytes() });
     })
     .catch((cause: unknown) => {
-      const error = cause instanceof StrataError ? cause : new StrataError('internal', 'The copy failed on the server; its log has the details.');
+      const error =
+        cause instanceof StrataError ? cause : new StrataError('internal', 'The copy failed on the server; its log has the details.');
       if (error.code === 'internal') console.error('[strata] copy failed', cause);
       if (!signal.aborted) events.push({ kind: 'error', code: error.code, message: error.message });
     })
