@@ -236,6 +236,6 @@ case "${1:-status}" in
       if tls_ready; then echo "tls: running at tcp://127.0.0.1:$TLS_PORT (certificates in $TLS_DIR/client)"; else echo "tls: not answering on 127.0.0.1:$TLS_PORT"; fi
     fi
     if pid_alive "$DIR/registry.pid"; then echo "registry: running on 127.0.0.1:$REGISTRY_PORT"; else echo "registry: stopped"; fi ;;
-  env) echo "export DOCKER_HOST=$DOCKER_HOST STRATA_SANDBOX=1 STRATA_REGISTRY=localhost:$REGISTRY_PORT STRATA_REGISTRY_USER=$REGISTRY_USER STRATA_ENGINE_KIND=$KIND" ;;
+  env) echo "export DOCKER_HOST=$DOCKER_HOST STRATA_SANDBOX=1 STRATA_REGISTRY=localhost:$REGISTRY_PORT STRATA_REGISTRY_USER=$REGISTRY_USER STRATA_ENGINE_KIND=$KIND${TLS_PORT:+ STRATA_SANDBOX_TLS_PORT=$TLS_PORT STRATA_SANDBOX_TLS_DIR=$TLS_DIR}" ;;
   *) echo "usage: $0 start|stop|reset|status|env" >&2; exit 2 ;;
 esac

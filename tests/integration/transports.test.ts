@@ -9,6 +9,7 @@
 // free port), STRATA_TEST_TRANSPORT_DIR (where sshd, agent and contexts live; default a new /tmp folder).
 import Docker from 'dockerode';
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contextPaths, useContext, writeContext } from '../support/contexts';
 import { engineGet, SANDBOX_DIR, SANDBOX_HOST, SANDBOX_SOCKET } from '../support/sandbox';
 import { startSshd, type Sshd } from '../support/sshd';
+import { makeTlsMaterial } from '../support/tls';
 
 const TLS_PORT = process.env.STRATA_SANDBOX_TLS_PORT ? Number(process.env.STRATA_SANDBOX_TLS_PORT) : undefined;
 const TLS_DIR = process.env.STRATA_SANDBOX_TLS_DIR ?? `${SANDBOX_DIR}/tls`;
@@ -47,6 +49,22 @@ function tlsClient(certDir: string, files: { cert?: boolean } = { cert: true }):
     ...(files.cert ? { cert: readFileSync(path.join(certDir, 'cert.pem')), key: readFileSync(path.join(certDir, 'key.pem')) } : {}),
   });
 }
+
+test('scripts/tls-certs.sh: a loopback server certificate and client certificates, from two CAs', () => {
+  const made = makeTlsMaterial(path.join(BASE, 'tls'));
+  const ca = new X509Certificate(readFileSync(made.server.ca));
+  const server = new X509Certificate(readFileSync(made.server.cert));
+  expect(server.subjectAltName).toBe('IP Address:127.0.0.1, DNS:localhost');
+  expect(server.keyUsage).toEqual(['1.3.6.1.5.5.7.3.1']); // serverAuth
+  expect(server.verify(ca.publicKey)).toBe(true);
+  const client = new X509Certificate(readFileSync(made.client.cert));
+  expect(client.keyUsage).toEqual(['1.3.6.1.5.5.7.3.2']); // clientAuth
+  expect(client.verify(ca.publicKey)).toBe(true);
+  const wrong = new X509Certificate(readFileSync(made.wrongClient.cert));
+  expect(wrong.verify(ca.publicKey)).toBe(false);
+  expect(wrong.verify(new X509Certificate(readFileSync(made.wrong.ca)).publicKey)).toBe(true);
+  expect(readFileSync(made.wrongClient.ca, 'utf8')).toBe(readFileSync(made.server.ca, 'utf8'));
+});
 
 describe.skipIf(TLS_PORT === undefined)('TLS: tcp://127.0.0.1 with --tlsverify (needs STRATA_SANDBOX_TLS_PORT)', () => {
   test('the sandbox client certificate reaches the sandbox engine', async () => {
