@@ -100,7 +100,13 @@ TOML
 }
 
 start_engine() {
-  if pid_alive "$DIR/docker.pid" && engine_ready; then log "$KIND engine already running at $DOCKER_HOST"; return; fi
+  if pid_alive "$DIR/docker.pid" && engine_ready; then
+    # An engine started without the TLS listener does not grow one: say so rather than start half of it.
+    if [ -n "$TLS_PORT" ] && ! tls_ready; then
+      log "$KIND engine already running at $DOCKER_HOST but not with TLS on 127.0.0.1:$TLS_PORT; stop it first"; exit 1
+    fi
+    log "$KIND engine already running at $DOCKER_HOST"; return
+  fi
   mkdir -p "$DIR/data" "$DIR/exec"
   echo "$KIND" >"$DIR/engine-kind"
   rm -f "$SOCK"
