@@ -8,7 +8,7 @@
 // TLS listener), STRATA_SANDBOX_TLS_DIR (default $STRATA_SANDBOX_DIR/tls), STRATA_TEST_SSH_PORT (default: a
 // free port), STRATA_TEST_TRANSPORT_DIR (where sshd, agent and contexts live; default a new /tmp folder).
 import Docker from 'dockerode';
-import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -16,6 +16,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contextPaths, useContext, writeContext } from '../support/contexts';
 import { engineGet, SANDBOX_DIR, SANDBOX_HOST, SANDBOX_SOCKET } from '../support/sandbox';
+import { startSshAgent, type SshAgent } from '../support/ssh-agent';
 import { startSshd, type Sshd } from '../support/sshd';
 import { makeTlsMaterial } from '../support/tls';
 
@@ -96,15 +97,14 @@ describe.skipIf(TLS_PORT === undefined)('TLS: tcp://127.0.0.1 with --tlsverify (
 
 describe('ssh: dockerode runs docker system dial-stdio through an sshd of our own', () => {
   let sshd: Sshd;
-  let agent: ChildProcess | undefined;
-  const agentSocket = path.join(BASE, 'agent.sock');
+  let agent: SshAgent | undefined;
 
   beforeAll(async () => {
     const port = process.env.STRATA_TEST_SSH_PORT ? Number(process.env.STRATA_TEST_SSH_PORT) : await freePort();
     sshd = await startSshd({ dir: path.join(BASE, 'sshd'), port, dockerSocket: SANDBOX_SOCKET });
   });
   afterAll(async () => {
-    agent?.kill();
+    await agent?.stop();
     await sshd?.stop();
   });
 
@@ -141,12 +141,10 @@ describe('ssh: dockerode runs docker system dial-stdio through an sshd of our ow
   });
 
   test('an ssh-agent holding the key logs in; an empty one does not', async () => {
-    rmSync(agentSocket, { force: true });
-    agent = spawn('ssh-agent', ['-D', '-a', agentSocket], { stdio: 'ignore' });
-    for (let i = 0; i < 50 && !existsSync(agentSocket); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    await expect(sshClient({ agent: agentSocket }).version()).rejects.toMatchObject({ level: 'client-authentication' });
-    execFileSync('ssh-add', ['-q', sshd.privateKeyPath], { env: { ...process.env, SSH_AUTH_SOCK: agentSocket }, stdio: 'ignore' });
-    expect((await sshClient({ agent: agentSocket }).info()).ID).toBe(sandboxEngineId());
+    agent = await startSshAgent(path.join(BASE, 'agent.sock'));
+    await expect(sshClient({ agent: agent.socket }).version()).rejects.toMatchObject({ level: 'client-authentication' });
+    agent.add(sshd.privateKeyPath);
+    expect((await sshClient({ agent: agent.socket }).info()).ID).toBe(sandboxEngineId());
   });
 });
 
