@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Strata needs and is missing: Debian packages (as root, with apt) and node modules.
 #   scripts/install-deps.sh [--engine] [--modern-engine] [--browser]
-#   --engine          dockerd, the registry and busybox-static (the sandbox engine and fixtures); with
-#                     STRATA_ENGINE_KIND=modern also what --modern-engine does
+#   --engine          dockerd, the registry and busybox-static (the sandbox engine and fixtures), openssl
+#                     and openssh-server (the TLS and ssh transport tests); with STRATA_ENGINE_KIND=modern
+#                     also what --modern-engine does
 #   --modern-engine   the sandbox's modern engine (Debian sid's docker.io and containerd, unpacked into a
 #                     cache by scripts/modern-engine.sh, never installed); implies --engine
 #   --browser  Debian's Chromium (Playwright cannot download its own browsers here)
@@ -17,6 +18,7 @@ fi
 
 want=()
 modern=0
+sshd_new=0
 # curl probes the server in run.sh.
 command -v curl >/dev/null || want+=(curl)
 # The modern engine needs the classic one's companions (registry, busybox, runc, the docker CLI) too.
@@ -39,7 +41,11 @@ for arg in ${args[@]+"${args[@]}"}; do
       # Debian's plain busybox is dynamically linked and useless in a libc-less image.
       { [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; } || want+=(busybox-static)
       # Tests make zstd-compressed layers (the containerd store's kind) with the zstd tool.
-      command -v zstd >/dev/null || want+=(zstd) ;;
+      command -v zstd >/dev/null || want+=(zstd)
+      # The transport tests: TLS certificates (scripts/tls-certs.sh) and an sshd of their own on loopback
+      # (tests/support/sshd.ts); ssh-keygen comes with openssh-client, a dependency of the server.
+      command -v openssl >/dev/null || want+=(openssl)
+      [ -x /usr/sbin/sshd ] || { want+=(openssh-server); sshd_new=1; } ;;
     --browser)
       [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || want+=(chromium fonts-dejavu-core) ;;
   esac
@@ -54,6 +60,16 @@ if [ "${#want[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${want[@]}" | sort -u) >/dev/null
+  # The package enables and starts the system's sshd on every address, port 22, where a systemd is running.
+  # The tests start their own on 127.0.0.1; nothing of ours serves beyond loopback, so that one goes.
+  if [ "$sshd_new" = 1 ]; then
+    if [ -d /run/systemd/system ]; then
+      systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+    elif [ -f /run/sshd.pid ] && [ "$(readlink "/proc/$(cat /run/sshd.pid)/exe" 2>/dev/null)" = /usr/sbin/sshd ]; then
+      # Without systemd the package's init script started it (policy-rc.d permitting); its pid file names it.
+      kill "$(cat /run/sshd.pid)" 2>/dev/null || true
+    fi
+  fi
 fi
 
 # After apt: the fetch needs runc, which docker.io brings. Cached after the first run (no network then).

@@ -9,6 +9,10 @@
 #      into a cache, containerd image store, BuildKit). A sandbox dir keeps the kind it was started with
 #      until it is reset; stop, status and reset read it from there. Two sandboxes of either kind run side
 #      by side in distinct dirs.
+#      STRATA_SANDBOX_TLS_PORT: when set, the engine also listens on tcp://127.0.0.1:PORT with --tlsverify
+#      (client certificates from the CA in STRATA_SANDBOX_TLS_DIR, default $DIR/tls, made there by
+#      scripts/tls-certs.sh when missing; the client's files are in its client/ folder). The unix socket
+#      stays the first host, the one this script and the tests use.
 set -euo pipefail
 
 DIR="${STRATA_SANDBOX_DIR:-/tmp/strata-sbx}"
@@ -24,6 +28,8 @@ REGISTRY_USER="${STRATA_REGISTRY_USER:-strata}"
 REGISTRY_PASSWORD="${STRATA_REGISTRY_PASSWORD:-sandbox-password}"
 SOCK="$DIR/docker.sock"
 export DOCKER_HOST="unix://$SOCK"
+TLS_PORT="${STRATA_SANDBOX_TLS_PORT:-}"
+TLS_DIR="${STRATA_SANDBOX_TLS_DIR:-$DIR/tls}"
 
 log() { echo "[sandbox] $*" >&2; }
 
@@ -37,11 +43,28 @@ engine_ready() { docker version --format '{{.Server.APIVersion}}' >/dev/null 2>&
 DOCKERD_FLAGS=(--host "$DOCKER_HOST" --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$DIR/docker.pid"
   --bridge=none --iptables=false --ip-masq=false --ip6tables=false --userland-proxy=false
   --containerd-namespace "strata-$(basename "$DIR")" --containerd-plugins-namespace "strata-$(basename "$DIR")-plugins")
+# The TLS listener, loopback only, after the unix socket. --tlsverify: a client without a certificate from
+# this CA is refused in the handshake.
+if [ -n "$TLS_PORT" ]; then
+  DOCKERD_FLAGS+=(--host "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS_DIR/ca.pem"
+    --tlscert "$TLS_DIR/server-cert.pem" --tlskey "$TLS_DIR/server-key.pem")
+fi
+
+# The TLS listener answers /_ping to the sandbox's own client certificate.
+tls_ready() {
+  curl -sf -o /dev/null --max-time 2 --cacert "$TLS_DIR/client/ca.pem" --cert "$TLS_DIR/client/cert.pem" \
+    --key "$TLS_DIR/client/key.pem" "https://127.0.0.1:$TLS_PORT/_ping"
+}
 
 wait_engine() {
   for _ in $(seq 1 150); do engine_ready && break; sleep 0.2; done
   engine_ready || { log "engine did not answer; see $DIR/dockerd.log"; tail -20 "$DIR/dockerd.log" >&2; exit 1; }
   log "$KIND engine ready at $DOCKER_HOST (Docker $(docker version --format '{{.Server.Version}}'), API $(docker version --format '{{.Server.APIVersion}}'))"
+  if [ -n "$TLS_PORT" ]; then
+    for _ in $(seq 1 50); do tls_ready && break; sleep 0.1; done
+    tls_ready || { log "TLS listener on 127.0.0.1:$TLS_PORT did not answer; see $DIR/dockerd.log"; tail -20 "$DIR/dockerd.log" >&2; exit 1; }
+    log "and at tcp://127.0.0.1:$TLS_PORT (--tlsverify; client certificates in $TLS_DIR/client)"
+  fi
 }
 
 # The modern engine's containerd is started here, not by dockerd: a dockerd that is not given --containerd
@@ -77,10 +100,17 @@ TOML
 }
 
 start_engine() {
-  if pid_alive "$DIR/docker.pid" && engine_ready; then log "$KIND engine already running at $DOCKER_HOST"; return; fi
+  if pid_alive "$DIR/docker.pid" && engine_ready; then
+    # An engine started without the TLS listener does not grow one: say so rather than start half of it.
+    if [ -n "$TLS_PORT" ] && ! tls_ready; then
+      log "$KIND engine already running at $DOCKER_HOST but not with TLS on 127.0.0.1:$TLS_PORT; stop it first"; exit 1
+    fi
+    log "$KIND engine already running at $DOCKER_HOST"; return
+  fi
   mkdir -p "$DIR/data" "$DIR/exec"
   echo "$KIND" >"$DIR/engine-kind"
   rm -f "$SOCK"
+  if [ -n "$TLS_PORT" ]; then "$SCRIPTS/tls-certs.sh" "$TLS_DIR"; fi
   if [ "$KIND" = classic ]; then
     command -v dockerd >/dev/null || { log "dockerd not found: apt-get install -y docker.io"; exit 1; }
     nohup dockerd "${DOCKERD_FLAGS[@]}" >"$DIR/dockerd.log" 2>&1 &
@@ -208,7 +238,10 @@ case "${1:-status}" in
     if [ "$KIND" = modern ]; then
       if pid_alive "$DIR/containerd.pid"; then echo "containerd: running at $CTRD_SOCK"; else echo "containerd: stopped"; fi
     fi
+    if [ -n "$TLS_PORT" ]; then
+      if tls_ready; then echo "tls: running at tcp://127.0.0.1:$TLS_PORT (certificates in $TLS_DIR/client)"; else echo "tls: not answering on 127.0.0.1:$TLS_PORT"; fi
+    fi
     if pid_alive "$DIR/registry.pid"; then echo "registry: running on 127.0.0.1:$REGISTRY_PORT"; else echo "registry: stopped"; fi ;;
-  env) echo "export DOCKER_HOST=$DOCKER_HOST STRATA_SANDBOX=1 STRATA_REGISTRY=localhost:$REGISTRY_PORT STRATA_REGISTRY_USER=$REGISTRY_USER STRATA_ENGINE_KIND=$KIND" ;;
+  env) echo "export DOCKER_HOST=$DOCKER_HOST STRATA_SANDBOX=1 STRATA_REGISTRY=localhost:$REGISTRY_PORT STRATA_REGISTRY_USER=$REGISTRY_USER STRATA_ENGINE_KIND=$KIND${TLS_PORT:+ STRATA_SANDBOX_TLS_PORT=$TLS_PORT STRATA_SANDBOX_TLS_DIR=$TLS_DIR}" ;;
   *) echo "usage: $0 start|stop|reset|status|env" >&2; exit 2 ;;
 esac
