@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 import { SANDBOX_DIR, SANDBOX_HOST } from './tests/support/sandbox';
-import { BASE_PORT, DOWN_PORT, E2E_TOKEN, FAULT_PORT, HUB_PORT, READ_ONLY_PORT, TOKEN_PORT } from './e2e/support/servers';
+import { BASE_PORT, DOWN_PORT, E2E_TOKEN, FAULT_PORT, HUB_PORT, MULTI_PORT, READ_ONLY_PORT, TOKEN_PORT } from './e2e/support/servers';
+import { dockerConfigWithOther } from './e2e/support/contexts';
 
 // Servers from one build: one on the sandbox engine, one pointed at a socket where nothing listens (to
 // check what a person sees when the engine is down), two more on the sandbox engine for the security
@@ -24,6 +25,10 @@ const appServer = (at: number, ready: string, serverEnv: Record<string, string>)
   timeout: 60_000,
   env: { ...env, ...serverEnv },
 });
+
+// Many engines (when the other sandbox is up, see scripts/test.sh): this sandbox, the other one through
+// a Docker context, and one that is down.
+const multiConfig = dockerConfigWithOther(`${dataDir}-docker-config`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -73,5 +78,15 @@ export default defineConfig({
       STRATA_SANDBOX: '1',
       HUB_API_URL: 'http://127.0.0.1:9',
     }),
+    ...(multiConfig
+      ? [
+          appServer(MULTI_PORT, '/api/engine', {
+            ...onSandbox,
+            STRATA_DATA_DIR: `${dataDir}-multi`,
+            DOCKER_CONFIG: multiConfig,
+            STRATA_ENGINES: `old-server=unix://${SANDBOX_DIR}/no-engine-here.sock`,
+          }),
+        ]
+      : []),
   ],
 });

@@ -10,7 +10,7 @@ import type { InventoryRow } from '@/lib/api/inventory';
 import { formatBytes, formatRelative } from '@/lib/format';
 
 const ROW_HEIGHT = 60;
-const COLUMNS = 'minmax(0,2fr) minmax(0,2.2fr) 110px 70px 90px 100px';
+const COLUMNS = 'minmax(0,2fr) minmax(0,2.2fr) 140px 70px 90px 100px';
 const HEADINGS = ['Tags', 'On engines', 'Created', 'Layers', 'Size', ''];
 
 export interface InventoryTableProps {

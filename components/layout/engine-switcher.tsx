@@ -7,7 +7,7 @@ import { useEngines } from '@/lib/queries/engines';
 import { queryWith } from '@/lib/url-state';
 
 function optionLabel(engine: EngineEntry): string {
-  const state = engine.reachable ? (engine.imageStore === 'containerd' ? 'containerd store' : engine.version) : 'not answering';
+  const state = engine.reachable ? (engine.imageStore === 'containerd' ? 'containerd' : 'classic') : 'not answering';
   return `${engine.name}${engine.current ? ' (current)' : ''} · ${state}`;
 }
 

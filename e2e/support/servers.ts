@@ -10,6 +10,8 @@ export const READ_ONLY_PORT = BASE_PORT + 3;
 export const SCRATCH_PORT = BASE_PORT + 4;
 /** The fault sandbox engine, which e2e/faults.spec.ts stops and starts. */
 export const FAULT_PORT = BASE_PORT + 5;
+/** The sandbox engine plus the other sandbox (a Docker context) and an engine that is down: many engines. */
+export const MULTI_PORT = BASE_PORT + 6;
 export const HUB_PORT = BASE_PORT + 50;
 /** A throwaway token for the token server; never a real one. */
 export const E2E_TOKEN = 'e2e-token-not-a-secret-0123456789';

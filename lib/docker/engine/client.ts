@@ -16,6 +16,8 @@ import { transportFailure } from '@/lib/docker/engine/transport-errors';
 
 export interface EngineConnection {
   docker: Docker;
+  /** The engine's own version (`docker version`'s Server Version), from the negotiation. */
+  engineVersion: string;
   apiVersion: string;
   maxApiVersion: string;
   minApiVersion: string;
@@ -25,6 +27,8 @@ interface ConnectionState extends EngineConnection {
   /** One client per socket idle limit (0 = none, for streams), all on the negotiated version. */
   clients: Map<number, Docker>;
   options: Docker.DockerOptions;
+  /** ssh: every call shares one connection and is bounded by Strata's own limit, not a socket timeout. */
+  ssh: boolean;
 }
 
 interface Slot {
@@ -79,14 +83,27 @@ function fingerprint(spec: EngineSpec): string {
 
 async function connect(spec: EngineSpec): Promise<ConnectionState> {
   const limit = engineTimeoutMs();
-  const options = transportOptions(spec) as Docker.DockerOptions;
-  const probe = new Docker({ ...options, timeout: limit + SOCKET_GRACE_MS });
-  const version = (await withTimeout(probe.version(), limit)) as { ApiVersion?: string; MinAPIVersion?: string };
+  const { ssh = false, ...transport } = transportOptions(spec);
+  const options = transport as Docker.DockerOptions;
+  const probe = new Docker(ssh ? options : { ...options, timeout: limit + SOCKET_GRACE_MS });
+  const version = (await withTimeout(probe.version(), limit)) as { ApiVersion?: string; MinAPIVersion?: string; Version?: string };
   const maxApiVersion = version.ApiVersion ?? '1.41';
   const minApiVersion = version.MinAPIVersion ?? '1.12';
   const apiVersion = negotiateApiVersion(maxApiVersion, minApiVersion);
   const docker = new Docker({ ...options, version: `v${apiVersion}` });
-  return { docker, apiVersion, maxApiVersion, minApiVersion, clients: new Map([[0, docker]]), options };
+  const engineVersion = version.Version ?? 'unknown';
+  return { docker, engineVersion, apiVersion, maxApiVersion, minApiVersion, clients: new Map([[0, docker]]), options, ssh };
+}
+
+/** Forgets an engine's connection and closes what it holds open (an ssh connection). */
+function dropSlot(engineName: string): void {
+  const slot = slots.get(engineName);
+  if (!slot) return;
+  slots.delete(engineName);
+  slot.connection.then(
+    (state) => (state.options as { agent?: { destroy?: () => void } }).agent?.destroy?.(),
+    () => undefined,
+  );
 }
 
 async function getState(): Promise<ConnectionState> {
@@ -94,6 +111,7 @@ async function getState(): Promise<ConnectionState> {
   const print = fingerprint(spec);
   const slot = slots.get(spec.name);
   if (slot && slot.fingerprint === print) return slot.connection;
+  if (slot) dropSlot(spec.name);
   const connection = connect(spec).catch((cause) => {
     if (slots.get(spec.name)?.connection === connection) slots.delete(spec.name);
     throw translateEngineError(cause);
@@ -103,16 +121,17 @@ async function getState(): Promise<ConnectionState> {
 }
 
 export async function getConnection(): Promise<EngineConnection> {
-  const { docker, apiVersion, maxApiVersion, minApiVersion } = await getState();
-  return { docker, apiVersion, maxApiVersion, minApiVersion };
+  const { docker, engineVersion, apiVersion, maxApiVersion, minApiVersion } = await getState();
+  return { docker, engineVersion, apiVersion, maxApiVersion, minApiVersion };
 }
 
 /** Forget the active engine's negotiated version, e.g. after it went away: it may come back upgraded. */
 export function resetConnection(engineName: string = activeEngine().name): void {
-  slots.delete(engineName);
+  dropSlot(engineName);
 }
 
 function clientFor(state: ConnectionState, socketIdleMs: number): Docker {
+  if (state.ssh) return state.docker;
   let client = state.clients.get(socketIdleMs);
   if (!client) {
     client = new Docker({ ...state.options, version: `v${state.apiVersion}`, timeout: socketIdleMs });

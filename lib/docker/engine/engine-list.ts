@@ -4,12 +4,14 @@ import 'server-only';
 import type { EngineEntry, EnginesResponse } from '@/lib/api/engines';
 import { StrataError } from '@/lib/api/errors';
 import { listEngineSpecs, printableAddress, type EngineSpec } from '@/lib/docker/engine/engines';
-import { engineTimeoutMs } from '@/lib/docker/engine/client';
-import { getEngineInfo } from '@/lib/docker/engine/info';
+import { engine, engineTimeoutMs, getConnection } from '@/lib/docker/engine/client';
+import { detectImageStore } from '@/lib/docker/engine/mappers';
+import type { RawInfo } from '@/lib/docker/engine/raw-types';
 import { onEngine } from '@/lib/docker/engine/scope';
 import { transportKind } from '@/lib/docker/engine/transport';
 
-const PROBE_MS = 4_000;
+// Long enough for an ssh handshake and two sessions to a far host; a hung engine is cut here.
+const PROBE_MS = 6_000;
 
 /** Settles within `ms` either way: the answer, or a timeout error naming the engine. */
 export function within<T>(work: Promise<T>, ms: number, engineName: string): Promise<T> {
@@ -37,12 +39,14 @@ async function probe(spec: EngineSpec): Promise<EngineEntry> {
     transport: transportKind(spec),
   };
   try {
-    const info = await within(
-      onEngine(spec.name, () => getEngineInfo()),
-      Math.min(PROBE_MS, engineTimeoutMs()),
-      spec.name,
-    );
-    return { ...base, reachable: true, version: info.version, apiVersion: info.apiVersion, imageStore: info.imageStore, error: null };
+    // Two calls (the version negotiation, then info for the store): over ssh each is a session.
+    const answer = onEngine(spec.name, async () => {
+      const connection = await getConnection();
+      const info = await engine((docker) => docker.info() as Promise<RawInfo>);
+      return { version: connection.engineVersion, apiVersion: connection.apiVersion, imageStore: detectImageStore(info) };
+    });
+    const facts = await within(answer, Math.min(PROBE_MS, engineTimeoutMs()), spec.name);
+    return { ...base, reachable: true, ...facts, error: null };
   } catch (cause) {
     const error = cause instanceof StrataError ? cause : new StrataError('internal', 'Strata could not ask this engine.');
     return {

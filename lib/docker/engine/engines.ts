@@ -143,9 +143,28 @@ export function discoverEngines(env: Env = process.env): EngineSpec[] {
 
 let cached: { at: number; key: string; specs: EngineSpec[] } | null = null;
 
-/** The engines as of the last two seconds: contexts change rarely, requests come often. */
+function mtimeOf(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The engines, read again when the environment, the contexts folder or config.json changed (a context
+ * created, removed or made current), and at least every two seconds.
+ */
 export function listEngineSpecs(): EngineSpec[] {
-  const key = [process.env.DOCKER_HOST, process.env.DOCKER_CONFIG, process.env.DOCKER_CONTEXT, process.env.STRATA_ENGINES].join('\u0000');
+  const configDir = dockerConfigDir();
+  const key = [
+    process.env.DOCKER_HOST,
+    configDir,
+    process.env.DOCKER_CONTEXT,
+    process.env.STRATA_ENGINES,
+    mtimeOf(path.join(configDir, 'contexts', 'meta')),
+    mtimeOf(path.join(configDir, 'config.json')),
+  ].join('\u0000');
   if (!cached || cached.key !== key || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), key, specs: discoverEngines() };
   return cached.specs;
 }

@@ -23,10 +23,6 @@ const UNTRUSTED_SERVER = new Set([
   'CERT_NOT_YET_VALID',
 ]);
 
-function unreachable(engine: string, address: string, reason: string, message: string): StrataError {
-  return new StrataError('engine_unreachable', message, { engine, address, cause: reason });
-}
-
 function hostKeyMessage(engine: string, address: string): string {
   const verdict = lastHostKeyVerdict(engine);
   if (verdict === 'changed' || verdict === 'revoked')
@@ -34,64 +30,57 @@ function hostKeyMessage(engine: string, address: string): string {
   return `The ssh host of engine "${engine}" (${address}) is not in ~/.ssh/known_hosts, so Strata did not connect. Connect once with ssh (or ssh-keyscan) and check its key.`;
 }
 
+interface Rule {
+  matches: (error: TransportErrorLike, text: string, code: string) => boolean;
+  reason: string;
+  say: (engine: string, address: string, code: string) => string;
+}
+
+// In order: the first rule that matches says what happened.
+const RULES: Rule[] = [
+  {
+    matches: (_, __, code) => UNTRUSTED_SERVER.has(code),
+    reason: 'tls_server_untrusted',
+    say: (engine, address, code) =>
+      `Engine "${engine}" (${address}) presented a TLS certificate its context's CA does not vouch for (${code}). Check the context's ca.pem.`,
+  },
+  {
+    // The engine's alert differs by Go version (20.10: BAD_CERTIFICATE; 28: UNKNOWN_CA or CERTIFICATE_REQUIRED).
+    matches: (_, text, code) =>
+      /^ERR_SSL_.*ALERT/.test(code) || code === 'EPROTO' || /alert (unknown ca|bad certificate|certificate required)/i.test(text),
+    reason: 'tls_refused',
+    say: (engine, address) =>
+      `Engine "${engine}" (${address}) refused Strata's TLS client certificate. Check the context's cert.pem and key.pem, or the engine's --tlscacert.`,
+  },
+  {
+    matches: (_, text, code) =>
+      code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|HTTP request to an HTTPS server/i.test(text),
+    reason: 'tls_mismatch',
+    say: (engine, address) => `Engine "${engine}" (${address}) does not speak TLS on that port, or speaks it where plain TCP was expected.`,
+  },
+  {
+    matches: (error, text) => error.level === 'client-authentication' || /authentication methods failed/i.test(text),
+    reason: 'ssh_auth',
+    say: (engine, address) =>
+      `The ssh server of engine "${engine}" (${address}) refused every key Strata offered (the ssh agent, ~/.ssh/id_*). Add your key to the agent or to the host's authorized_keys.`,
+  },
+  { matches: (_, text) => /host denied|verification failed/i.test(text), reason: 'ssh_host_key', say: hostKeyMessage },
+  {
+    matches: (_, text) => /encrypted private .*key|passphrase/i.test(text),
+    reason: 'ssh_key_passphrase',
+    say: (engine) => `Strata's ssh key for engine "${engine}" needs a passphrase: add the key to your ssh agent (ssh-add) instead.`,
+  },
+  {
+    matches: (error, text) => error.level === 'client-timeout' || /timed out while waiting for handshake/i.test(text),
+    reason: 'ssh_timeout',
+    say: (engine, address) => `The ssh server of engine "${engine}" (${address}) did not finish the handshake in time.`,
+  },
+];
+
 export function transportFailure(cause: unknown, engine: string, address: string): StrataError | null {
   const error = (cause ?? {}) as TransportErrorLike;
-  const text = error.message ?? '';
   const code = error.code ?? '';
-  if (UNTRUSTED_SERVER.has(code))
-    return unreachable(
-      engine,
-      address,
-      'tls_server_untrusted',
-      `Engine "${engine}" (${address}) presented a TLS certificate its context's CA does not vouch for (${code}). Check the context's ca.pem.`,
-    );
-  if (
-    /alert (unknown ca|bad certificate|certificate required|certificate unknown|handshake failure)|SSLV3_ALERT|TLSV1_ALERT|TLSV13_ALERT/i.test(
-      text,
-    ) ||
-    code === 'EPROTO'
-  )
-    return unreachable(
-      engine,
-      address,
-      'tls_refused',
-      `Engine "${engine}" (${address}) refused Strata's TLS client certificate. Check the context's cert.pem and key.pem, or the engine's --tlscacert.`,
-    );
-  if (/wrong version number|packet length too long/i.test(text))
-    return unreachable(
-      engine,
-      address,
-      'tls_mismatch',
-      `Engine "${engine}" (${address}) does not speak TLS on that port, or speaks it where plain TCP was expected.`,
-    );
-  if (error.level === 'client-authentication' || /authentication methods failed/i.test(text))
-    return unreachable(
-      engine,
-      address,
-      'ssh_auth',
-      `The ssh server of engine "${engine}" (${address}) refused every key Strata offered (the ssh agent, ~/.ssh/id_*). Add your key to the agent or to the host's authorized_keys.`,
-    );
-  if (/host denied|verification failed/i.test(text)) return unreachable(engine, address, 'ssh_host_key', hostKeyMessage(engine, address));
-  if (/encrypted private .*key|passphrase/i.test(text))
-    return unreachable(
-      engine,
-      address,
-      'ssh_key_passphrase',
-      `Strata's ssh key for engine "${engine}" needs a passphrase: add the key to your ssh agent (ssh-add) instead.`,
-    );
-  if (error.level === 'client-timeout' || /timed out while waiting for handshake/i.test(text))
-    return unreachable(
-      engine,
-      address,
-      'ssh_timeout',
-      `The ssh server of engine "${engine}" (${address}) did not finish the handshake in time.`,
-    );
-  if (/dial-stdio|command not found|exit code/i.test(text))
-    return unreachable(
-      engine,
-      address,
-      'ssh_no_docker',
-      `Strata reached engine "${engine}" over ssh, but the host could not run \`docker system dial-stdio\`. Is the docker CLI installed there, and may this user use the engine?`,
-    );
-  return null;
+  const rule = RULES.find((candidate) => candidate.matches(error, error.message ?? '', code));
+  if (!rule) return null;
+  return new StrataError('engine_unreachable', rule.say(engine, address, code), { engine, address, cause: rule.reason });
 }

@@ -3,6 +3,7 @@
 // only handed to the connection: never to a response or a log line.
 import 'server-only';
 import fs from 'node:fs';
+import type http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import type { EngineEntry } from '@/lib/api/engines';
 import { StrataError } from '@/lib/api/errors';
 import type { EngineSpec } from '@/lib/docker/engine/engines';
 import { hostKeyVerifier } from '@/lib/docker/engine/known-hosts';
+import { SshAgent } from '@/lib/docker/engine/ssh-agent';
 
 /** The subset of dockerode's options Strata sets; every one is set, so nothing leaks in from DOCKER_HOST. */
 export interface TransportOptions {
@@ -22,7 +24,9 @@ export interface TransportOptions {
   key?: Buffer;
   username?: string;
   sshOptions?: Record<string, unknown>;
-  agent?: https.Agent;
+  agent?: http.Agent;
+  /** Over ssh: no socket idle limit (a channel has none; docker-modem's would throw), only Strata's own. */
+  ssh?: boolean;
 }
 
 export function transportKind(spec: Pick<EngineSpec, 'address' | 'tls'>): EngineEntry['transport'] {
@@ -60,21 +64,26 @@ function sshKeyFiles(): Buffer[] {
 function sshOptions(spec: EngineSpec, url: URL): TransportOptions {
   const port = Number(url.port) || 22;
   const keys = sshKeyFiles();
-  return {
-    socketPath: undefined,
-    protocol: 'ssh',
+  const agent = new SshAgent({
     host: url.hostname,
     port,
     username: decodeURIComponent(url.username) || os.userInfo().username,
+    agent: process.env.SSH_AUTH_SOCK || undefined,
+    ...(keys[0] ? { privateKey: keys[0] } : {}),
+    hostVerifier: hostKeyVerifier(url.hostname, port, spec.name),
+    readyTimeout: 10_000,
+  });
+  // Plain HTTP through the ssh agent: dockerode's own ssh transport is not used (see ssh-agent.ts).
+  return {
+    socketPath: undefined,
+    protocol: 'http',
+    host: url.hostname,
+    port,
     ca: undefined,
     cert: undefined,
     key: undefined,
-    sshOptions: {
-      agent: process.env.SSH_AUTH_SOCK || undefined,
-      ...(keys[0] ? { privateKey: keys[0] } : {}),
-      hostVerifier: hostKeyVerifier(url.hostname, port, spec.name),
-      readyTimeout: 10_000,
-    },
+    agent,
+    ssh: true,
   };
 }
 
