@@ -18,6 +18,10 @@ CLASSIC_DIR="${STRATA_TEST_SANDBOX_DIR:-/tmp/strata-test}"
 CLASSIC_PORT="${STRATA_TEST_REGISTRY_PORT:-5556}"
 MODERN_DIR="${STRATA_TEST_MODERN_SANDBOX_DIR:-/tmp/strata-test-m}"
 MODERN_PORT="${STRATA_TEST_MODERN_REGISTRY_PORT:-5561}"
+# The two main sandboxes also listen on tcp://127.0.0.1 with --tlsverify (scripts/sandbox.sh), for the
+# tests of Strata over TLS; tests/integration/remote-engines.test.ts starts its own sshd for ssh.
+CLASSIC_TLS_PORT="${STRATA_TEST_CLASSIC_TLS_PORT:-5563}"
+MODERN_TLS_PORT="${STRATA_TEST_MODERN_TLS_PORT:-5564}"
 PRUNE_DIR="${STRATA_TEST_PRUNE_SANDBOX_DIR:-/tmp/strata-prune}"
 PRUNE_PORT="${STRATA_TEST_PRUNE_REGISTRY_PORT:-5559}"
 PRUNE_MODERN_DIR="${STRATA_TEST_PRUNE_MODERN_SANDBOX_DIR:-/tmp/strata-prune-m}"
@@ -25,7 +29,7 @@ PRUNE_MODERN_PORT="${STRATA_TEST_PRUNE_MODERN_REGISTRY_PORT:-5562}"
 # The fault specs stop and start this engine mid-session (e2e/faults.spec.ts); classic only (below).
 export STRATA_FAULT_SANDBOX_DIR="${STRATA_TEST_FAULT_SANDBOX_DIR:-/tmp/strata-fault}"
 export STRATA_FAULT_REGISTRY_PORT="${STRATA_TEST_FAULT_REGISTRY_PORT:-5560}"
-# Playwright's servers use E2E_PORT … E2E_PORT+5 and E2E_PORT+50; the modern run comes after the classic
+# Playwright's servers use E2E_PORT … E2E_PORT+6 and E2E_PORT+50; the modern run comes after the classic
 # one has stopped its servers, so it may reuse them.
 E2E_CLASSIC_PORT="${E2E_PORT:-3100}"
 E2E_MODERN_PORT="${STRATA_TEST_E2E_MODERN_PORT:-$E2E_CLASSIC_PORT}"
@@ -102,8 +106,8 @@ fi
 seed() { # KIND DIR PORT LOG
   on "$1" "$2" "$3" bash -c 'scripts/sandbox.sh reset && scripts/sandbox.sh start && scripts/fixtures.sh' >"$4" 2>&1
 }
-seed classic "$CLASSIC_DIR" "$CLASSIC_PORT" reports/sandbox-classic.log & seed_classic=$!
-seed modern "$MODERN_DIR" "$MODERN_PORT" reports/sandbox-modern.log & seed_modern=$!
+STRATA_SANDBOX_TLS_PORT="$CLASSIC_TLS_PORT" seed classic "$CLASSIC_DIR" "$CLASSIC_PORT" reports/sandbox-classic.log & seed_classic=$!
+STRATA_SANDBOX_TLS_PORT="$MODERN_TLS_PORT" seed modern "$MODERN_DIR" "$MODERN_PORT" reports/sandbox-modern.log & seed_modern=$!
 seed classic "$PRUNE_DIR" "$PRUNE_PORT" reports/sandbox-prune-classic.log & seed_prune_classic=$!
 seed modern "$PRUNE_MODERN_DIR" "$PRUNE_MODERN_PORT" reports/sandbox-prune-modern.log & seed_prune_modern=$!
 # Waits for one seeding; on failure shows its log. (The suite that needed it then leaves no report,
@@ -128,10 +132,13 @@ vitest_on() {
 
 step "integration tests, classic engine (vitest)"
 seeded $seed_classic reports/sandbox-classic.log &&
-  vitest_on classic "$CLASSIC_DIR" "$CLASSIC_PORT" reports/vitest-classic.json tests --exclude 'tests/prune/**'
+  STRATA_SANDBOX_TLS_PORT="$CLASSIC_TLS_PORT" \
+    vitest_on classic "$CLASSIC_DIR" "$CLASSIC_PORT" reports/vitest-classic.json tests --exclude 'tests/prune/**'
 step "integration tests, modern engine (vitest)"
+# Many engines (tests/integration/engines.test.ts): the classic sandbox is the other engine here.
 seeded $seed_modern reports/sandbox-modern.log &&
-  vitest_on modern "$MODERN_DIR" "$MODERN_PORT" reports/vitest-modern.json tests --exclude 'tests/prune/**' $INTEGRATION_ENGINE_FREE
+  STRATA_SANDBOX_TLS_PORT="$MODERN_TLS_PORT" STRATA_OTHER_SANDBOX_DIR="$CLASSIC_DIR" \
+    vitest_on modern "$MODERN_DIR" "$MODERN_PORT" reports/vitest-modern.json tests --exclude 'tests/prune/**' $INTEGRATION_ENGINE_FREE
 
 # A real `prune -a` empties an engine, so the prune tests get sandbox engines of their own.
 step "prune tests, classic engine (vitest, on its own sandbox engine)"
@@ -156,7 +163,9 @@ if npx next build >reports/build.log 2>&1; then
   step "end-to-end tests, classic engine (Playwright, $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null))"
   # The fault engine needs no images of its own: the specs only stop it, start it and time the recovery.
   if on classic "$STRATA_FAULT_SANDBOX_DIR" "$STRATA_FAULT_REGISTRY_PORT" bash -c 'scripts/sandbox.sh reset && scripts/sandbox.sh start' >reports/sandbox-fault.log 2>&1; then
-    playwright_on classic "$CLASSIC_DIR" "$CLASSIC_PORT" "$E2E_CLASSIC_PORT" reports/e2e-classic.json
+    # e2e/engines.spec.ts: the modern sandbox (still up for its own run) is the other engine. The modern
+    # run has no other engine (the classic one stops first, to spare the machine), so it skips that spec.
+    STRATA_OTHER_SANDBOX_DIR="$MODERN_DIR" playwright_on classic "$CLASSIC_DIR" "$CLASSIC_PORT" "$E2E_CLASSIC_PORT" reports/e2e-classic.json
   else
     tail -20 reports/sandbox-fault.log; step_failures=$((step_failures + 1))
   fi
