@@ -9,7 +9,11 @@ import { buildImage, docker, engineGet } from '../tests/support/sandbox';
 const base = `http://127.0.0.1:${MULTI_PORT}`;
 const otherSocket = `${OTHER_SANDBOX_DIR}/docker.sock`;
 const onOther = (...args: string[]) =>
-  execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: `unix://${otherSocket}` }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  execFileSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: `unix://${otherSocket}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 const removeEverywhere = (tag: string) => {
   for (const run of [docker, onOther]) {
     try {
@@ -26,7 +30,11 @@ test.describe('Many engines', () => {
   test('the switcher lists every engine, opens the same page on another, and links keep it', async ({ page }) => {
     await page.goto(`${base}/images`);
     const switcher = page.getByRole('combobox', { name: 'Engine' });
-    await expect(switcher.locator('option')).toHaveText([/^default \(current\) · (classic|containerd)$/, /^other · (classic|containerd)$/, 'old-server · not answering']);
+    await expect(switcher.locator('option')).toHaveText([
+      /^default \(current\) · (classic|containerd)$/,
+      /^other · (classic|containerd)$/,
+      'old-server · not answering',
+    ]);
     await switcher.selectOption(OTHER_CONTEXT);
     await expect(page).toHaveURL(/\/images\?engine=other$/);
     const count = engineGet<unknown[]>('/images/json', otherSocket).length;
@@ -40,7 +48,9 @@ test.describe('Many engines', () => {
     await page.goto(`${base}/inventory`);
     const engines = page.getByRole('region', { name: 'Engines', exact: true });
     await expect(engines.getByRole('listitem').filter({ hasText: 'old-server' })).toContainText('not answering');
-    await expect(engines.getByRole('listitem').filter({ hasText: 'other' })).toContainText(`${engineGet<unknown[]>('/images/json', otherSocket).length} images`);
+    await expect(engines.getByRole('listitem').filter({ hasText: 'other' })).toContainText(
+      `${engineGet<unknown[]>('/images/json', otherSocket).length} images`,
+    );
     // Each sandbox imported its own busybox base: the same tag, different content on each host.
     const drift = page.getByRole('region', { name: /^Drift:/ });
     await expect(drift.getByRole('listitem').filter({ hasText: 'strata-fixture/base:1 is one image on' })).toBeVisible();

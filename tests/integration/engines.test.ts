@@ -16,6 +16,7 @@ import { POST as copy } from '@/app/api/images/[ref]/copy/route';
 import { POST as prune } from '@/app/api/prune/route';
 import type { EnginesResponse } from '@/lib/api/engines';
 import type { InventoryResponse } from '@/lib/api/inventory';
+import { writeContext } from '../support/contexts';
 import { engineGet, requireSandbox, SANDBOX_HOST } from '../support/sandbox';
 
 const OTHER_DIR = process.env.STRATA_OTHER_SANDBOX_DIR;
@@ -58,10 +59,7 @@ describe.runIf(OTHER_DIR)('many engines', () => {
     requireSandbox();
     await new Promise<void>((resolve) => hung.listen(hungSocket, resolve));
     // The context as the Docker CLI writes it, in a DOCKER_CONFIG of the test's own.
-    execFileSync('docker', ['context', 'create', 'other', '--docker', `host=${otherHost}`], {
-      env: { ...process.env, DOCKER_CONFIG: config },
-      stdio: 'ignore',
-    });
+    writeContext(config, { name: 'other', host: otherHost });
     process.env.DOCKER_CONFIG = config;
     process.env.STRATA_ENGINES = `gone=unix://${config}/gone.sock,hung=unix://${hungSocket}`;
   });
@@ -182,7 +180,10 @@ describe.runIf(OTHER_DIR)('many engines', () => {
     const tag = `strata-copy/${marker}:back`;
     dockerInput(SANDBOX_HOST, `FROM strata-fixture/base:1\nLABEL strata.copy.back=${marker}\n`, 'build', '-q', '-t', tag, '-');
     const response = await copy(post('/api/images/x/copy', { to: 'other' }), ctx({ ref: tag }));
-    const events = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+    const events = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.at(-1)).toMatchObject({ kind: 'done' });
     expect(tagsOn(OTHER_SOCKET)).toContain(tag);
     for (const host of [SANDBOX_HOST, otherHost]) dockerOn(host, 'rmi', tag);
