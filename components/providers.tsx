@@ -16,11 +16,7 @@ export function Providers({ children }: { children: ReactNode }) {
   // One query cache per engine: a page on another engine never shows this one's answers, and the
   // live events follow the engine too.
   const engine = useSearchParams().get(ENGINE_PARAM) ?? '';
-  return (
-    <EngineQueries key={engine}>
-      {children}
-    </EngineQueries>
-  );
+  return <EngineQueries key={engine}>{children}</EngineQueries>;
 }
 
 function EngineQueries({ children }: { children: ReactNode }) {

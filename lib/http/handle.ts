@@ -35,7 +35,10 @@ function requestedEngine(req: Request): string | null {
   const name = new URL(req.url).searchParams.get(ENGINE_PARAM);
   if (name === null || name === '') return null;
   if (!ENGINE_NAME.test(name))
-    throw new StrataError('invalid_input', 'An engine name is letters, digits and . _ + - (as a Docker context name), at most 64 characters.');
+    throw new StrataError(
+      'invalid_input',
+      'An engine name is letters, digits and . _ + - (as a Docker context name), at most 64 characters.',
+    );
   return name;
 }
 

@@ -21,7 +21,8 @@ const TLS_DIR = process.env.STRATA_SANDBOX_TLS_DIR ?? `${SANDBOX_DIR}/tls`;
 const ctx = { params: Promise.resolve({}) };
 const get = (url: string) => new Request(`http://localhost:3000${url}`);
 // Key and certificate content, and the paths where the context and the user keep them.
-const SECRET_MARKERS = /BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)|OPENSSH PRIVATE|ssh-ed25519 AAAA|contexts\/tls|strata-remote-|\.ssh\/id_ed25519/;
+const SECRET_MARKERS =
+  /BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)|OPENSSH PRIVATE|ssh-ed25519 AAAA|contexts\/tls|strata-remote-|\.ssh\/id_ed25519/;
 
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, '127.0.0.1');

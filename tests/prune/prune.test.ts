@@ -215,8 +215,7 @@ describe('prune on the sandbox engine', () => {
 
   it('dangling: the preview is exactly what goes, and the bytes agree with /system/df', async () => {
     // Sorted: the engine lists images made in the same second in no fixed order.
-    const danglingNow = () =>
-      docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter(Boolean).sort();
+    const danglingNow = () => docker('image', 'ls', '-q', '--no-trunc', '--filter', 'dangling=true').split('\n').filter(Boolean).sort();
     const dangling = danglingNow();
     expect(dangling.length).toBeGreaterThanOrEqual(4);
     const preview = await prune({ target: 'dangling', dryRun: true });
