@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { formatDateTime } from '@/lib/format';
 
 interface Activity {
-  writes: { time: string; client: string; method: string; target: string; status: number }[];
+  writes: { time: string; client: string; method: string; target: string; engine?: string; status: number }[];
   events: StrataEvent[] | null;
 }
 
@@ -56,6 +56,7 @@ export function ActivityView() {
                       </td>
                       <td className="break-all py-1.5 font-mono text-xs">
                         {write.method} {write.target}
+                        {write.engine && <div className="font-sans text-slate-500">on engine {write.engine}</div>}
                       </td>
                       <td className={`py-1.5 text-right tabular-nums ${write.status < 400 ? 'text-emerald-700' : 'text-red-700'}`}>
                         {write.status}

@@ -77,6 +77,19 @@ function removeFrom(engine, ref) {
   }
 }
 
+/** Stops a server and waits until its port no longer answers, so the next one is truly fresh. */
+async function stopStrata(server) {
+  server.kill();
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${PORT}/graph`);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function startStrata() {
   const [first, ...others] = ENGINES;
   const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
@@ -118,11 +131,23 @@ async function inventoryFigures() {
     for (let i = 0; i < RUNS; i++) warmRuns.push(await time(() => fetch(url).then((response) => response.text())));
     const warm = median(warmRuns);
     for (const engine of ENGINES) console.log(`engine ${engine.name} (${engine.kind}) raw GET /images/json: ${ms(raw[engine.name])}`);
-    console.log(`inventory: ${body.rows.length} rows from ${body.engines.map((engine) => `${engine.engine} ${engine.images}`).join(', ')}`);
+    const failed = body.engines.filter((engine) => engine.error).map((engine) => `${engine.engine}: ${engine.error.message}`);
+    console.log(
+      `inventory: ${body.rows.length} rows from ${body.engines.map((engine) => `${engine.engine} ${engine.images}`).join(', ')}${failed.length ? `; FAILED ${failed.join('; ')}` : ''}`,
+    );
     console.log(`Strata GET /api/inventory warm: ${ms(warm)} (${(warm / slowest).toFixed(2)}× the slowest engine's raw list)`);
     console.log(`Strata GET /api/inventory cold: ${ms(cold)} (${(cold / slowest).toFixed(2)}× the slowest engine's raw list)`);
   } finally {
-    server.kill();
+    await stopStrata(server);
+  }
+  // The same cold work for one engine alone: its images page on a fresh server.
+  const slowestName = Object.entries(raw).sort((a, b) => b[1] - a[1])[0][0];
+  const alone = await startStrata();
+  try {
+    const cold = await time(() => fetch(`http://127.0.0.1:${PORT}/api/images?engine=${slowestName}`).then((response) => response.text()));
+    console.log(`Strata GET /api/images?engine=${slowestName} cold, that engine alone: ${ms(cold)}`);
+  } finally {
+    await stopStrata(alone);
   }
 }
 
@@ -162,7 +187,7 @@ async function copyFigures() {
     );
   } finally {
     removeFrom(to, BIG);
-    server.kill();
+    await stopStrata(server);
   }
 }
 

@@ -140,6 +140,18 @@ function clientFor(state: ConnectionState, socketIdleMs: number): Docker {
   return client;
 }
 
+// A list of every image takes the engine longer the more images it has: the containerd store needs 3 s
+// for 500 on an idle 2-core machine, and over 10 s while two other engines are read beside it.
+const LIST_TIMEOUT_MS = 45_000;
+
+/**
+ * The limit for a call that lists every image (or sums them, as `system df` does). A hung engine is
+ * caught before it by an ordinary call (a ping) with the ordinary limit.
+ */
+export function listTimeoutMs(): number {
+  return Math.max(engineTimeoutMs(), LIST_TIMEOUT_MS);
+}
+
 export interface EngineCallOptions {
   /**
    * A long stream (events, pull, push, save/export, load, build): its length is the work's, so there is

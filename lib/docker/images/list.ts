@@ -3,7 +3,7 @@ import 'server-only';
 import type { ImageDetail, ImageListResponse } from '@/lib/api/images';
 import { StrataError } from '@/lib/api/errors';
 import { compareApiVersions } from '@/lib/docker/engine/api-version';
-import { dial, engine, getConnection } from '@/lib/docker/engine/client';
+import { dial, engine, getConnection, listTimeoutMs } from '@/lib/docker/engine/client';
 import { imageStoreDiskUsed } from '@/lib/docker/prune/disk-usage';
 import { withIntermediates } from '@/lib/docker/images/intermediates';
 import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/images/layer-facts';
@@ -22,9 +22,11 @@ async function loadSnapshot(): Promise<Snapshot> {
   // 1.47, answered only by the containerd store).
   const manifests = compareApiVersions((await getConnection()).apiVersion, MANIFESTS_API) >= 0;
   const options = { 'shared-size': true, ...(manifests ? { manifests: true } : {}) };
+  // A stuck engine is told by the ping, within the ordinary limit; the lists may then take longer.
+  await engine((docker) => docker.ping());
   const [rawImages, rawContainers] = await Promise.all([
-    engine((docker) => docker.listImages(options as object) as Promise<RawImageListItem[]>),
-    engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>),
+    engine((docker) => docker.listImages(options as object) as Promise<RawImageListItem[]>, { timeoutMs: listTimeoutMs() }),
+    engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>, { timeoutMs: listTimeoutMs() }),
   ]);
   const listed = rawImages.map(mapListItem);
   const store = listedStore(rawImages);

@@ -35,6 +35,12 @@ async function readEngine(name: string): Promise<EngineAnswer> {
     size: image.size,
     created: image.created,
     diffIds: snap.layers.get(image.id)?.diffIds ?? null,
+    labels: image.labels,
+    history: (snap.layers.get(image.id)?.history ?? []).map((step) => ({
+      created: step.Created,
+      createdBy: step.CreatedBy,
+      comment: step.Comment ?? '',
+    })),
     idIsConfig: classic,
   }));
   return {

@@ -2,6 +2,7 @@
 // per-type summaries that replace them from 1.53 (ImagesUsage …, moby's Go types say ImageUsage).
 import 'server-only';
 import type { DiskUsage, DiskUsageCategory } from '@/lib/api/prune';
+import { listTimeoutMs } from '@/lib/docker/engine/client';
 import { systemDf } from '@/lib/docker/prune/system-df';
 import { planFor } from '@/lib/docker/prune/current-plan';
 import { mapBuildCache, type RawBuildCacheRecord } from '@/lib/docker/prune/build-cache-plan';
@@ -94,7 +95,7 @@ export function imagesDiskUsed(raw: RawDf): number | null {
  */
 export async function imageStoreDiskUsed(): Promise<number | null> {
   try {
-    return imagesDiskUsed(await systemDf<RawDf>({ type: 'image' }));
+    return imagesDiskUsed(await systemDf<RawDf>({ type: 'image' }, listTimeoutMs()));
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'engine_unreachable' || code === 'engine_timeout') throw error;
