@@ -48,10 +48,11 @@ export function InventoryView() {
             <TextField
               id="inventory-filter"
               label="Filter"
+              hiddenLabel
               value={text}
               onChange={setText}
-              placeholder="tag, image ID or engine"
-              className="w-72"
+              placeholder="Filter by tag, image ID or engine"
+              className="w-80"
             />
             <SelectField
               id="inventory-show"

@@ -79,7 +79,8 @@ function removeFrom(engine, ref) {
 
 /** Stops a server and waits until its port no longer answers, so the next one is truly fresh. */
 async function stopStrata(server) {
-  server.kill();
+  // `next start` serves from a child process: end the whole group.
+  process.kill(-server.pid, 'SIGTERM');
   for (let i = 0; i < 100; i++) {
     try {
       await fetch(`http://127.0.0.1:${PORT}/graph`);
@@ -102,6 +103,7 @@ async function startStrata() {
       STRATA_ENGINES: others.map((engine) => `${engine.name}=unix://${engine.socket}`).join(','),
     },
     stdio: 'ignore',
+    detached: true,
   });
   for (let i = 0; i < 200; i++) {
     try {
