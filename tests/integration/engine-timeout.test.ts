@@ -121,7 +121,7 @@ describe('a hung engine', () => {
       error: {
         code: 'engine_timeout',
         message: expect.stringContaining('did not answer') as string,
-        details: { address: `unix://${engine.socket}`, timeoutMs: LIMIT_MS },
+        details: { engine: 'default', address: `unix://${engine.socket}`, timeoutMs: LIMIT_MS },
       },
     });
     // The probe answers at once; the one stuck call is cut at the limit (two limits at most when the

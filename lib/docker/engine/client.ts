@@ -144,10 +144,7 @@ function clientFor(state: ConnectionState, socketIdleMs: number): Docker {
 // for 500 on an idle 2-core machine, and over 10 s while two other engines are read beside it.
 const LIST_TIMEOUT_MS = 45_000;
 
-/**
- * The limit for a call that lists every image (or sums them, as `system df` does). A hung engine is
- * caught before it by an ordinary call (a ping) with the ordinary limit.
- */
+/** The limit for a call over every image (list, `system df`); a ping first catches a hung engine. */
 export function listTimeoutMs(): number {
   return Math.max(engineTimeoutMs(), LIST_TIMEOUT_MS);
 }

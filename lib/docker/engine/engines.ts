@@ -89,24 +89,30 @@ export function readContexts(configDir: string): Omit<EngineSpec, 'current'>[] {
   return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** STRATA_ENGINES: `name=address` pairs, comma-separated; a malformed pair is a startup mistake worth saying. */
+const warned = new Set<string>();
+
+/**
+ * STRATA_ENGINES: `name=address` pairs, comma-separated. A malformed pair is left out and said once in
+ * the server log (without its address, which may hold a password): one typo must not take every engine down.
+ */
 export function parseStrataEngines(value: string | undefined): Omit<EngineSpec, 'current'>[] {
   if (!value?.trim()) return [];
-  return value
-    .split(',')
-    .map((pair) => pair.trim())
-    .filter(Boolean)
-    .map((pair) => {
-      const at = pair.indexOf('=');
-      const name = pair.slice(0, at).trim();
-      const address = pair.slice(at + 1).trim();
-      if (at < 1 || !ENGINE_NAME.test(name) || !/^(unix|tcp|ssh):\/\/.+/.test(address))
-        throw new StrataError(
-          'invalid_input',
-          `STRATA_ENGINES has "${pair.replace(/=.*/, '=…')}": write name=unix://…, name=tcp://… or name=ssh://user@host.`,
-        );
-      return { name, address, source: 'config' as const, tls: null };
-    });
+  const engines: Omit<EngineSpec, 'current'>[] = [];
+  for (const pair of value.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const address = pair.slice(at + 1).trim();
+    if (at >= 1 && ENGINE_NAME.test(name) && /^(unix|tcp|ssh):\/\/.+/.test(address)) {
+      engines.push({ name, address, source: 'config', tls: null });
+      continue;
+    }
+    const shown = pair.replace(/=.*/, '=…');
+    if (!warned.has(shown)) {
+      warned.add(shown);
+      console.warn(`[strata] STRATA_ENGINES: left out "${shown}": write name=unix://…, name=tcp://… or name=ssh://user@host`);
+    }
+  }
+  return engines;
 }
 
 function defaultEngine(env: Env): Omit<EngineSpec, 'current'> {
