@@ -9,6 +9,8 @@ import type { Duplex } from 'node:stream';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 
 const MAX_CHANNELS = 8;
+const OPEN_ATTEMPTS = 4;
+const RETRY_MS = 150;
 
 /** The socket methods http calls that an ssh channel lacks; a channel has no socket options to set. */
 function asSocket(channel: ClientChannel): Duplex {
@@ -80,24 +82,35 @@ export class SshAgent extends http.Agent {
 
   override createConnection(_options: unknown, done: (error: Error | null, socket?: Duplex) => void): undefined {
     void this.slot()
-      .then(() => this.connection())
+      .then(() => this.openChannel(OPEN_ATTEMPTS))
       .then(
-        (client) =>
-          client.exec('docker system dial-stdio', (error, channel) => {
-            if (error) {
-              this.release();
-              done(error);
-              return;
-            }
-            channel.once('close', () => this.release());
-            done(null, asSocket(channel));
-          }),
+        (channel) => {
+          channel.once('close', () => this.release());
+          done(null, asSocket(channel));
+        },
         (error: Error) => {
           this.release();
           done(error);
         },
       );
     return undefined;
+  }
+
+  /**
+   * One dial-stdio channel. sshd frees a session a moment after it has closed it, so a refusal ("open
+   * failed") right after a busy spell is asked again, briefly.
+   */
+  private async openChannel(attempts: number): Promise<ClientChannel> {
+    const client = await this.connection();
+    try {
+      return await new Promise<ClientChannel>((resolve, reject) =>
+        client.exec('docker system dial-stdio', (error, channel) => (error ? reject(error) : resolve(channel))),
+      );
+    } catch (error) {
+      if (attempts <= 1 || !/open failed/i.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      return this.openChannel(attempts - 1);
+    }
   }
 
   /** Closes the ssh connection (the engine's address changed, or Strata stops). */
