@@ -98,7 +98,10 @@ const warned = new Set<string>();
 export function parseStrataEngines(value: string | undefined): Omit<EngineSpec, 'current'>[] {
   if (!value?.trim()) return [];
   const engines: Omit<EngineSpec, 'current'>[] = [];
-  for (const pair of value.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+  for (const pair of value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
     const at = pair.indexOf('=');
     const name = pair.slice(0, at).trim();
     const address = pair.slice(at + 1).trim();
