@@ -9,10 +9,13 @@ import 'server-only';
 import Docker from 'dockerode';
 import { StrataError } from '@/lib/api/errors';
 import { negotiateApiVersion } from '@/lib/docker/engine/api-version';
-import { printableAddress, type EngineSpec } from '@/lib/docker/engine/engines';
+import type { EngineSpec } from '@/lib/docker/engine/engines';
 import { activeEngine } from '@/lib/docker/engine/scope';
 import { transportOptions } from '@/lib/docker/engine/transport';
-import { transportFailure } from '@/lib/docker/engine/transport-errors';
+import { engineAddress, translateEngineError } from '@/lib/docker/engine/engine-errors';
+
+// Error translation lives beside the client; callers keep importing it from here.
+export { engineAddress, engineMessage, translateEngineError } from '@/lib/docker/engine/engine-errors';
 
 export interface EngineConnection {
   docker: Docker;
@@ -72,11 +75,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Where the active engine is, for messages a person reads; a password in it is removed. */
-export function engineAddress(): string {
-  return printableAddress(activeEngine().address);
-}
-
 function fingerprint(spec: EngineSpec): string {
   return JSON.stringify([spec.address, spec.tls]);
 }
@@ -86,7 +84,11 @@ async function connect(spec: EngineSpec): Promise<ConnectionState> {
   const { ssh = false, ...transport } = transportOptions(spec);
   const options = transport as Docker.DockerOptions;
   const probe = new Docker(ssh ? options : { ...options, timeout: limit + SOCKET_GRACE_MS });
-  const version = (await withTimeout(probe.version(), limit)) as { ApiVersion?: string; MinAPIVersion?: string; Version?: string };
+  const version = (await withTimeout(probe.version(), limit).catch((error: unknown) => {
+    // An ssh connection made for a probe that failed is nobody's to close later.
+    transport.agent?.destroy();
+    throw error;
+  })) as { ApiVersion?: string; MinAPIVersion?: string; Version?: string };
   const maxApiVersion = version.ApiVersion ?? '1.41';
   const minApiVersion = version.MinAPIVersion ?? '1.12';
   const apiVersion = negotiateApiVersion(maxApiVersion, minApiVersion);
@@ -198,7 +200,8 @@ export async function engine<T>(call: (docker: Docker, signal: AbortSignal) => P
     return await withLimit(call(clientFor(state, limit + SOCKET_GRACE_MS), controller.signal), controller, limit);
   } catch (cause) {
     const error = translateEngineError(cause);
-    if (error.code === 'engine_unreachable' || error.code === 'engine_timeout') resetConnection();
+    // Over ssh one slow call is not a broken connection: dropping it would end every other call on it.
+    if (error.code === 'engine_unreachable' || (error.code === 'engine_timeout' && !state.ssh)) resetConnection();
     throw error;
   }
 }
@@ -227,74 +230,4 @@ export async function dial<T>({ path, method, query = {}, timeoutMs }: DialOptio
       }),
     { timeoutMs },
   );
-}
-
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ENOENT',
-  'EACCES',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
-
-interface EngineErrorLike {
-  code?: string;
-  statusCode?: number;
-  json?: { message?: string } | null;
-  message?: string;
-}
-
-/** The engine's own words, without dockerode's "(HTTP code 409) conflict - " prefix. */
-export function engineMessage(cause: EngineErrorLike): string {
-  const fromJson = cause.json?.message;
-  if (fromJson) return fromJson.trim();
-  return (cause.message ?? '').replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
-}
-
-export function translateEngineError(cause: unknown): StrataError {
-  if (cause instanceof StrataError) return cause;
-  const error = (cause ?? {}) as EngineErrorLike;
-  const { name } = activeEngine();
-  if (error.code && UNREACHABLE.has(error.code)) {
-    const address = engineAddress();
-    const hint =
-      error.code === 'EACCES'
-        ? 'Strata may not use that socket: run it as a user in the docker group, or as root.'
-        : 'Is Docker running there? Start it (for example `sudo systemctl start docker`), or point DOCKER_HOST or the Docker context at your engine.';
-    return new StrataError('engine_unreachable', `Cannot reach the Docker engine "${name}" at ${address} (${error.code}). ${hint}`, {
-      engine: name,
-      address,
-      cause: error.code,
-    });
-  }
-  // Strata itself ended the call (a cancelled build, a refused upload): not an engine failure.
-  if ((cause as { name?: string } | null)?.name === 'AbortError')
-    return new StrataError('invalid_input', 'The request was cancelled before the engine finished it.');
-  // TLS refused, ssh denied: the transport's own failure, said in words without paths or key material.
-  const transport = transportFailure(cause, name, engineAddress());
-  if (transport) return transport;
-  const message = engineMessage(error) || 'The Docker engine failed without saying why.';
-  switch (error.statusCode) {
-    case 400:
-      return new StrataError('invalid_input', message);
-    case 401:
-      return new StrataError('unauthorized', message);
-    case 404:
-      return new StrataError('not_found', message);
-    case 409:
-      return new StrataError('conflict', message);
-    case 500:
-      // 20.10 answers bad names in tag requests with 500 rather than 400.
-      if (/invalid reference format|invalid tag format/.test(message)) return new StrataError('invalid_reference', message);
-      return new StrataError('upstream_failed', `The Docker engine reported an error: ${message}`);
-    default:
-      if (error.statusCode) return new StrataError('upstream_failed', `The Docker engine answered ${error.statusCode}: ${message}`);
-      // No status: a transport failure Strata does not know. Its text may name local paths: log it, say less.
-      console.error('[strata] engine call failed', cause);
-      return new StrataError('internal', `The connection to the Docker engine "${name}" failed. The server log has the details.`);
-  }
 }

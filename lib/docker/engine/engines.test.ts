@@ -64,6 +64,17 @@ describe('discoverEngines', () => {
     expect(withHost.find((e) => e.current)).toMatchObject({ name: 'default', address: 'tcp://127.0.0.1:2375', source: 'env' });
   });
 
+  it('reads DOCKER_TLS_VERIFY as the CLI does: any value checks the server, DOCKER_CERT_PATH alone is no TLS', () => {
+    const certs = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-certs-'));
+    dirs.push(certs);
+    for (const file of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(certs, file), 'PEM');
+    const host = 'tcp://10.0.0.5:2376';
+    const withVerify = discoverEngines({ DOCKER_HOST: host, DOCKER_TLS_VERIFY: 'true', DOCKER_CERT_PATH: certs })[0]!;
+    expect(withVerify.tls).toMatchObject({ skipVerify: false, ca: path.join(certs, 'ca.pem') });
+    expect(discoverEngines({ DOCKER_HOST: host, DOCKER_CERT_PATH: certs })[0]!.tls).toBeNull();
+    expect(discoverEngines({ DOCKER_HOST: host, DOCKER_TLS: '1', DOCKER_CERT_PATH: certs })[0]!.tls?.skipVerify).toBe(true);
+  });
+
   it('adds STRATA_ENGINES, a context keeping its name when both have it', () => {
     const config = dockerConfig([{ name: 'lab', host: 'unix:///lab.sock' }]);
     const engines = discoverEngines({ DOCKER_CONFIG: config, STRATA_ENGINES: 'lab=unix:///other.sock, edge=ssh://me@edge:2222' });

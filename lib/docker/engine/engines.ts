@@ -121,9 +121,12 @@ export function parseStrataEngines(value: string | undefined): Omit<EngineSpec, 
 function defaultEngine(env: Env): Omit<EngineSpec, 'current'> {
   const host = env.DOCKER_HOST;
   if (!host) return { name: DEFAULT_ENGINE, address: DEFAULT_SOCKET, source: 'env', tls: null };
-  const certs = env.DOCKER_CERT_PATH;
-  const verify = env.DOCKER_TLS_VERIFY === '1';
-  const tls = verify || certs ? tlsFiles(certs || path.join(os.homedir(), '.docker'), !verify) : null;
+  // As the CLI reads them: any DOCKER_TLS_VERIFY turns TLS on and checks the server; DOCKER_TLS alone
+  // turns it on without the check; DOCKER_CERT_PATH only says where the files are.
+  const verify = Boolean(env.DOCKER_TLS_VERIFY);
+  if (!verify && !env.DOCKER_TLS) return { name: DEFAULT_ENGINE, address: host, source: 'env', tls: null };
+  const certs = env.DOCKER_CERT_PATH || path.join(os.homedir(), '.docker');
+  const tls = tlsFiles(certs, !verify) ?? { skipVerify: !verify };
   return { name: DEFAULT_ENGINE, address: host, source: 'env', tls };
 }
 
@@ -168,6 +171,9 @@ export function listEngineSpecs(): EngineSpec[] {
   const configDir = dockerConfigDir();
   const key = [
     process.env.DOCKER_HOST,
+    process.env.DOCKER_TLS_VERIFY,
+    process.env.DOCKER_TLS,
+    process.env.DOCKER_CERT_PATH,
     configDir,
     process.env.DOCKER_CONTEXT,
     process.env.STRATA_ENGINES,

@@ -31,9 +31,13 @@ export function bindToEngine<A extends unknown[], R>(later: (...args: A) => R): 
 
 const states: Map<string, unknown> = ((globalThis as { __strataEngineStates?: Map<string, unknown> }).__strataEngineStates ??= new Map());
 
-/** A module's state for the active engine (caches, locks, subscriptions), made on first use. */
+/**
+ * A module's state for the active engine (caches, locks, subscriptions), made on first use. Keyed by the
+ * engine's address too: a context pointed at another host starts from nothing of the old host's.
+ */
 export function perEngine<T>(kind: string, create: () => T): T {
-  const key = `${kind}\u0000${activeEngine().name}`;
+  const { name, address } = activeEngine();
+  const key = `${kind}\u0000${name}\u0000${address}`;
   let state = states.get(key) as T | undefined;
   if (state === undefined) {
     state = create();

@@ -35,7 +35,9 @@ export class SshAgent extends http.Agent {
   private ready: Promise<Client> | null = null;
   /** Channels the server may still count: one is released only when both sides have closed it. */
   private open = 0;
-  private waiting: (() => void)[] = [];
+  private waiting: { go: () => void; stop: (error: Error) => void }[] = [];
+  /** Destroyed: the engine's connection was dropped; nothing may open a new one through this agent. */
+  private destroyed = false;
 
   constructor(private readonly config: ConnectConfig) {
     // The HTTP side does not limit sockets: a socket it has let go of can still be a session sshd
@@ -44,21 +46,23 @@ export class SshAgent extends http.Agent {
   }
 
   private async slot(): Promise<void> {
+    if (this.destroyed) throw new Error('The ssh connection to this engine was closed.');
     if (this.open < MAX_CHANNELS) {
       this.open += 1;
       return;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    await new Promise<void>((go, stop) => this.waiting.push({ go, stop }));
   }
 
   private release(): void {
     const next = this.waiting.shift();
-    if (next) next();
+    if (next) next.go();
     else this.open -= 1;
   }
 
   /** The engine's ssh connection, opened on first use and again after it drops. */
   private connection(): Promise<Client> {
+    if (this.destroyed) return Promise.reject(new Error('The ssh connection to this engine was closed.'));
     if (this.ready) return this.ready;
     const client = new Client();
     this.client = client;
@@ -115,6 +119,8 @@ export class SshAgent extends http.Agent {
 
   /** Closes the ssh connection (the engine's address changed, or Strata stops). */
   override destroy(): void {
+    this.destroyed = true;
+    for (const waiter of this.waiting.splice(0)) waiter.stop(new Error('The ssh connection to this engine was closed.'));
     super.destroy();
     this.client?.end();
     this.client = null;

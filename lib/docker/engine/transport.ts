@@ -12,6 +12,7 @@ import { StrataError } from '@/lib/api/errors';
 import type { EngineSpec } from '@/lib/docker/engine/engines';
 import { hostKeyVerifier } from '@/lib/docker/engine/known-hosts';
 import { SshAgent } from '@/lib/docker/engine/ssh-agent';
+import { utils } from 'ssh2';
 
 /** The subset of dockerode's options Strata sets; every one is set, so nothing leaks in from DOCKER_HOST. */
 export interface TransportOptions {
@@ -47,37 +48,43 @@ function readSecret(file: string | undefined, what: string, spec: EngineSpec): B
   }
 }
 
-/** Key files the ssh client would try by default, without a passphrase (Strata cannot ask for one). */
-function sshKeyFiles(): Buffer[] {
+/**
+ * The first key file the ssh client would try by default that needs no passphrase (Strata cannot ask for
+ * one: such keys belong in the ssh agent). A key ssh2 cannot read would stop it before the agent is tried.
+ */
+function sshKeyFile(): Buffer | undefined {
   const dir = path.join(os.homedir(), '.ssh');
-  const keys: Buffer[] = [];
   for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
     try {
-      keys.push(fs.readFileSync(path.join(dir, name)));
+      const key = fs.readFileSync(path.join(dir, name));
+      if (!(utils.parseKey(key) instanceof Error)) return key;
     } catch {
       // not there: the next one
     }
   }
-  return keys;
+  return undefined;
 }
+
+/** A URL's host as a socket wants it: an IPv6 literal without its brackets. */
+const bareHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
 
 function sshOptions(spec: EngineSpec, url: URL): TransportOptions {
   const port = Number(url.port) || 22;
-  const keys = sshKeyFiles();
+  const key = sshKeyFile();
   const agent = new SshAgent({
-    host: url.hostname,
+    host: bareHost(url),
     port,
     username: decodeURIComponent(url.username) || os.userInfo().username,
     agent: process.env.SSH_AUTH_SOCK || undefined,
-    ...(keys[0] ? { privateKey: keys[0] } : {}),
-    hostVerifier: hostKeyVerifier(url.hostname, port, spec.name),
+    ...(key ? { privateKey: key } : {}),
+    hostVerifier: hostKeyVerifier(bareHost(url), port, spec.name),
     readyTimeout: 10_000,
   });
   // Plain HTTP through the ssh agent: dockerode's own ssh transport is not used (see ssh-agent.ts).
   return {
     socketPath: undefined,
     protocol: 'http',
-    host: url.hostname,
+    host: bareHost(url),
     port,
     ca: undefined,
     cert: undefined,
@@ -103,13 +110,13 @@ export function transportOptions(spec: EngineSpec): TransportOptions {
     });
   const tls = spec.tls;
   const port = Number(url.port) || (tls ? 2376 : 2375);
-  if (!tls) return { socketPath: undefined, host: url.hostname, port, protocol: 'http', ca: undefined, cert: undefined, key: undefined };
+  if (!tls) return { socketPath: undefined, host: bareHost(url), port, protocol: 'http', ca: undefined, cert: undefined, key: undefined };
   const cert = readSecret(tls.cert, 'client certificate', spec);
   const key = readSecret(tls.key, 'client key', spec);
   const ca = readSecret(tls.ca, 'CA certificate', spec);
   return {
     socketPath: undefined,
-    host: url.hostname,
+    host: bareHost(url),
     port,
     protocol: 'https',
     ca,

@@ -81,6 +81,11 @@ export async function* copyImage(plan: CopyPlan, signal: AbortSignal): AsyncGene
     source.stream.destroy();
     archive.destroy();
   };
+  // Cancelled while the save was starting: the listener below would never hear it.
+  if (signal.aborted) {
+    stop();
+    return;
+  }
   signal.addEventListener('abort', stop, { once: true });
   const events = channel<CopyEvent>();
   events.push({ kind: 'start', from: plan.from, to: plan.to, names: plan.names, estimatedBytes: source.estimatedBytes });
@@ -104,7 +109,12 @@ export async function* copyImage(plan: CopyPlan, signal: AbortSignal): AsyncGene
       stop();
       events.close();
     });
-  yield* events.drain();
+  try {
+    yield* events.drain();
+  } finally {
+    // The reader went away (the response was cancelled): both ends stop, whatever the signal said.
+    stop();
+  }
 }
 
 /** The load side, on the destination engine: its lines as events; the names loaded, or null after an error line. */
