@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Strata needs and is missing: Debian packages (as root, with apt) and node modules.
-#   scripts/install-deps.sh [--engine] [--modern-engine] [--browser]
-#   --engine          dockerd, the registry and busybox-static (the sandbox engine and fixtures), openssl
-#                     and openssh-server (the TLS and ssh transport tests); with STRATA_ENGINE_KIND=modern
-#                     also what --modern-engine does
+#   scripts/install-deps.sh [--engine] [--modern-engine] [--browser] [--transports]
+#   --engine          dockerd, the registry and busybox-static (the sandbox engine and fixtures); with
+#                     STRATA_ENGINE_KIND=modern also what --modern-engine does
 #   --modern-engine   the sandbox's modern engine (Debian sid's docker.io and containerd, unpacked into a
 #                     cache by scripts/modern-engine.sh, never installed); implies --engine
 #   --browser  Debian's Chromium (Playwright cannot download its own browsers here)
+#   --transports      openssl and openssh-server, for the TLS and ssh transport tests only (scripts/test.sh):
+#                     running Strata never needs an ssh server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +42,8 @@ for arg in ${args[@]+"${args[@]}"}; do
       # Debian's plain busybox is dynamically linked and useless in a libc-less image.
       { [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; } || want+=(busybox-static)
       # Tests make zstd-compressed layers (the containerd store's kind) with the zstd tool.
-      command -v zstd >/dev/null || want+=(zstd)
+      command -v zstd >/dev/null || want+=(zstd) ;;
+    --transports)
       # The transport tests: TLS certificates (scripts/tls-certs.sh) and an sshd of their own on loopback
       # (tests/support/sshd.ts); ssh-keygen comes with openssh-client, a dependency of the server.
       command -v openssl >/dev/null || want+=(openssl)

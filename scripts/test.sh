@@ -96,7 +96,7 @@ trap 'exit 143' TERM
 # Only this run's own e2e data (another checkout may be using its own beside it).
 rm -rf reports test-results "$E2E_DATA_DIR"* && mkdir -p reports
 
-if ! scripts/install-deps.sh --engine --modern-engine --browser; then
+if ! scripts/install-deps.sh --engine --modern-engine --browser --transports; then
   echo "tests: 0 passed, 1 failed"; exit 1
 fi
 
