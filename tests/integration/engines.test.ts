@@ -189,6 +189,51 @@ describe.runIf(OTHER_DIR)('many engines', () => {
     for (const host of [SANDBOX_HOST, otherHost]) dockerOn(host, 'rmi', tag);
   }, 120_000);
 
+  it('stops a copy on Cancel: the other engine keeps nothing of it, and the next copy may run', async () => {
+    const tag = `strata-copy/${marker}:cancel`;
+    // 64 MB of random bytes: long enough to cancel part way on a 2-core machine.
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `d=$(mktemp -d) && head -c 64M /dev/urandom > "$d/blob" && tar -C "$d" -c blob | docker import - ${tag} >/dev/null; rm -rf "$d"`,
+      ],
+      {
+        env: { ...process.env, DOCKER_HOST: otherHost },
+      },
+    );
+    try {
+      const controller = new AbortController();
+      const response = await copy(
+        new Request('http://localhost:3000/api/images/x/copy?engine=other', {
+          method: 'POST',
+          body: JSON.stringify({ to: 'default' }),
+          headers: { 'Content-Type': 'application/json' },
+          signal: controller.signal,
+        }),
+        ctx({ ref: tag }),
+      );
+      const reader = response.body!.getReader();
+      const first = new TextDecoder().decode((await reader.read()).value);
+      expect(first).toContain('"kind":"start"');
+      controller.abort();
+      await reader.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(tagsOn(`${process.env.STRATA_SANDBOX_DIR}/docker.sock`)).not.toContain(tag);
+      // The destination's write lock is free again: a whole copy goes through.
+      const again = await copy(post('/api/images/x/copy?engine=other', { to: 'default' }), ctx({ ref: tag }));
+      expect((await again.text()).trim().split('\n').at(-1)).toContain('"done"');
+    } finally {
+      for (const host of [SANDBOX_HOST, otherHost]) {
+        try {
+          dockerOn(host, 'rmi', '-f', tag);
+        } catch {
+          // not there
+        }
+      }
+    }
+  }, 120_000);
+
   it('refuses a copy to the same engine or to one it does not know, before anything moves', async () => {
     const same = await copy(post('/api/images/x/copy?engine=other', { to: 'other' }), ctx({ ref: 'strata-fixture/base:1' }));
     expect(same.status).toBe(400);
