@@ -3,7 +3,6 @@
 // sshd of this file's own, tests/support/sshd.ts). The right credentials reach the sandbox; wrong ones
 // are refused in words that name no file; no key or certificate ever appears in an answer.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { GET as getInventory } from '@/app/api/inventory/route';
 import type { EnginesResponse } from '@/lib/api/engines';
 import { writeContext } from '../support/contexts';
 import { engineGet, requireSandbox, SANDBOX_DIR, SANDBOX_SOCKET } from '../support/sandbox';
+import { freePort } from '../support/ports';
 import { startSshd, type Sshd } from '../support/sshd';
 import { makeTlsMaterial } from '../support/tls';
 
@@ -23,14 +23,6 @@ const get = (url: string) => new Request(`http://localhost:3000${url}`);
 // Key and certificate content, and the paths where the context and the user keep them.
 const SECRET_MARKERS =
   /BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)|OPENSSH PRIVATE|ssh-ed25519 AAAA|contexts\/tls|strata-remote-|\.ssh\/id_ed25519/;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function engines(): Promise<Record<string, EnginesResponse['engines'][number]>> {
   const response = await getEngines(get('/api/engines'), ctx);

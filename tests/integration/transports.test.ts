@@ -11,12 +11,12 @@ import Docker from 'dockerode';
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contextPaths, useContext, writeContext } from '../support/contexts';
 import { engineGet, SANDBOX_DIR, SANDBOX_HOST, SANDBOX_SOCKET } from '../support/sandbox';
 import { startSshAgent, type SshAgent } from '../support/ssh-agent';
+import { freePort } from '../support/ports';
 import { startSshd, type Sshd } from '../support/sshd';
 import { makeTlsMaterial } from '../support/tls';
 
@@ -31,14 +31,6 @@ afterAll(() => {
 
 /** The sandbox engine's own ID, read over its unix socket: what every transport must lead to. */
 const sandboxEngineId = () => engineGet<{ ID: string }>('/info').ID;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A TLS client from a folder holding ca.pem, cert.pem and key.pem (as DOCKER_CERT_PATH does). */
 function tlsClient(certDir: string, files: { cert?: boolean } = { cert: true }): Docker {
