@@ -11,8 +11,17 @@ const everywhere = [
   { name: 'zod', importNames: ['z'], message: "Import z from '@/lib/api/zod', where it is configured to run under the page's CSP." },
 ];
 const serverOnly = {
-  group: ['@/lib/docker', '@/lib/docker/**', '@/lib/hub', '@/lib/hub/**', '@/lib/http', '@/lib/http/**'],
-  message: 'Server-only code: the browser and the contracts (lib/api) may not import lib/docker, lib/hub or lib/http.',
+  group: [
+    '@/lib/docker',
+    '@/lib/docker/**',
+    '@/lib/hub',
+    '@/lib/hub/**',
+    '@/lib/http',
+    '@/lib/http/**',
+    '@/lib/registries',
+    '@/lib/registries/**',
+  ],
+  message: 'Server-only code: the browser and the contracts (lib/api) may not import lib/docker, lib/hub, lib/http or lib/registries.',
 };
 const views = {
   group: ['@/components', '@/components/**'],

@@ -8,7 +8,7 @@ export interface RegistryLogin {
 }
 
 /** A registry to log in to: `docker.io` (Docker Hub) or host[:port] — DNS labels of at most 63 characters, 253 in all. */
-const registryHost = z
+export const registryHost = z
   .string()
   .trim()
   .max(253 + 6, 'A registry host name is at most 253 characters.')

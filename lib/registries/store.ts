@@ -78,3 +78,14 @@ export async function authConfigFor(domain: string): Promise<Record<string, stri
   const stored = (await load())[server];
   return stored ? { username: stored.username, password: stored.password, serveraddress: server } : {};
 }
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** The stored login for a registry, for Strata's own registry requests (lib/registries/http.ts), or null. */
+export async function registryCredentials(domain: string): Promise<Credentials | null> {
+  const stored = (await load())[serverFor(domain)];
+  return stored ? { username: stored.username, password: stored.password } : null;
+}

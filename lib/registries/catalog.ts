@@ -1,0 +1,117 @@
+// A registry's repositories, paged and filtered on the server so 50,000 names never reach the browser at
+// once. The first page without a filter is one `_catalog?n=` request, as fast as the registry's own page;
+// the whole catalog is then read in the background (following `Link`) and kept a minute, for the pages
+// after it, the filter and the total.
+import 'server-only';
+import { REPOSITORY_PAGE_SIZE, type RepositoryPage } from '@/lib/api/registry-browse';
+import { StrataError } from '@/lib/api/errors';
+import { registryErrorCode, registryFetch } from '@/lib/registries/http';
+import { nextPagePath, pageOf } from '@/lib/registries/paging';
+
+const TTL_MS = 60_000;
+const BATCH = 1000;
+const MAX_SERVERS = 16;
+const SCOPE = 'registry:catalog:*';
+
+interface Catalog {
+  at: number;
+  names: Promise<string[]>;
+}
+const catalogs = new Map<string, Catalog>();
+
+class CatalogRefused extends Error {}
+
+async function catalogPage(server: string, path: string): Promise<{ names: string[]; next: string | null }> {
+  let response: Response;
+  try {
+    response = await registryFetch(server, path, { scope: SCOPE });
+  } catch (error) {
+    // Registries that keep their list to themselves (GHCR, ECR, Hub) refuse the catalog scope.
+    if (error instanceof StrataError && error.code === 'unauthorized') throw new CatalogRefused(error.message);
+    throw error;
+  }
+  if (!response.ok) {
+    const code = await registryErrorCode(response);
+    if ([401, 403, 404, 405].includes(response.status) || code === 'UNSUPPORTED') throw new CatalogRefused(code ?? String(response.status));
+    throw new StrataError('upstream_failed', `${server} answered ${response.status} for its list of repositories.`);
+  }
+  const body = (await response.json().catch(() => null)) as { repositories?: unknown } | null;
+  const names = Array.isArray(body?.repositories) ? body.repositories.filter((name): name is string => typeof name === 'string') : [];
+  return { names, next: nextPagePath(response.headers.get('link')) };
+}
+
+async function readAll(server: string): Promise<string[]> {
+  const names: string[] = [];
+  let path: string | null = `/v2/_catalog?n=${BATCH}`;
+  const seen = new Set<string>();
+  while (path && !seen.has(path)) {
+    seen.add(path);
+    const page = await catalogPage(server, path);
+    names.push(...page.names);
+    path = page.next;
+  }
+  return names;
+}
+
+function wholeCatalog(server: string): Promise<string[]> {
+  const cached = catalogs.get(server);
+  if (cached && Date.now() - cached.at < TTL_MS) return cached.names;
+  const names = readAll(server);
+  catalogs.set(server, { at: Date.now(), names });
+  // A failed read is not kept: the next request tries again.
+  names.catch(() => catalogs.delete(server));
+  if (catalogs.size > MAX_SERVERS) catalogs.delete(catalogs.keys().next().value!);
+  return names;
+}
+
+/** Forget a registry's list (after a delete), so the next page reads it again. */
+export function forgetCatalog(server: string): void {
+  catalogs.delete(server);
+}
+
+const refusedPage = (server: string, page: number): RepositoryPage => ({
+  server,
+  catalog: false,
+  page,
+  pageSize: REPOSITORY_PAGE_SIZE,
+  total: null,
+  hasMore: false,
+  repositories: [],
+});
+
+export async function listRepositories(server: string, page: number, q: string): Promise<RepositoryPage> {
+  const pageSize = REPOSITORY_PAGE_SIZE;
+  const fresh = catalogs.get(server);
+  try {
+    if (page === 1 && !q && !(fresh && Date.now() - fresh.at < TTL_MS)) {
+      const first = await catalogPage(server, `/v2/_catalog?n=${pageSize}`);
+      // The rest is read after this answer, for the next page, the filter and the total.
+      if (first.next) wholeCatalog(server).catch(() => undefined);
+      const names = first.names.slice(0, pageSize);
+      return {
+        server,
+        catalog: true,
+        page,
+        pageSize,
+        total: first.next ? null : names.length,
+        hasMore: first.next !== null,
+        repositories: names,
+      };
+    }
+    const all = await wholeCatalog(server);
+    const needle = q.toLowerCase();
+    const matching = needle ? all.filter((name) => name.includes(needle)) : all;
+    return {
+      server,
+      catalog: true,
+      page,
+      pageSize,
+      total: matching.length,
+      hasMore: page * pageSize < matching.length,
+      repositories: pageOf(matching, page, pageSize),
+    };
+  } catch (error) {
+    if (error instanceof CatalogRefused) return refusedPage(server, page);
+    throw error;
+  }
+}
