@@ -8,6 +8,8 @@ import { StrataError } from '@/lib/api/errors';
 import { platformString, type PlatformSpec } from '@/lib/api/platform';
 import { engine } from '@/lib/docker/engine/client';
 import { invalidateImages } from '@/lib/docker/images/list';
+import { forgetRepository } from '@/lib/registries/tags';
+import { forgetUpdate } from '@/lib/registries/updates';
 import { jsonLines } from '@/lib/docker/engine/json-lines';
 import { pulledPlatformNote } from '@/lib/docker/transfer/pull-platform';
 import { explainTransferError, mapProgress, type RawProgress } from '@/lib/docker/transfer/progress';
@@ -97,6 +99,9 @@ export async function* push(ref: ParsedReference, signal: AbortSignal): AsyncGen
     return;
   }
   const result = yield* relay(stream, signal);
+  // What the registry's tag points at has changed: the update check asks again.
+  forgetUpdate(ref.domain, ref.path, tag);
+  forgetRepository(ref.domain, ref.path);
   if (result === null || signal.aborted) return;
   yield { kind: 'done', ref: `${repo}:${tag}`, digest: result || null, imageId: null };
 }
