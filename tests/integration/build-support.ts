@@ -28,3 +28,6 @@ export async function run(
   const done = events.find((event) => event.kind === 'done');
   return { status: response.status, events, steps: [...steps.values()], summary: done?.kind === 'done' ? done.summary : null, body: null };
 }
+
+/** The messages of a build's error lines: an assertion that there are none then prints what went wrong. */
+export const errorLines = (events: BuildEvent[]) => events.flatMap((event) => (event.kind === 'error' ? [event.message] : []));

@@ -6,6 +6,26 @@ import { buildImage, docker, engineGet, engineStore, requireSandbox } from '../s
 
 const EXTRA_TAG = 'strata-test/extra:1';
 
+interface Df {
+  LayersSize: number;
+  Images: { Id: string; Size: number; SharedSize: number }[];
+}
+
+/**
+ * Strata's list and the engine's df of one engine state: df before and after the list agree, or the
+ * engine was still changing (a build or a clean-up an earlier file began can end in the background) and
+ * both are read again.
+ */
+async function listWithDf(): Promise<{ list: Awaited<ReturnType<typeof listImages>>; df: Df }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const before = JSON.stringify(engineGet<Df>('/system/df').Images);
+    const list = await listImages();
+    const df = engineGet<Df>('/system/df');
+    if (JSON.stringify(df.Images) === before || attempt === 5) return { list, df };
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 describe('images on the sandbox engine', () => {
   beforeAll(() => requireSandbox());
   afterAll(() => {
@@ -22,16 +42,20 @@ describe('images on the sandbox engine', () => {
   });
 
   it('counts disk use as the engine does: every distinct layer once', async () => {
-    const { totals } = await listImages();
-    const df = engineGet<{ LayersSize: number; Images: unknown[] }>('/system/df');
+    const {
+      list: { totals },
+      df,
+    } = await listWithDf();
     expect(totals.diskUsed).toBe(df.LayersSize);
     expect(totals.exact).toBe(true);
     expect(totals.naiveSum).toBeGreaterThan(totals.diskUsed);
   });
 
   it('gives every image the size and shared size the engine’s own df gives it', async () => {
-    const { images } = await listImages();
-    const df = engineGet<{ Images: { Id: string; Size: number; SharedSize: number }[] }>('/system/df');
+    const {
+      list: { images },
+      df,
+    } = await listWithDf();
     expect(images.map((image) => image.id).sort()).toEqual(df.Images.map((image) => image.Id).sort());
     for (const image of images) {
       const entry = df.Images.find((candidate) => candidate.Id === image.id)!;

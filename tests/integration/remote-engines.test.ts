@@ -85,11 +85,14 @@ describe.runIf(TLS_PORT)('Strata over TLS and ssh', { timeout: 90_000 }, () => {
   it('reaches the sandbox over ssh with the user’s key and known host', async () => {
     const found = await engines();
     expect(found['ssh-box']).toMatchObject({ transport: 'ssh', reachable: true, address: `ssh://${sshd.user}@127.0.0.1:${sshd.port}` });
-    // A page's worth of calls at once (the list reads each image's layers): one ssh connection carries them.
+    // A page's worth of calls at once (the list reads each image's layers): one ssh connection carries
+    // them, on at most 8 channels that each carry call after call (a session costs a second or more here).
+    const before = sshd.sessions();
     const response = await getImages(get('/api/images?engine=ssh-box'), ctx);
     expect(response.status).toBe(200);
     const { images } = await response.json();
     expect(images.length).toBe(engineGet<unknown[]>('/images/json').length);
+    expect(sshd.sessions() - before).toBeLessThanOrEqual(8);
   });
 
   it('counts the same engine reached three ways as one content held three times', async () => {

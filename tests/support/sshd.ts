@@ -32,6 +32,8 @@ export interface Sshd {
   knownHostsLine: string;
   /** The host key alone (`ssh-ed25519 AAAA…`), for a hostVerifier that compares keys. */
   hostPublicKey: string;
+  /** How many sessions (dial-stdio channels) the key has started so far. */
+  sessions(): number;
   /** Stops this sshd (and only it) and waits until it is gone. */
   stop(): Promise<void>;
 }
@@ -88,8 +90,10 @@ export async function startSshd({ dir, port, dockerSocket }: SshdOptions): Promi
   keygen(badKeyPath, 'strata test unauthorized user');
 
   // The key may run one thing: the dial-stdio that dockerode asks for, aimed at the sandbox engine
-  // whatever the client asked. No shell, no forwarding.
-  const forced = `docker -H unix://${dockerSocket} system dial-stdio`;
+  // whatever the client asked. No shell, no forwarding. Each session leaves a line in `sessions`.
+  const sessions = path.join(dir, 'sessions');
+  rmSync(sessions, { force: true });
+  const forced = `echo >>${sessions}; exec docker -H unix://${dockerSocket} system dial-stdio`;
   const authorizedKeys = path.join(dir, 'authorized_keys');
   writeFileSync(
     authorizedKeys,
@@ -152,6 +156,7 @@ export async function startSshd({ dir, port, dockerSocket }: SshdOptions): Promi
     badKeyPath,
     knownHostsLine: `[127.0.0.1]:${port} ${hostPublicKey}`,
     hostPublicKey,
+    sessions: () => (existsSync(sessions) ? readFileSync(sessions, 'utf8').length : 0),
     async stop() {
       if (exited) return;
       // sshd -D's own pid: its per-connection children end with their connections.

@@ -1,34 +1,21 @@
-// HTTP to an engine over ssh, as `docker -H ssh://…` does it: each request is one `docker system
-// dial-stdio` on the far host. docker-modem's own ssh transport opens a new ssh connection per request,
+// HTTP to an engine over ssh, as `docker -H ssh://…` does it: through `docker system dial-stdio`
+// channels on the far host. docker-modem's own ssh transport opens a new ssh connection per request,
 // which costs a handshake each time and trips sshd's MaxStartups (10 at once) under a page's parallel
-// calls. Here one ssh connection per engine carries every request as a channel of its own, at most
-// MAX_CHANNELS at once (sshd's MaxSessions is 10), the rest queued.
+// calls. Here one ssh connection per engine carries every request, at most MAX_CHANNELS channels at
+// once (sshd's MaxSessions is 10), the rest queued. A channel is kept open after its response and
+// carries the next request (HTTP keep-alive through dial-stdio, as the Docker CLI does): starting a
+// session on the far host costs most of a second on a slow box, a request on an open one milliseconds.
 import 'server-only';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { SshSocket } from '@/lib/docker/engine/ssh-socket';
 
 const MAX_CHANNELS = 8;
 const OPEN_ATTEMPTS = 4;
 const RETRY_MS = 150;
-
-/** The socket methods http calls that an ssh channel lacks; a channel has no socket options to set. */
-function asSocket(channel: ClientChannel): Duplex {
-  const socket = channel as unknown as Duplex & Record<string, unknown>;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  socket.setNoDelay = () => socket;
-  socket.setKeepAlive = () => socket;
-  socket.ref = () => socket;
-  socket.unref = () => socket;
-  socket.setTimeout = (ms: number, onTimeout?: () => void) => {
-    if (timer) clearTimeout(timer);
-    timer = ms > 0 ? setTimeout(() => socket.emit('timeout'), ms) : null;
-    if (onTimeout) socket.once('timeout', onTimeout);
-    return socket;
-  };
-  socket.once('close', () => timer && clearTimeout(timer));
-  return socket;
-}
+/** How long an idle channel waits for the next request before it is closed. */
+const IDLE_CHANNEL_MS = 30_000;
 
 export class SshAgent extends http.Agent {
   private client: Client | null = null;
@@ -40,9 +27,17 @@ export class SshAgent extends http.Agent {
   private destroyed = false;
 
   constructor(private readonly config: ConnectConfig) {
-    // The HTTP side does not limit sockets: a socket it has let go of can still be a session sshd
-    // counts, so the limit is kept per channel here instead.
-    super({ keepAlive: false });
+    // The HTTP side queues requests beyond MAX_CHANNELS and hands each the next idle channel (a request
+    // it had asked a new channel for would wait here for a slot an idle channel never frees). Idle
+    // channels close after a quiet spell. The limit is kept per channel here too: a socket the HTTP side
+    // has let go of can still be a session sshd counts until both ends have closed it.
+    super({
+      keepAlive: true,
+      maxSockets: MAX_CHANNELS,
+      maxTotalSockets: MAX_CHANNELS,
+      maxFreeSockets: MAX_CHANNELS,
+      timeout: IDLE_CHANNEL_MS,
+    });
   }
 
   private async slot(): Promise<void> {
@@ -85,18 +80,19 @@ export class SshAgent extends http.Agent {
   }
 
   override createConnection(_options: unknown, done: (error: Error | null, socket?: Duplex) => void): undefined {
-    void this.slot()
-      .then(() => this.openChannel(OPEN_ATTEMPTS))
-      .then(
-        (channel) => {
-          channel.once('close', () => this.release());
-          done(null, asSocket(channel));
+    const channel = this.slot().then(() =>
+      this.openChannel(OPEN_ATTEMPTS).then(
+        (opened) => {
+          opened.once('close', () => this.release());
+          return opened;
         },
         (error: Error) => {
           this.release();
-          done(error);
+          throw error;
         },
-      );
+      ),
+    );
+    done(null, new SshSocket(channel));
     return undefined;
   }
 
