@@ -3,6 +3,7 @@ import type { ImageDetail } from '@/lib/api/images';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
+import { ImageUpdates } from '@/components/image-detail/image-updates';
 
 export interface ImageHeaderProps {
   image: ImageDetail;
@@ -48,6 +49,7 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
             )}
             {image.containers > 0 ? <Badge tone="green">in use by {image.containers}</Badge> : <Badge>unused</Badge>}
           </div>
+          <ImageUpdates tags={image.repoTags} />
           {actions && <div className="mt-3 flex gap-2">{actions}</div>}
         </div>
         {image.contentSize === null ? (

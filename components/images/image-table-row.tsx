@@ -6,6 +6,8 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
 import { imageHref } from '@/components/images/image-href';
 import { PlatformChips } from '@/components/images/platform-chips';
+import type { TagUpdate } from '@/lib/api/updates';
+import { UpdateBadge } from '@/components/images/update-badge';
 
 export const ROW_HEIGHT = 52;
 const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 136px 84px 84px 84px 96px 150px';
@@ -24,9 +26,12 @@ export interface ImageTableRowProps {
   selected: boolean;
   onSelect: (key: string, selected: boolean) => void;
   accounting: SizeAccounting;
+  /** The registry check most worth saying of this image's tags, if any was made. */
+  update: TagUpdate | null;
+  onPullUpdate?: (tag: string) => void;
 }
 
-export function ImageTableRow({ row, index, start, selected, onSelect, accounting }: ImageTableRowProps) {
+export function ImageTableRow({ row, index, start, selected, onSelect, accounting, update, onPullUpdate }: ImageTableRowProps) {
   const { image, tags } = row;
   const href = imageHref(image.id);
   const hidden = tags.length - MAX_CHIPS;
@@ -77,7 +82,10 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
             </Link>
           )}
         </div>
-        <PlatformChips platforms={image.platforms} />
+        <div className="flex min-w-0 items-center gap-1.5">
+          <PlatformChips platforms={image.platforms} />
+          {update && <UpdateBadge update={update} onPull={onPullUpdate} />}
+        </div>
       </div>
       <div role="cell" className="flex items-center gap-1 px-3">
         <Link href={href} className="font-mono text-xs text-slate-700 hover:underline">

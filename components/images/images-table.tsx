@@ -1,11 +1,15 @@
 'use client';
 // A virtualized table: only the rows in view are in the DOM, so 5,000 images scroll as smoothly as 50.
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImageRow, SortDirection, SortKey } from '@/components/images/image-table-model';
 import { ImageTableRow, ROW_HEIGHT, gridColumnsFor } from '@/components/images/image-table-row';
 import type { SizeAccounting } from '@/lib/api/images';
 import { CONTENT_HINT, sizeWords } from '@/lib/size-words';
+import { PullDialog } from '@/components/transfer/pull-dialog';
+import { mostNotable, updatesByTag } from '@/components/images/update-badge';
+import { useReadOnly } from '@/lib/queries/engine';
+import { useImageUpdates } from '@/lib/queries/registries';
 
 interface Column {
   key: SortKey;
@@ -58,6 +62,10 @@ export function ImagesTable({
 }: ImagesTableProps) {
   const columns = columnsFor(accounting);
   const gridColumns = gridColumnsFor(accounting);
+  const updates = updatesByTag(useImageUpdates().data);
+  const readOnly = useReadOnly();
+  // The dialog lives here, not in a row: the row goes (or moves) when the pull retags the image.
+  const [pulling, setPulling] = useState<string | null>(null);
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.key));
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions the React Compiler cannot memoize; that is expected here.
@@ -130,11 +138,14 @@ export function ImagesTable({
                 selected={selected.has(row.key)}
                 onSelect={onSelect}
                 accounting={accounting}
+                update={mostNotable(row.tags.map((tag) => updates.get(tag)))}
+                onPullUpdate={readOnly ? undefined : setPulling}
               />
             );
           })}
         </div>
       </div>
+      {pulling && <PullDialog key={pulling} open initialRef={pulling} onClose={() => setPulling(null)} />}
     </div>
   );
 }

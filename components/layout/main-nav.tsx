@@ -11,6 +11,7 @@ const LINKS = [
   { href: '/build', label: 'Build', soon: false },
   { href: '/archives', label: 'Archives', soon: false },
   { href: '/hub', label: 'Docker Hub', soon: false },
+  { href: '/registries', label: 'Registries', soon: false },
   { href: '/activity', label: 'Activity', soon: false },
 ];
 

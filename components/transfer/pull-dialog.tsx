@@ -12,14 +12,16 @@ import { parsePlatform } from '@/lib/api/platform';
 export interface PullDialogProps {
   open: boolean;
   onClose: () => void;
-  /** Pre-filled reference (from a Docker Hub tag); the dialog starts pulling at once. */
+  /** Pre-filled reference (from a Docker Hub or registry tag); the dialog starts pulling at once. */
   initialRef?: string;
+  /** With `initialRef`: pull only this platform (os/architecture[/variant]) of a multi-platform image. */
+  initialPlatform?: string;
 }
 
-export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) {
+export function PullDialog({ open, onClose, initialRef = '', initialPlatform = '' }: PullDialogProps) {
   const [ref, setRef] = useState(initialRef);
   // Empty: the engine's own platform. Otherwise os/architecture[/variant], checked as the server checks it.
-  const [platform, setPlatform] = useState('');
+  const [platform, setPlatform] = useState(initialPlatform);
   const platformCheck = platform.trim() ? parsePlatform(platform.trim()) : null;
   const transfer = useTransfer();
   const { state, start } = transfer;
@@ -29,9 +31,9 @@ export function PullDialog({ open, onClose, initialRef = '' }: PullDialogProps) 
   useEffect(() => {
     if (open && initialRef && !started.current) {
       started.current = true;
-      void start('/api/pull', { ref: initialRef });
+      void start('/api/pull', { ref: initialRef, ...(initialPlatform ? { platform: initialPlatform } : {}) });
     }
-  }, [open, initialRef, start]);
+  }, [open, initialRef, initialPlatform, start]);
   return (
     <TransferDialog
       open={open}
