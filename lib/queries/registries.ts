@@ -1,6 +1,7 @@
 // A registry's repositories, tags, manifests and tag deletes, and the update checks of local tags.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetch';
+import { imageKeys } from '@/lib/queries/images';
 import type { ManifestView, RepositoryPage, TagDeletePreview, TagDeleteResult, TagPage } from '@/lib/api/registry-browse';
 import type { UpdatesResponse } from '@/lib/api/updates';
 
@@ -17,7 +18,8 @@ export const registryKeys = {
     ['registry', server, 'repository', repository, 'manifest', reference] as const,
   deletePreview: (server: string, repository: string, tag: string) =>
     ['registry', server, 'repository', repository, 'delete', tag] as const,
-  updates: () => ['image-updates'] as const,
+  // Under `images`: a pull, push, tag or delete here changes the local side, and the state is worked out per request.
+  updates: () => [...imageKeys.all, 'updates'] as const,
 };
 
 export const useRepositories = (server: string, page: number, q: string) =>
