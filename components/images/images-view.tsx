@@ -3,6 +3,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { ImagesTable } from '@/components/images/images-table';
 import { ImagesToolbar } from '@/components/images/images-toolbar';
 import { TotalsBar } from '@/components/images/totals-bar';
+import { UpdatesNotice } from '@/components/images/updates-notice';
 import {
   defaultDirection,
   filterRows,
@@ -128,6 +129,7 @@ export function ImagesView() {
             intermediates={intermediates}
             onIntermediates={setIntermediates}
           />
+          <UpdatesNotice />
           <div className="flex min-h-8 flex-wrap items-center gap-2">
             <p aria-live="polite" className="text-xs text-slate-500">
               Showing {visible.length} of {rows.length} {perTag ? 'tags' : 'images'}

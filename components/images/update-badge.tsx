@@ -11,9 +11,12 @@ export function updatesByTag(response: UpdatesResponse | undefined): Map<string,
 
 const RANK: Record<TagUpdate['state'], number> = { newer: 0, unreachable: 1, not_in_registry: 2, up_to_date: 3, pending: 4 };
 
-/** Of an image's tags, the one a person needs to hear about first: a newer image, then a failure. */
+/**
+ * Of an image's tags, the one a row should say: a newer image first. A registry that could not be asked
+ * is said once above the list (UpdatesNotice), not on every row of its images.
+ */
 export function mostNotable(updates: (TagUpdate | undefined)[]): TagUpdate | null {
-  const known = updates.filter((update): update is TagUpdate => update !== undefined);
+  const known = updates.filter((update): update is TagUpdate => update !== undefined && update.state !== 'unreachable');
   return known.sort((a, b) => RANK[a.state] - RANK[b.state])[0] ?? null;
 }
 
@@ -31,20 +34,22 @@ export function UpdateBadge({ update, onPull, named = false }: UpdateBadgeProps)
   const who = named ? `${update.tag}: ` : '';
   switch (update.state) {
     case 'newer': {
-      const created = update.remoteCreated ? ` (created ${formatRelative(update.remoteCreated)})` : '';
+      const created = update.remoteCreated ? `created ${formatRelative(update.remoteCreated)}` : null;
       const title = `${update.tag} in the registry is ${update.remote}${
         update.remoteCreated ? `, created ${formatDateTime(update.remoteCreated)}` : ''
       }; this engine has ${update.local}${checked(update)}`;
       return (
-        <span className="inline-flex items-center gap-1" data-update-state="newer">
+        <span className="inline-flex min-w-0 items-center gap-1" data-update-state="newer">
           <Badge tone="amber" title={title}>
-            {who}newer in registry{created}
+            {/* The list's rows are narrow: the age is in the title there, and in the words on the image page. */}
+            {who}newer in registry{named && created ? ` (${created})` : ''}
           </Badge>
           {onPull && (
             <button
               type="button"
               onClick={() => onPull(update.tag)}
               aria-label={`Pull the newer ${update.tag}`}
+              title={created ? `Pull the registry’s image, ${created}` : 'Pull the registry’s image'}
               className="rounded border border-amber-300 bg-white px-1.5 py-0.5 text-xs text-amber-900 hover:bg-amber-50"
             >
               Pull
@@ -70,9 +75,8 @@ export function UpdateBadge({ update, onPull, named = false }: UpdateBadgeProps)
     case 'unreachable':
       return (
         <span data-update-state="unreachable">
-          <Badge tone="red" title={update.message ?? 'The registry did not answer.'}>
-            {who}registry unreachable
-          </Badge>
+          {/* Neutral: an offline machine cannot ask Docker Hub, and that is no fault of the image. */}
+          <Badge title={update.message ?? 'The registry did not answer.'}>{who}registry unreachable</Badge>
         </span>
       );
     case 'pending':

@@ -21,7 +21,10 @@ export function ManifestPanel({ server, repository, reference }: ManifestPanelPr
     <section aria-labelledby="manifest-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <div className="flex items-center justify-between gap-3">
         <h2 id="manifest-heading" className="text-base font-semibold">
-          {view?.kind === 'index' ? 'Index' : 'Manifest'} <span className="font-mono text-sm font-normal">{shortId(reference)}</span>
+          {view?.kind === 'index' ? 'Index' : 'Manifest'}{' '}
+          <span className="font-mono text-sm font-normal">
+            {reference.startsWith('sha256:') ? shortId(reference) : `of tag ${reference}`}
+          </span>
         </h2>
         <Link href={repositoryHref(server, repository)} className="text-sm text-sky-700 hover:underline">
           Close
@@ -51,8 +54,15 @@ export function ManifestPanel({ server, repository, reference }: ManifestPanelPr
                 {view.manifests.map((child) => (
                   <tr key={child.digest} className="border-t border-slate-100">
                     <td className="py-1.5 font-mono">
-                      {child.platform ? formatPlatform(child.platform) : 'unknown'}{' '}
-                      {child.attestation && <Badge tone="slate">attestation</Badge>}
+                      {child.attestation ? (
+                        <Badge tone="slate" title="Build provenance or an SBOM attached to the index, not an image to run">
+                          attestation
+                        </Badge>
+                      ) : child.platform ? (
+                        formatPlatform(child.platform)
+                      ) : (
+                        'unknown'
+                      )}
                     </td>
                     <td className="py-1.5 font-mono">
                       <Link

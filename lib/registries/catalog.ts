@@ -26,8 +26,9 @@ async function catalogPage(server: string, path: string): Promise<{ names: strin
   try {
     response = await registryFetch(server, path, { scope: SCOPE });
   } catch (error) {
-    // Registries that keep their list to themselves (GHCR, ECR, Hub) refuse the catalog scope.
-    if (error instanceof StrataError && error.code === 'unauthorized') throw new CatalogRefused(error.message);
+    // Registries that keep their list to themselves (GHCR, ECR, Hub) refuse the catalog scope even with
+    // a login. Without one, the refusal may be only that: the page says to log in.
+    if (error instanceof StrataError && error.code === 'unauthorized' && error.details?.login) throw new CatalogRefused(error.message);
     throw error;
   }
   if (!response.ok) {

@@ -121,7 +121,7 @@ function refused(server: string, credentials: Credentials | null, scope: string)
     'unauthorized',
     credentials
       ? `${server} does not let ${credentials.username} read ${what}.`
-      : `${server} wants a login to read ${what}. Log in to ${server} on the Hub page, under Registry logins.`,
+      : `${server} wants a login to read ${what}. Log in to ${server} on the Registries page.`,
     { registry: server, login: Boolean(credentials) },
   );
 }
