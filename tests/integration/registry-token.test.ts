@@ -51,6 +51,7 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
     await registry.pushImage('public/app', ['1.0', 'latest']);
     await registry.pushImage('private/app', ['1.0']);
     await registry.pushImage('private/wrong', ['1.0']);
+    await registry.pushImage('private/later', ['1.0']);
     await mapLimit(BULK, 8, (name) => registry.pushImage(name, ['1']));
     many = await registry.pushImage('team/many', [MANY_TAGS[0]!]);
     await registry.tagManifest('team/many', many, MANY_TAGS.slice(1));
@@ -81,8 +82,8 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
     expect(registry.issued.at(-1)?.who).toBe('strata');
   });
 
-  it('pages the catalog over the token flow: the first 100 by Link, then the whole list of 265', async () => {
-    const all = [...BULK, 'private/app', 'private/wrong', 'public/app', 'team/many', 'team/multi'].sort();
+  it('pages the catalog over the token flow: the first 100 by Link, then the whole list of 266', async () => {
+    const all = [...BULK, 'private/app', 'private/later', 'private/wrong', 'public/app', 'team/many', 'team/multi'].sort();
     const first = await json<RepositoryPage>(await repositoriesRoute(get(), ctx({ server })));
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ catalog: true, page: 1, pageSize: REPOSITORY_PAGE_SIZE, hasMore: true, total: null });
@@ -93,7 +94,7 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
     expect(second.body).toMatchObject({ catalog: true, page: 2, total: all.length, hasMore: true });
     expect(second.body.repositories).toEqual(BULK.slice(100, 200));
     const third = await json<RepositoryPage>(await repositoriesRoute(get('?page=3'), ctx({ server })));
-    expect(third.body).toMatchObject({ total: 265, hasMore: false });
+    expect(third.body).toMatchObject({ total: 266, hasMore: false });
     expect(third.body.repositories).toEqual(all.slice(200));
 
     const filtered = await json<RepositoryPage>(await repositoriesRoute(get('?q=team/'), ctx({ server })));
@@ -192,6 +193,30 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
     expect(child.body.layers).toEqual([
       { mediaType: arm64.layers[0]!.mediaType, digest: arm64.layers[0]!.digest, size: arm64.layers[0]!.size },
     ]);
+  });
+
+  it('asks for a new token when the registry refuses a kept one, so access granted since shows at once', async () => {
+    registry.denied.add('private/later');
+    const refused = await tags('private/later');
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.message).toBe(`${server} does not let ${TOKEN_USER} read private/later.`);
+    // The issuer grants it now; the token kept from the refusal (no access, valid 5 minutes) is not the answer.
+    registry.denied.delete('private/later');
+    const listed = await tags('private/later');
+    expect(listed.status).toBe(200);
+    expect(listed.body.tags.map((tag) => tag.name)).toEqual(['1.0']);
+  });
+
+  it('refuses at once when the stored login changes to a wrong password, without riding on the old login’s tokens', async () => {
+    const manifest = () => manifestRoute(get(), ctx({ server, name: 'private/app', reference: '1.0' }));
+    expect((await manifest()).status).toBe(200);
+    await storeLogin(server, TOKEN_USER, 'changed-and-wrong');
+    const refused = await json<Failure>(await manifest());
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.message).toBe(`${server} refused the stored login for ${TOKEN_USER}.`);
+    expect(registry.issued.at(-1)).toEqual({ who: 'refused', scopes: ['repository:private/app:pull'] });
+    await storeLogin(server, TOKEN_USER, TOKEN_PASSWORD);
+    expect((await manifest()).status).toBe(200);
   });
 
   it('answers 401 plainly when the issuer refuses a wrong password, and keeps nothing from the refusal', async () => {

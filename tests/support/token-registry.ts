@@ -27,6 +27,8 @@ const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip';
 export interface TokenRegistryOptions {
   /** False: the issuer never grants `registry:catalog:*`, as GHCR or ECR keep their list to themselves. */
   catalog?: boolean;
+  /** The registry's `catalog.maxentries`: the largest `n=` it accepts on `_catalog` (distribution's default is 1000). */
+  catalogMaxEntries?: number;
 }
 
 export interface IssuedToken {
@@ -58,6 +60,8 @@ export interface TokenRegistry {
   realm: string;
   /** Every token request the issuer answered, in order. */
   issued: IssuedToken[];
+  /** Repositories the issuer grants nothing on, to the user either, while they are in this set. */
+  denied: Set<string>;
   /** A token from the issuer, as the user (default) or anonymously (`null`). */
   token(scopes: string[], login?: { username: string; password: string } | null): Promise<string>;
   uploadBlob(repository: string, bytes: Buffer, mediaType: string): Promise<Blob>;
@@ -92,7 +96,12 @@ function makeCertificate(dir: string): { key: KeyObject; x5c: string; certPath: 
 
 // What the issuer grants: the user everything on repositories (and the catalog, unless turned off),
 // anonymous callers pull on `public/…` only, nothing else.
-function grant(who: 'strata' | 'anonymous', scope: string, catalog: boolean): { type: string; name: string; actions: string[] } | null {
+function grant(
+  who: 'strata' | 'anonymous',
+  scope: string,
+  catalog: boolean,
+  denied: Set<string>,
+): { type: string; name: string; actions: string[] } | null {
   const [type = '', name = '', actions = ''] = [
     scope.slice(0, scope.indexOf(':')),
     scope.slice(scope.indexOf(':') + 1, scope.lastIndexOf(':')),
@@ -103,11 +112,12 @@ function grant(who: 'strata' | 'anonymous', scope: string, catalog: boolean): { 
     return who === 'strata' && catalog ? { type, name, actions: asked.filter((action) => action === '*') } : null;
   }
   if (type !== 'repository' || !name) return null;
+  if (denied.has(name)) return { type, name, actions: [] };
   const allowed = who === 'strata' ? ['pull', 'push', 'delete'] : name.startsWith('public/') ? ['pull'] : [];
   return { type, name, actions: asked.filter((action) => allowed.includes(action)) };
 }
 
-function startIssuer(key: KeyObject, x5c: string, catalog: boolean, issued: IssuedToken[]): Promise<http.Server> {
+function startIssuer(key: KeyObject, x5c: string, catalog: boolean, issued: IssuedToken[], denied: Set<string>): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://issuer.invalid');
     if (url.pathname !== '/token') {
@@ -139,7 +149,7 @@ function startIssuer(key: KeyObject, x5c: string, catalog: boolean, issued: Issu
       nbf: now - 10,
       iat: now,
       jti: randomUUID(),
-      access: scopes.map((scope) => grant(who, scope, catalog)).filter((entry) => entry !== null),
+      access: scopes.map((scope) => grant(who, scope, catalog, denied)).filter((entry) => entry !== null),
     };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
@@ -181,6 +191,7 @@ async function mapLimit<T>(items: readonly T[], limit: number, work: (item: T) =
 export async function startTokenRegistry(options: TokenRegistryOptions = {}): Promise<TokenRegistry> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-token-registry-'));
   const issued: IssuedToken[] = [];
+  const denied = new Set<string>();
   let issuer: http.Server | null = null;
   let child: ChildProcess | null = null;
   const stop = async () => {
@@ -198,7 +209,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
   };
   try {
     const { key, x5c, certPath } = makeCertificate(dir);
-    issuer = await startIssuer(key, x5c, options.catalog !== false, issued);
+    issuer = await startIssuer(key, x5c, options.catalog !== false, issued, denied);
     const realm = `http://127.0.0.1:${(issuer.address() as AddressInfo).port}/token`;
     const port = await freePort();
     const host = `127.0.0.1:${port}`;
@@ -213,6 +224,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
         `storage: { filesystem: { rootdirectory: ${storage} }, delete: { enabled: true } }`,
         `http: { addr: "${host}", secret: ${randomBytes(16).toString('hex')} }`,
         `auth: { token: { realm: "${realm}", service: ${TOKEN_SERVICE}, issuer: ${TOKEN_ISSUER}, rootcertbundle: ${certPath} } }`,
+        ...(options.catalogMaxEntries ? [`catalog: { maxentries: ${options.catalogMaxEntries} }`] : []),
         '',
       ].join('\n'),
     );
@@ -292,6 +304,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
       host,
       realm,
       issued,
+      denied,
       token,
       uploadBlob: async (repository, bytes, mediaType) => uploadWith(await pushToken(repository), repository, bytes, mediaType),
       pushImage: async (repository, tags, platform = { os: 'linux', architecture: 'amd64' }) => {
