@@ -101,6 +101,25 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
     expect(filtered.body).toMatchObject({ total: 2, repositories: ['team/many', 'team/multi'] });
   });
 
+  it('pages a catalog whose registry caps n below Strata’s page (catalog.maxentries 60) by its Link', async () => {
+    const capped = await startTokenRegistry({ catalogMaxEntries: 60 });
+    try {
+      const names = Array.from({ length: 150 }, (_, index) => `capped/r-${String(index).padStart(3, '0')}`);
+      await mapLimit(names, 8, (name) => capped.pushImage(name, ['1']));
+      await storeLogin(capped.host, TOKEN_USER, TOKEN_PASSWORD);
+      // The registry refuses n=100 and n=1000 (PAGINATION_NUMBER_INVALID); its own pages hold 60.
+      const first = await json<RepositoryPage>(await repositoriesRoute(get(), ctx({ server: capped.host })));
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ catalog: true, total: 150, hasMore: true });
+      expect(first.body.repositories).toEqual(names.slice(0, 100));
+      const second = await json<RepositoryPage>(await repositoriesRoute(get('?page=2'), ctx({ server: capped.host })));
+      expect(second.body).toMatchObject({ catalog: true, total: 150, hasMore: false });
+      expect(second.body.repositories).toEqual(names.slice(100));
+    } finally {
+      await capped.stop();
+    }
+  }, 60_000);
+
   it('says catalog: false when the issuer never grants the catalog, and still opens a repository by name', async () => {
     const closed = await startTokenRegistry({ catalog: false });
     try {
