@@ -125,13 +125,23 @@ async function fetchToken(
 }
 
 function refused(server: string, credentials: Credentials | null, scope: string): StrataError {
-  const what = scope.startsWith('registry:catalog') ? 'its list of repositories' : scope.split(':')[1];
+  const [, name = '', actions = ''] = scope.split(':');
+  // A token scope names what the request does: a refused delete or push is not a refused read.
+  const verb = actions.split(',').includes('delete') ? 'delete from' : actions.split(',').includes('push') ? 'push to' : 'read';
+  const what = scope.startsWith('registry:catalog') ? 'its list of repositories' : name;
+  const details = { registry: server, login: Boolean(credentials) };
+  if (!credentials) {
+    return new StrataError(
+      'unauthorized',
+      `${server} wants a login to ${verb} ${what}. Log in to ${server} on the Hub page, under Registry logins.`,
+      details,
+    );
+  }
+  // A login the registry knows but does not allow this write: forbidden, as with Basic auth's 403.
   return new StrataError(
-    'unauthorized',
-    credentials
-      ? `${server} does not let ${credentials.username} read ${what}.`
-      : `${server} wants a login to read ${what}. Log in to ${server} on the Hub page, under Registry logins.`,
-    { registry: server, login: Boolean(credentials) },
+    verb === 'read' ? 'unauthorized' : 'forbidden',
+    `${server} does not let ${credentials.username} ${verb} ${what}.`,
+    details,
   );
 }
 

@@ -8,8 +8,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as repositoriesRoute } from '@/app/api/registries/[server]/repositories/route';
 import { GET as tagsRoute } from '@/app/api/registries/[server]/repositories/[name]/tags/route';
+import { DELETE as deleteRoute, GET as previewRoute } from '@/app/api/registries/[server]/repositories/[name]/tags/[tag]/route';
 import { GET as manifestRoute } from '@/app/api/registries/[server]/repositories/[name]/manifests/[reference]/route';
-import { REPOSITORY_PAGE_SIZE, TAG_PAGE_SIZE, type ManifestView, type RepositoryPage, type TagPage } from '@/lib/api/registry-browse';
+import {
+  REPOSITORY_PAGE_SIZE,
+  TAG_PAGE_SIZE,
+  type ManifestView,
+  type TagDeletePreview,
+  type RepositoryPage,
+  type TagPage,
+} from '@/lib/api/registry-browse';
 import { storeLogin } from '@/lib/registries/store';
 import {
   startTokenRegistry,
@@ -236,6 +244,40 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
     expect(registry.issued.at(-1)).toEqual({ who: 'refused', scopes: ['repository:private/app:pull'] });
     await storeLogin(server, TOKEN_USER, TOKEN_PASSWORD);
     expect((await manifest()).status).toBe(200);
+  });
+
+  it('deletes a tag over the token flow with the delete scope, and says plainly when the login may only pull', async () => {
+    const own = await startTokenRegistry();
+    try {
+      await own.pushImage('team/gone', ['a', 'b']);
+      await own.pushImage('team/kept', ['a']);
+      own.pullOnly.add('team/kept');
+      await storeLogin(own.host, TOKEN_USER, TOKEN_PASSWORD);
+      const remove = (name: string, tag: string, digest: string) =>
+        deleteRoute(new Request(`http://localhost/x?digest=${digest}`, { method: 'DELETE' }), ctx({ server: own.host, name, tag }));
+
+      const preview = await json<TagDeletePreview>(await previewRoute(get(), ctx({ server: own.host, name: 'team/gone', tag: 'a' })));
+      expect(preview.status).toBe(200);
+      expect([...preview.body.goes].sort()).toEqual(['a', 'b']);
+      const done = await remove('team/gone', 'a', preview.body.digest);
+      expect(done.status).toBe(200);
+      expect(own.issued.some((entry) => entry.who === 'strata' && entry.scopes.includes('repository:team/gone:pull,delete'))).toBe(true);
+      const after = await json<TagPage>(await tagsRoute(get(), ctx({ server: own.host, name: 'team/gone' })));
+      expect(after.status).toBe(200);
+      expect(after.body.tags).toEqual([]);
+
+      const kept = await json<TagDeletePreview>(await previewRoute(get(), ctx({ server: own.host, name: 'team/kept', tag: 'a' })));
+      const refused = await json<Failure>(await remove('team/kept', 'a', kept.body.digest));
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatchObject({
+        code: 'forbidden',
+        message: `${own.host} does not let ${TOKEN_USER} delete from team/kept.`,
+      });
+      const still = await json<TagPage>(await tagsRoute(get(), ctx({ server: own.host, name: 'team/kept' })));
+      expect(still.body.tags.map((tag) => tag.name)).toEqual(['a']);
+    } finally {
+      await own.stop();
+    }
   });
 
   it('answers 401 plainly when the issuer refuses a wrong password, and keeps nothing from the refusal', async () => {

@@ -62,6 +62,8 @@ export interface TokenRegistry {
   issued: IssuedToken[];
   /** Repositories the issuer grants nothing on, to the user either, while they are in this set. */
   denied: Set<string>;
+  /** Repositories the issuer grants the user `pull` on only (no push, no delete). */
+  pullOnly: Set<string>;
   /** A token from the issuer, as the user (default) or anonymously (`null`). */
   token(scopes: string[], login?: { username: string; password: string } | null): Promise<string>;
   uploadBlob(repository: string, bytes: Buffer, mediaType: string): Promise<Blob>;
@@ -96,12 +98,12 @@ function makeCertificate(dir: string): { key: KeyObject; x5c: string; certPath: 
 
 // What the issuer grants: the user everything on repositories (and the catalog, unless turned off),
 // anonymous callers pull on `public/…` only, nothing else.
-function grant(
-  who: 'strata' | 'anonymous',
-  scope: string,
-  catalog: boolean,
-  denied: Set<string>,
-): { type: string; name: string; actions: string[] } | null {
+interface Policy {
+  catalog: boolean;
+  denied: Set<string>;
+  pullOnly: Set<string>;
+}
+function grant(who: 'strata' | 'anonymous', scope: string, policy: Policy): { type: string; name: string; actions: string[] } | null {
   const [type = '', name = '', actions = ''] = [
     scope.slice(0, scope.indexOf(':')),
     scope.slice(scope.indexOf(':') + 1, scope.lastIndexOf(':')),
@@ -109,15 +111,16 @@ function grant(
   ];
   const asked = actions.split(',').filter(Boolean);
   if (type === 'registry' && name === 'catalog') {
-    return who === 'strata' && catalog ? { type, name, actions: asked.filter((action) => action === '*') } : null;
+    return who === 'strata' && policy.catalog ? { type, name, actions: asked.filter((action) => action === '*') } : null;
   }
   if (type !== 'repository' || !name) return null;
-  if (denied.has(name)) return { type, name, actions: [] };
-  const allowed = who === 'strata' ? ['pull', 'push', 'delete'] : name.startsWith('public/') ? ['pull'] : [];
+  if (policy.denied.has(name)) return { type, name, actions: [] };
+  const allowed =
+    who === 'strata' ? (policy.pullOnly.has(name) ? ['pull'] : ['pull', 'push', 'delete']) : name.startsWith('public/') ? ['pull'] : [];
   return { type, name, actions: asked.filter((action) => allowed.includes(action)) };
 }
 
-function startIssuer(key: KeyObject, x5c: string, catalog: boolean, issued: IssuedToken[], denied: Set<string>): Promise<http.Server> {
+function startIssuer(key: KeyObject, x5c: string, policy: Policy, issued: IssuedToken[]): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://issuer.invalid');
     if (url.pathname !== '/token') {
@@ -149,7 +152,7 @@ function startIssuer(key: KeyObject, x5c: string, catalog: boolean, issued: Issu
       nbf: now - 10,
       iat: now,
       jti: randomUUID(),
-      access: scopes.map((scope) => grant(who, scope, catalog, denied)).filter((entry) => entry !== null),
+      access: scopes.map((scope) => grant(who, scope, policy)).filter((entry) => entry !== null),
     };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
@@ -192,6 +195,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
   const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-token-registry-'));
   const issued: IssuedToken[] = [];
   const denied = new Set<string>();
+  const pullOnly = new Set<string>();
   let issuer: http.Server | null = null;
   let child: ChildProcess | null = null;
   const stop = async () => {
@@ -209,7 +213,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
   };
   try {
     const { key, x5c, certPath } = makeCertificate(dir);
-    issuer = await startIssuer(key, x5c, options.catalog !== false, issued, denied);
+    issuer = await startIssuer(key, x5c, { catalog: options.catalog !== false, denied, pullOnly }, issued);
     const realm = `http://127.0.0.1:${(issuer.address() as AddressInfo).port}/token`;
     const port = await freePort();
     const host = `127.0.0.1:${port}`;
@@ -305,6 +309,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
       realm,
       issued,
       denied,
+      pullOnly,
       token,
       uploadBlob: async (repository, bytes, mediaType) => uploadWith(await pushToken(repository), repository, bytes, mediaType),
       pushImage: async (repository, tags, platform = { os: 'linux', architecture: 'amd64' }) => {
