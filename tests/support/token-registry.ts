@@ -251,7 +251,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
       return ((await response.json()) as { token: string }).token;
     };
     const pushToken = (repository: string) => token([`repository:${repository}:pull,push`]);
-    const expect = async (response: Response, status: number, what: string) => {
+    const expectStatus = async (response: Response, status: number, what: string) => {
       if (response.status !== status) throw new Error(`${what}: ${response.status} ${await response.text()}`);
       await response.body?.cancel();
     };
@@ -261,7 +261,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
       const auth = { Authorization: `Bearer ${bearer}` };
       const started = await fetch(`${base}/v2/${repository}/blobs/uploads/`, { method: 'POST', headers: auth });
       const location = started.headers.get('location');
-      await expect(started, 202, `POST blob upload to ${repository}`);
+      await expectStatus(started, 202, `POST blob upload to ${repository}`);
       const target = new URL(location!, base);
       target.searchParams.set('digest', digest);
       const put = await fetch(target, {
@@ -269,7 +269,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
         headers: { ...auth, 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) },
         body: new Uint8Array(bytes),
       });
-      await expect(put, 201, `PUT blob ${digest} to ${repository}`);
+      await expectStatus(put, 201, `PUT blob ${digest} to ${repository}`);
       return { mediaType, digest, size: bytes.length };
     };
     const putManifest = async (bearer: string, repository: string, reference: string, bytes: Buffer, mediaType: string) => {
@@ -278,7 +278,7 @@ export async function startTokenRegistry(options: TokenRegistryOptions = {}): Pr
         headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': mediaType },
         body: new Uint8Array(bytes),
       });
-      await expect(response, 201, `PUT manifest ${repository}:${reference}`);
+      await expectStatus(response, 201, `PUT manifest ${repository}:${reference}`);
     };
     const buildImage = async (bearer: string, repository: string, platform: { os: string; architecture: string }) => {
       const config = await uploadWith(
