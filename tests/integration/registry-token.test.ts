@@ -2,7 +2,7 @@
 // Bearer flow anonymously and with the stored login, the catalog paged by Link, a registry that keeps its
 // catalog to itself, 1,200 tags on one manifest, a multi-platform index and a wrong password. Needs no
 // Docker engine: the registry and its token issuer run on loopback (tests/support/token-registry.ts).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,10 +50,12 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
   let server: string;
   let many: PushedManifest;
   let multi: PushedIndex;
+  let dataDir: string;
   const tags = async (name: string, query = '') => json<TagPage & Failure>(await tagsRoute(get(query), ctx({ server, name })));
 
   beforeAll(async () => {
-    process.env.STRATA_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'strata-data-'));
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'strata-data-'));
+    process.env.STRATA_DATA_DIR = dataDir;
     registry = await startTokenRegistry();
     server = registry.host;
     await registry.pushImage('public/app', ['1.0', 'latest']);
@@ -67,6 +69,7 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
   }, 120_000);
   afterAll(async () => {
     await registry?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('lists a public repository’s tags anonymously, refuses a private one plainly, and lists it after a login', async () => {
