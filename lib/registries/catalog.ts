@@ -21,6 +21,14 @@ const catalogs = new Map<string, Catalog>();
 
 class CatalogRefused extends Error {}
 
+/** The same page without `n=`: the registry's own page size. */
+function withoutPageSize(path: string): string | null {
+  const url = new URL(path, 'http://registry.invalid');
+  if (!url.searchParams.has('n')) return null;
+  url.searchParams.delete('n');
+  return `${url.pathname}${url.search}`;
+}
+
 async function catalogPage(server: string, path: string): Promise<{ names: string[]; next: string | null }> {
   let response: Response;
   try {
@@ -33,6 +41,10 @@ async function catalogPage(server: string, path: string): Promise<{ names: strin
   }
   if (!response.ok) {
     const code = await registryErrorCode(response);
+    // distribution refuses an `n` above its catalog.maxentries (1000 unless set lower) with this code:
+    // ask again at its own page size and follow its Link instead.
+    const smaller = code === 'PAGINATION_NUMBER_INVALID' ? withoutPageSize(path) : null;
+    if (smaller) return catalogPage(server, smaller);
     if ([401, 403, 404, 405].includes(response.status) || code === 'UNSUPPORTED') throw new CatalogRefused(code ?? String(response.status));
     throw new StrataError('upstream_failed', `${server} answered ${response.status} for its list of repositories.`);
   }
@@ -86,18 +98,21 @@ export async function listRepositories(server: string, page: number, q: string):
   try {
     if (page === 1 && !q && !(fresh && Date.now() - fresh.at < TTL_MS)) {
       const first = await catalogPage(server, `/v2/_catalog?n=${pageSize}`);
-      // The rest is read after this answer, for the next page, the filter and the total.
-      if (first.next) wholeCatalog(server).catch(() => undefined);
-      const names = first.names.slice(0, pageSize);
-      return {
-        server,
-        catalog: true,
-        page,
-        pageSize,
-        total: first.next ? null : names.length,
-        hasMore: first.next !== null,
-        repositories: names,
-      };
+      // A registry whose pages are smaller than Strata's fills the first page from the whole list.
+      if (!first.next || first.names.length >= pageSize) {
+        // The rest is read after this answer, for the next page, the filter and the total.
+        if (first.next) wholeCatalog(server).catch(() => undefined);
+        const names = first.names.slice(0, pageSize);
+        return {
+          server,
+          catalog: true,
+          page,
+          pageSize,
+          total: first.next ? null : names.length,
+          hasMore: first.next !== null,
+          repositories: names,
+        };
+      }
     }
     const all = await wholeCatalog(server);
     const needle = q.toLowerCase();

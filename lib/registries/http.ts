@@ -3,6 +3,7 @@
 // flow (anonymous, or with the stored login) with tokens kept per scope until they expire. Credentials
 // and tokens never leave this module: not in an answer, not in a log, not on a redirect to another host.
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { StrataError } from '@/lib/api/errors';
 import { parseChallenge, type Challenge } from '@/lib/registries/challenge';
 import { registryCredentials, type Credentials } from '@/lib/registries/store';
@@ -39,6 +40,14 @@ const tokens = new Map<string, { token: string; until: number }>();
 const basicHosts = new Set<string>();
 
 const basic = (credentials: Credentials) => `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+
+// Tokens belong to the login that got them: a changed password (a wrong one too) asks the token service
+// again instead of riding on the old login's tokens. The password itself is never a key, only its hash.
+function tokenKey(server: string, scope: string, credentials: Credentials | null): string {
+  if (!credentials) return `${server}\n${scope}\n`;
+  const login = createHash('sha256').update(`${credentials.username}\n${credentials.password}`).digest('hex');
+  return `${server}\n${scope}\n${login}`;
+}
 
 async function send(url: string, init: RequestInit, authorization: string | null): Promise<Response> {
   // Redirects (blob storage on S3 and the like) are followed by hand, so the registry's credentials
@@ -84,7 +93,7 @@ async function fetchToken(
   scope: string,
   credentials: Credentials | null,
 ) {
-  const key = `${server}\n${scope}\n${credentials?.username ?? ''}`;
+  const key = tokenKey(server, scope, credentials);
   const cached = tokens.get(key);
   if (cached && cached.until > Date.now()) return cached.token;
   const url = new URL(challenge.realm);
@@ -116,13 +125,23 @@ async function fetchToken(
 }
 
 function refused(server: string, credentials: Credentials | null, scope: string): StrataError {
-  const what = scope.startsWith('registry:catalog') ? 'its list of repositories' : scope.split(':')[1];
+  const [, name = '', actions = ''] = scope.split(':');
+  // A token scope names what the request does: a refused delete or push is not a refused read.
+  const verb = actions.split(',').includes('delete') ? 'delete from' : actions.split(',').includes('push') ? 'push to' : 'read';
+  const what = scope.startsWith('registry:catalog') ? 'its list of repositories' : name;
+  const details = { registry: server, login: Boolean(credentials) };
+  if (!credentials) {
+    return new StrataError(
+      'unauthorized',
+      `${server} wants a login to ${verb} ${what}. Log in to ${server} on the Registries page.`,
+      details,
+    );
+  }
+  // A login the registry knows but does not allow this write: forbidden, as with Basic auth's 403.
   return new StrataError(
-    'unauthorized',
-    credentials
-      ? `${server} does not let ${credentials.username} read ${what}.`
-      : `${server} wants a login to read ${what}. Log in to ${server} on the Registries page.`,
-    { registry: server, login: Boolean(credentials) },
+    verb === 'read' ? 'unauthorized' : 'forbidden',
+    `${server} does not let ${credentials.username} ${verb} ${what}.`,
+    details,
   );
 }
 
@@ -135,18 +154,18 @@ export async function registryFetch(server: string, path: string, request: Regis
   const credentials = await registryCredentials(server);
   const headers: Record<string, string> = request.accept ? { Accept: request.accept.join(', ') } : {};
   const init: RequestInit = { method: request.method ?? 'GET', headers };
-  const tokenKey = `${server}\n${request.scope}\n${credentials?.username ?? ''}`;
-  const cachedToken = tokens.get(tokenKey);
+  const key = tokenKey(server, request.scope, credentials);
+  const cachedToken = tokens.get(key);
+  const usesCachedToken = cachedToken !== undefined && cachedToken.until > Date.now();
   let authorization =
-    cachedToken && cachedToken.until > Date.now()
-      ? `Bearer ${cachedToken.token}`
-      : credentials && basicHosts.has(server)
-        ? basic(credentials)
-        : null;
+    cachedToken && usesCachedToken ? `Bearer ${cachedToken.token}` : credentials && basicHosts.has(server) ? basic(credentials) : null;
   let response = await reach(host, path, init, authorization);
   if (response.status === 401) {
     const challenge = parseChallenge(response.headers.get('www-authenticate'));
     await response.body?.cancel();
+    // A kept token the registry now refuses (access granted since, a key rotated) is asked for again
+    // once, rather than refused until it expires.
+    if (usesCachedToken) tokens.delete(key);
     if (challenge?.scheme === 'bearer') {
       authorization = `Bearer ${await fetchToken(server, challenge, request.scope, credentials)}`;
     } else if (challenge?.scheme === 'basic' && credentials) {
