@@ -5,11 +5,11 @@ import { buttonClass } from '@/components/ui/modal';
 import { useLogin, useLogout, useRegistries } from '@/lib/queries/hub';
 
 /** Logins for registries: checked by the engine, kept on the server, never shown again. */
-export function RegistriesPanel() {
+export function RegistriesPanel({ initialServer = 'docker.io' }: { initialServer?: string }) {
   const { data } = useRegistries();
   const login = useLogin();
   const logout = useLogout();
-  const [server, setServer] = useState('docker.io');
+  const [server, setServer] = useState(initialServer);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const input = 'mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm';

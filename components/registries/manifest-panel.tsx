@@ -32,7 +32,7 @@ export function ManifestPanel({ server, repository, reference }: ManifestPanelPr
       </div>
       {manifest.error ? (
         <div className="mt-3">
-          <RegistryError error={manifest.error} action={`read ${reference}`} />
+          <RegistryError server={server} error={manifest.error} action={`read ${reference}`} />
         </div>
       ) : !view ? (
         <LoadingRows label="Loading manifest" rows={3} />

@@ -1,4 +1,5 @@
 'use client';
+import { useSearchParams } from 'next/navigation';
 import Link from '@/components/ui/engine-link';
 import { RegistriesPanel } from '@/components/hub/registries-panel';
 import { OpenRegistryForm } from '@/components/registries/open-registry-form';
@@ -10,6 +11,8 @@ const isHub = (server: string) => server === 'docker.io' || server.startsWith('h
 
 export function RegistriesView() {
   const { data } = useRegistries();
+  // `?login=host`: sent here by a registry that wants a login, with its name filled in.
+  const loginTo = useSearchParams().get('login');
   const logins = data?.registries ?? [];
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
@@ -48,7 +51,7 @@ export function RegistriesView() {
           )}
         </section>
       </div>
-      <RegistriesPanel />
+      <RegistriesPanel initialServer={loginTo ?? undefined} />
     </div>
   );
 }

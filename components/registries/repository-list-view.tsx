@@ -44,7 +44,7 @@ export function RepositoryListView({ server }: { server: string }) {
         </div>
       </section>
       {repositories.error ? (
-        <RegistryError error={repositories.error} action={`list the repositories of ${server}`} />
+        <RegistryError server={server} error={repositories.error} action={`list the repositories of ${server}`} />
       ) : !data ? (
         <LoadingRows label="Loading repositories" rows={6} />
       ) : !data.catalog ? (

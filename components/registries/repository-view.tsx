@@ -61,7 +61,7 @@ export function RepositoryView({ server, repository }: RepositoryViewProps) {
       </section>
       {manifest && <ManifestPanel key={manifest} server={server} repository={repository} reference={manifest} />}
       {tags.error ? (
-        <RegistryError error={tags.error} action={`list the tags of ${repository}`} />
+        <RegistryError server={server} error={tags.error} action={`list the tags of ${repository}`} />
       ) : !data ? (
         <LoadingRows label="Loading tags" rows={6} />
       ) : data.tags.length === 0 ? (
