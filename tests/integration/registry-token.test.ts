@@ -81,9 +81,7 @@ describe('registry browsing in token mode (distribution 2.8, Bearer tokens)', ()
     const closed = await tags('private/app');
     expect(closed.status).toBe(401);
     expect(closed.body.error.code).toBe('unauthorized');
-    expect(closed.body.error.message).toBe(
-      `${server} wants a login to read private/app. Log in to ${server} on the Registries page.`,
-    );
+    expect(closed.body.error.message).toBe(`${server} wants a login to read private/app. Log in to ${server} on the Registries page.`);
 
     await storeLogin(server, TOKEN_USER, TOKEN_PASSWORD);
     const listed = await tags('private/app');
