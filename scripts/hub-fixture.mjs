@@ -107,6 +107,8 @@ function search(url) {
 }
 
 const digest = (seed) => `sha256:${seed.toString(16).padStart(4, '0').repeat(16)}`;
+/** A tag's digest seed from its name alone, so a tag keeps its digest on every page and filter. */
+const nameSeed = (name) => [...name].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) % 65_521, 7);
 
 function tags(url, name) {
   const page = Number(url.searchParams.get('page') ?? 1);
@@ -118,7 +120,8 @@ function tags(url, name) {
   const results = all.slice((page - 1) * size, page * size).map((tag, i) => ({
     id: 1000 + i,
     name: tag,
-    digest: digest(tag.length * 97 + i),
+    // As in the official images' tagging, `latest` is one of the version tags: the same digest.
+    digest: digest(nameSeed(tag === 'latest' ? '1.27.2' : tag)),
     media_type: 'application/vnd.oci.image.index.v1+json',
     full_size: 20_500_000,
     last_updated: iso(i),

@@ -78,7 +78,7 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
             <table aria-label="Tags" className="mt-3 w-full table-fixed text-sm">
               <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th className="w-40 py-1">Tag</th>
+                  <th className="w-48 py-1">Tags</th>
                   <th className="w-32 py-1">Pushed</th>
                   <th className="py-1">Platforms (compressed size)</th>
                   <th className="w-40 py-1">Here</th>
@@ -86,38 +86,41 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
                 </tr>
               </thead>
               <tbody>
-                {tags.data.tags.map((tag) => (
-                  <tr key={tag.name} data-tag={tag.name} className="border-t border-slate-100 align-top">
-                    <td className="py-1.5 font-mono text-xs" title={tag.digest ?? undefined}>
-                      {tag.name}
-                      {tag.digest && <div className="text-[10px] text-slate-400">{tag.digest.slice(7, 19)}</div>}
-                    </td>
-                    <td className="py-1.5 text-slate-600">{tag.lastPushed ? formatRelative(tag.lastPushed) : '—'}</td>
-                    <td className="py-1.5 text-xs text-slate-700">
-                      {tag.images
-                        .map(
-                          (image) =>
-                            `${image.os}/${image.architecture}${image.variant ? `/${image.variant}` : ''} ${formatBytes(image.size)}`,
-                        )
-                        .join(' · ')}
-                    </td>
-                    <td className="py-1.5 text-xs">
-                      <LocalState tag={tag} name={name} images={local?.images ?? []} />
-                    </td>
-                    <td className="py-1.5 text-right">
-                      {!readOnly && (
-                        <button
-                          type="button"
-                          onClick={() => setPulling(`${name}:${tag.name}`)}
-                          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
-                          aria-label={`Pull ${name}:${tag.name}`}
-                        >
-                          Pull
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {groupByDigest(tags.data.tags).map((group) => {
+                  const tag = group[0]!;
+                  return (
+                    <tr key={tag.name} data-tag={tag.name} className="border-t border-slate-100 align-top">
+                      <td className="py-1.5 font-mono text-xs" title={tag.digest ?? undefined}>
+                        <span aria-label="Tags on this image">{group.map((member) => member.name).join(' · ')}</span>
+                        {tag.digest && <div className="text-[10px] text-slate-400">{tag.digest.slice(7, 19)}</div>}
+                      </td>
+                      <td className="py-1.5 text-slate-600">{tag.lastPushed ? formatRelative(tag.lastPushed) : '—'}</td>
+                      <td className="py-1.5 text-xs text-slate-700">
+                        {tag.images
+                          .map(
+                            (image) =>
+                              `${image.os}/${image.architecture}${image.variant ? `/${image.variant}` : ''} ${formatBytes(image.size)}`,
+                          )
+                          .join(' · ')}
+                      </td>
+                      <td className="py-1.5 text-xs">
+                        <LocalState tag={tag} name={name} images={local?.images ?? []} />
+                      </td>
+                      <td className="py-1.5 text-right">
+                        {!readOnly && (
+                          <button
+                            type="button"
+                            onClick={() => setPulling(`${name}:${tag.name}`)}
+                            className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
+                            aria-label={`Pull ${name}:${tag.name}`}
+                          >
+                            Pull
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
             <nav aria-label="Tag pages" className="mt-3 flex items-center gap-2 text-sm">
@@ -137,6 +140,19 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
       {pulling && <PullDialog key={pulling} open initialRef={pulling} onClose={() => setPulling(null)} />}
     </div>
   );
+}
+
+/**
+ * The page's tags, one group per digest in the order the Hub lists them: `latest · 1.27 · 1.27.3` is
+ * one image under three names. A tag without a digest stands alone.
+ */
+function groupByDigest(tags: HubTag[]): HubTag[][] {
+  const groups = new Map<string, HubTag[]>();
+  for (const tag of tags) {
+    const key = tag.digest ?? `name:${tag.name}`;
+    groups.set(key, [...(groups.get(key) ?? []), tag]);
+  }
+  return [...groups.values()];
 }
 
 /** Whether this tag is on the engine, and whether the local copy is behind the Hub (digests differ). */
