@@ -14,7 +14,8 @@ const MAX_SERVERS = 16;
 const SCOPE = 'registry:catalog:*';
 
 interface Catalog {
-  at: number;
+  /** When the whole list was read; null while it is being read (a walk of 50,000 can outlast the TTL). */
+  at: number | null;
   names: Promise<string[]>;
 }
 const catalogs = new Map<string, Catalog>();
@@ -66,15 +67,22 @@ async function readAll(server: string): Promise<string[]> {
   return names;
 }
 
+const isFresh = (catalog: Catalog | undefined): catalog is Catalog =>
+  catalog !== undefined && (catalog.at === null || Date.now() - catalog.at < TTL_MS);
+
 function wholeCatalog(server: string): Promise<string[]> {
   const cached = catalogs.get(server);
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.names;
-  const names = readAll(server);
-  catalogs.set(server, { at: Date.now(), names });
-  // A failed read is not kept: the next request tries again.
-  names.catch(() => catalogs.delete(server));
+  // One walk at a time: a request during the walk waits for it rather than starting another.
+  if (isFresh(cached)) return cached.names;
+  const entry: Catalog = { at: null, names: readAll(server) };
+  catalogs.set(server, entry);
+  entry.names.then(
+    () => (entry.at = Date.now()),
+    // A failed read is not kept: the next request tries again.
+    () => catalogs.get(server) === entry && catalogs.delete(server),
+  );
   if (catalogs.size > MAX_SERVERS) catalogs.delete(catalogs.keys().next().value!);
-  return names;
+  return entry.names;
 }
 
 /** Forget a registry's list (after a delete), so the next page reads it again. */
@@ -96,7 +104,7 @@ export async function listRepositories(server: string, page: number, q: string):
   const pageSize = REPOSITORY_PAGE_SIZE;
   const fresh = catalogs.get(server);
   try {
-    if (page === 1 && !q && !(fresh && Date.now() - fresh.at < TTL_MS)) {
+    if (page === 1 && !q && !(fresh && fresh.at !== null && Date.now() - fresh.at < TTL_MS)) {
       const first = await catalogPage(server, `/v2/_catalog?n=${pageSize}`);
       // A registry whose pages are smaller than Strata's fills the first page from the whole list.
       if (!first.next || first.names.length >= pageSize) {

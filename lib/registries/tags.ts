@@ -73,11 +73,14 @@ async function readTagNames(server: string, repository: string): Promise<string[
 function tagNames(server: string, repository: string): Promise<string[]> {
   const state = repositoryState(server, repository);
   if (Date.now() - state.listedAt > LIST_TTL_MS) {
-    state.listedAt = Date.now();
-    state.names = readTagNames(server, repository);
-    state.names.catch(() => {
-      state.listedAt = 0;
-    });
+    // Kept from when the read ends, and never read twice at once (a long list can outlast the TTL).
+    state.listedAt = Infinity;
+    const names = readTagNames(server, repository);
+    state.names = names;
+    names.then(
+      () => (state.listedAt = Date.now()),
+      () => (state.listedAt = 0),
+    );
   }
   return state.names;
 }
