@@ -148,9 +148,14 @@ function stateOf(local: LocalTag, record: RemoteRecord | undefined): { state: Up
   }
   if (record.problem) return { state: 'unreachable', message: record.problem };
   if (record.missing || !record.digest) return { state: 'not_in_registry', message: null };
-  const known = [record.digest, ...record.platformDigests];
-  const mine = [...local.localDigests, ...local.image.platforms.map((platform) => platform.id)];
-  return { state: mine.some((digest) => known.includes(digest)) ? 'up_to_date' : 'newer', message: null };
+  // The tag's index (or manifest) digest is what was pulled or pushed: the same digest, nothing newer.
+  if (local.localDigests.includes(record.digest)) return { state: 'up_to_date', message: null };
+  // Only one platform here (pulled with --platform): its manifest is what counts, so an index that
+  // changed other platforms only is no newer for this engine. With several here, the index decides.
+  const here = local.image.platforms.filter((platform) => platform.available);
+  const onlyPlatform = here.length === 1 ? here[0]!.id : null;
+  if (onlyPlatform && record.platformDigests.includes(onlyPlatform)) return { state: 'up_to_date', message: null };
+  return { state: 'newer', message: null };
 }
 
 const REFRESH_FLOOR_MS = 60_000;
