@@ -21,8 +21,9 @@ const button = 'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-sla
 export function TagGroupRow({ server, repository, tags, readOnly, onPull, onDelete }: TagGroupRowProps) {
   const first = tags[0]!;
   const names = new Set(tags.map((tag) => tag.name));
-  // Tags on the same digest that sit on other pages of the list.
+  // Tags on the same digest that sit on other pages of the list (the server names up to 20 of them).
   const elsewhere = first.aliases.filter((alias) => !names.has(alias));
+  const unnamed = first.aliasCount - first.aliases.length;
   const multi = first.platforms.length > 1;
   return (
     <tr data-digest={first.digest ?? undefined} className="border-t border-slate-100 align-top">
@@ -30,7 +31,12 @@ export function TagGroupRow({ server, repository, tags, readOnly, onPull, onDele
         <div aria-label="Tags on this image" className="font-mono text-sm">
           {tags.map((tag) => tag.name).join(' · ')}
         </div>
-        {elsewhere.length > 0 && <div className="mt-0.5 text-xs text-slate-500">also {elsewhere.join(', ')}</div>}
+        {(elsewhere.length > 0 || unnamed > 0) && (
+          <div className="mt-0.5 text-xs text-slate-500">
+            also {elsewhere.join(', ')}
+            {unnamed > 0 && `${elsewhere.length > 0 ? ' and ' : ''}${unnamed.toLocaleString('en')} more tag${unnamed === 1 ? '' : 's'}`}
+          </div>
+        )}
         {first.problem && <p className="mt-1 text-xs text-amber-800">{first.problem}</p>}
       </td>
       <td className="py-2 pr-3 font-mono text-xs">

@@ -31,8 +31,10 @@ export interface RegistryTag {
   /** What `HEAD …/manifests/{tag}` answers in Docker-Content-Digest: the index or manifest digest. */
   digest: string | null;
   mediaType: string | null;
-  /** Other tags of this repository known to point at the same digest. */
+  /** Other tags of this repository known to point at the same digest: up to 20 of them. */
   aliases: string[];
+  /** How many other tags point at that digest, all of them. */
+  aliasCount: number;
   platforms: TagPlatform[];
   created: string | null;
   /** Why the tag could not be read, when it could not. */

@@ -150,6 +150,19 @@ export function forgetRepository(server: string, repository: string): void {
   repositories.delete(`${server}/${repository}`);
 }
 
+/** A page names at most this many of a tag's aliases (and counts them all): 50 tags × 20,000 names is no page. */
+const MAX_ALIASES = 20;
+
+function aliasesOf(name: string, same: string[]): { aliases: string[]; aliasCount: number } {
+  const aliases: string[] = [];
+  for (const other of same) {
+    if (other === name) continue;
+    if (aliases.length === MAX_ALIASES) break;
+    aliases.push(other);
+  }
+  return { aliases, aliasCount: Math.max(0, same.length - (same.includes(name) ? 1 : 0)) };
+}
+
 export async function listTags(server: string, repository: string, page: number, q: string): Promise<TagPage> {
   const state = repositoryState(server, repository);
   const names = await tagNames(server, repository);
@@ -161,13 +174,16 @@ export async function listTags(server: string, repository: string, page: number,
   const described = new Map(
     await mapLimit(digests, 4, async (digest) => [digest, await describeDigest(server, repository, digest).catch(() => null)] as const),
   );
+  // Tags per digest, in one pass: one manifest under 20,000 tags is a real registry's shape.
   const byDigest = new Map<string, string[]>();
   let resolved = 0;
   for (const name of names) {
     const entry = state.digests.get(name);
     if (!entry?.digest || Date.now() - entry.at > DIGEST_TTL_MS) continue;
     resolved += 1;
-    byDigest.set(entry.digest, [...(byDigest.get(entry.digest) ?? []), name]);
+    const same = byDigest.get(entry.digest);
+    if (same) same.push(name);
+    else byDigest.set(entry.digest, [name]);
   }
   const tags: RegistryTag[] = onPage.map((name, index) => {
     const entry = known[index]!;
@@ -176,7 +192,7 @@ export async function listTags(server: string, repository: string, page: number,
       name,
       digest: entry.digest,
       mediaType: entry.mediaType,
-      aliases: entry.digest ? (byDigest.get(entry.digest) ?? []).filter((other) => other !== name) : [],
+      ...aliasesOf(name, entry.digest ? (byDigest.get(entry.digest) ?? []) : []),
       platforms: details?.platforms ?? [],
       created: details?.created ?? null,
       problem: entry.problem,
