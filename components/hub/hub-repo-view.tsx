@@ -104,7 +104,7 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
                           .join(' · ')}
                       </td>
                       <td className="py-1.5 text-xs">
-                        <LocalState tag={tag} name={name} images={local?.images ?? []} />
+                        <LocalState group={group} name={name} images={local?.images ?? []} />
                       </td>
                       <td className="py-1.5 text-right">
                         {!readOnly && (
@@ -156,7 +156,9 @@ function groupByDigest(tags: HubTag[]): HubTag[][] {
 }
 
 /** Whether this tag is on the engine, and whether the local copy is behind the Hub (digests differ). */
-function LocalState({ tag, name, images }: { tag: HubTag; name: string; images: ImageSummary[] }) {
+function LocalState({ group, name, images }: { group: HubTag[]; name: string; images: ImageSummary[] }) {
+  // Any of the group's tags pulled here counts: they are one image.
+  const tag = group.find((member) => images.some((image) => image.repoTags.includes(`${name}:${member.name}`))) ?? group[0]!;
   const local = images.find((image) => image.repoTags.includes(`${name}:${tag.name}`));
   if (!local) return <span className="text-slate-400">not pulled</span>;
   // Only digests from this repository count: the same image pushed elsewhere has other digests.

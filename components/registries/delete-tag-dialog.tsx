@@ -16,23 +16,24 @@ export interface DeleteTagDialogProps {
  * delete names the digest the preview showed, so a tag moved since changes nothing.
  */
 export function DeleteTagDialog({ server, repository, tag, onClose }: DeleteTagDialogProps) {
-  const preview = useTagDeletePreview(server, repository, tag);
   const remove = useDeleteRegistryTag(server, repository);
+  // Once deleted, the tag has no preview to ask for: the dialog says what was done.
+  const preview = useTagDeletePreview(server, repository, remove.isSuccess ? null : tag);
   const goes = preview.data?.goes ?? [];
   const others = goes.filter((name) => name !== tag);
   const message = (error: unknown) => (error instanceof StrataError ? error.message : 'Something unexpected went wrong.');
   return (
     <Modal open title={`Delete ${repository}:${tag}?`} onClose={onClose}>
-      {preview.error ? (
+      {remove.isSuccess ? (
+        <p role="status" className="text-emerald-800">
+          Deleted {remove.data.deleted.join(', ')} (image {shortId(remove.data.digest)}) from {server}.
+        </p>
+      ) : preview.error ? (
         <p role="alert" className="text-red-700">
           {message(preview.error)}
         </p>
       ) : !preview.data ? (
         <p role="status">Asking the registry what points at this tag’s image…</p>
-      ) : remove.isSuccess ? (
-        <p role="status" className="text-emerald-800">
-          Deleted {remove.data.deleted.join(', ')} (image {shortId(remove.data.digest)}) from {server}.
-        </p>
       ) : (
         <div className="space-y-2">
           <p>

@@ -33,6 +33,7 @@ export function RepositoryView({ server, repository }: RepositoryViewProps) {
   const data = tags.data;
   const byName = new Map<string, RegistryTag>((data?.tags ?? []).map((tag) => [tag.name, tag]));
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : null;
+
   return (
     <div className="space-y-4">
       <Link href={registryHref(server)} className="text-sm text-sky-700 hover:underline">
@@ -64,6 +65,13 @@ export function RepositoryView({ server, repository }: RepositoryViewProps) {
         <RegistryError server={server} error={tags.error} action={`list the tags of ${repository}`} />
       ) : !data ? (
         <LoadingRows label="Loading tags" rows={6} />
+      ) : data.tags.length === 0 && page > 1 && data.total > 0 ? (
+        // A delete emptied the last page.
+        <EmptyState title={`Page ${page} is empty now`}>
+          <button type="button" onClick={() => setPage(pages ?? 1)} className="text-sky-700 hover:underline">
+            Go to page {pages}
+          </button>
+        </EmptyState>
       ) : data.tags.length === 0 ? (
         <EmptyState title={q ? `No tag matches “${q}”` : 'No tags'}>
           {q ? 'Try a shorter part of the tag.' : `${server} has no tags under ${repository}, or the repository does not exist.`}
@@ -101,7 +109,9 @@ export function RepositoryView({ server, repository }: RepositoryViewProps) {
             hasMore={page < (pages ?? 1)}
             onPage={setPage}
             summary={`${data.total.toLocaleString('en')} tags${
-              data.resolved < data.total ? ` · matching digests, ${data.resolved.toLocaleString('en')} read` : ''
+              data.resolved < data.listed
+                ? ` · matching digests, ${data.resolved.toLocaleString('en')} of ${data.listed.toLocaleString('en')} read`
+                : ''
             }`}
           />
         </section>

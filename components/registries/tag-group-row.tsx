@@ -23,7 +23,8 @@ export function TagGroupRow({ server, repository, tags, readOnly, onPull, onDele
   const names = new Set(tags.map((tag) => tag.name));
   // Tags on the same digest that sit on other pages of the list (the server names up to 20 of them).
   const elsewhere = first.aliases.filter((alias) => !names.has(alias));
-  const unnamed = first.aliasCount - first.aliases.length;
+  // Of the other tags on this digest, those neither in this row nor named above.
+  const unnamed = Math.max(0, first.aliasCount - (tags.length - 1) - elsewhere.length);
   const multi = first.platforms.length > 1;
   return (
     <tr data-digest={first.digest ?? undefined} className="border-t border-slate-100 align-top">

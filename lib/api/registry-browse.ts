@@ -52,8 +52,11 @@ export interface TagPage {
   repository: string;
   page: number;
   pageSize: number;
+  /** Tags matching the filter (all of them without one). */
   total: number;
-  /** Tags of the whole repository whose digest is known: aliases are complete when it equals `total`. */
+  /** Tags in the whole repository. */
+  listed: number;
+  /** Tags of the whole repository asked for their digest: aliases are complete when it equals `listed`. */
   resolved: number;
   tags: RegistryTag[];
   /** This page's tags, one group per digest, in the order their first tag appears. */

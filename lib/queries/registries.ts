@@ -39,7 +39,7 @@ export const useRegistryTags = (server: string, repository: string, page: number
     placeholderData: keepPreviousData,
     staleTime: 30_000,
     // Aliases fill in while the server learns the other tags' digests.
-    refetchInterval: (query) => (query.state.data && query.state.data.resolved < query.state.data.total ? 3_000 : false),
+    refetchInterval: (query) => (query.state.data && query.state.data.resolved < query.state.data.listed ? 3_000 : false),
   });
 
 export const useRegistryManifest = (server: string, repository: string, reference: string) =>

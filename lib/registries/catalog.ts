@@ -76,10 +76,11 @@ function wholeCatalog(server: string): Promise<string[]> {
   if (isFresh(cached)) return cached.names;
   const entry: Catalog = { at: null, names: readAll(server) };
   catalogs.set(server, entry);
+  // A failed read is kept for the TTL too: the page says why, and a polling page does not start a new
+  // walk of the whole catalog every few seconds.
   entry.names.then(
     () => (entry.at = Date.now()),
-    // A failed read is not kept: the next request tries again.
-    () => catalogs.get(server) === entry && catalogs.delete(server),
+    () => (entry.at = Date.now()),
   );
   if (catalogs.size > MAX_SERVERS) catalogs.delete(catalogs.keys().next().value!);
   return entry.names;

@@ -77,9 +77,10 @@ function tagNames(server: string, repository: string): Promise<string[]> {
     state.listedAt = Infinity;
     const names = readTagNames(server, repository);
     state.names = names;
+    // Only the newest read sets the time: an older one ending later says nothing of the list now.
     names.then(
-      () => (state.listedAt = Date.now()),
-      () => (state.listedAt = 0),
+      () => state.names === names && (state.listedAt = Date.now()),
+      () => state.names === names && (state.listedAt = 0),
     );
   }
   return state.names;
@@ -139,7 +140,8 @@ export async function describeDigest(server: string, repository: string, digest:
 /** Every tag of the repository with this digest, once all digests are known (for a delete preview). */
 export async function tagsWithDigest(server: string, repository: string, digest: string): Promise<string[]> {
   const state = repositoryState(server, repository);
-  state.listedAt = 0;
+  // The list as it is now (a read already under way is recent enough).
+  if (state.listedAt !== Infinity) state.listedAt = 0;
   const names = await tagNames(server, repository);
   const known = await mapLimit(names, PAGE_CONCURRENCY, (tag) => resolve(server, repository, state, tag));
   return names.filter((_, index) => known[index]!.digest === digest);
@@ -179,8 +181,10 @@ export async function listTags(server: string, repository: string, page: number,
   let resolved = 0;
   for (const name of names) {
     const entry = state.digests.get(name);
-    if (!entry?.digest || Date.now() - entry.at > DIGEST_TTL_MS) continue;
+    // Asked and answered, digest or not (a tag whose HEAD failed is read, not pending).
+    if (!entry || Date.now() - entry.at > DIGEST_TTL_MS) continue;
     resolved += 1;
+    if (!entry.digest) continue;
     const same = byDigest.get(entry.digest);
     if (same) same.push(name);
     else byDigest.set(entry.digest, [name]);
@@ -205,5 +209,5 @@ export async function listTags(server: string, repository: string, page: number,
     else groups.push({ digest: tag.digest, tags: [tag.name] });
   }
   if (resolved < names.length) fillInBackground(server, repository, state, names);
-  return { server, repository, page, pageSize: TAG_PAGE_SIZE, total: matching.length, resolved, tags, groups };
+  return { server, repository, page, pageSize: TAG_PAGE_SIZE, total: matching.length, listed: names.length, resolved, tags, groups };
 }

@@ -21,6 +21,8 @@ interface RemoteRecord {
   digest: string | null;
   /** An index's platform manifests: a local copy of one platform is that platform's digest. */
   platformDigests: string[];
+  /** The config digest of the index's child for this engine's platform: the image ID on the classic store. */
+  platformConfig: string | null;
   created: string | null;
   missing: boolean;
   problem: string | null;
@@ -85,11 +87,11 @@ async function createdOf(
   repository: string,
   digest: string,
   image: ImageSummary,
-): Promise<{ created: string | null; platformDigests: string[] }> {
+): Promise<{ created: string | null; platformDigests: string[]; platformConfig: string | null }> {
   const manifest = await getManifest(server, repository, digest);
   if (!isIndex(manifest)) {
     const config = manifest.config ? await getConfig(server, repository, manifest.config.digest) : null;
-    return { created: config?.created ?? null, platformDigests: [] };
+    return { created: config?.created ?? null, platformDigests: [], platformConfig: null };
   }
   const children = (manifest.manifests ?? []).filter((child) => !isAttestation(child));
   const local = image.platforms[0];
@@ -100,7 +102,11 @@ async function createdOf(
     }) ?? children[0];
   const child = mine ? await getManifest(server, repository, mine.digest) : null;
   const config = child?.config ? await getConfig(server, repository, child.config.digest) : null;
-  return { created: config?.created ?? null, platformDigests: children.map((entry) => entry.digest) };
+  return {
+    created: config?.created ?? null,
+    platformDigests: children.map((entry) => entry.digest),
+    platformConfig: mine && child?.config ? child.config.digest : null,
+  };
 }
 
 async function check(local: LocalTag): Promise<void> {
@@ -108,18 +114,19 @@ async function check(local: LocalTag): Promise<void> {
   try {
     const head = await headManifest(local.server, local.repository, local.tagName);
     if (!head) {
-      record = { at: Date.now(), digest: null, platformDigests: [], created: null, missing: true, problem: null };
+      record = { at: Date.now(), digest: null, platformDigests: [], platformConfig: null, created: null, missing: true, problem: null };
     } else {
       const details = await createdOf(local.server, local.repository, head.digest, local.image).catch(() => ({
         created: null,
         platformDigests: [],
+        platformConfig: null,
       }));
       record = { at: Date.now(), digest: head.digest, ...details, missing: false, problem: null };
     }
   } catch (error) {
     const missing = error instanceof StrataError && error.code === 'not_found';
     const problem = missing ? null : error instanceof Error ? error.message : String(error);
-    record = { at: Date.now(), digest: null, platformDigests: [], created: null, missing, problem };
+    record = { at: Date.now(), digest: null, platformDigests: [], platformConfig: null, created: null, missing, problem };
   }
   records.set(local.key, record);
   if (records.size > MAX_RECORDS) records.delete(records.keys().next().value!);
@@ -152,9 +159,12 @@ function stateOf(local: LocalTag, record: RemoteRecord | undefined): { state: Up
   if (local.localDigests.includes(record.digest)) return { state: 'up_to_date', message: null };
   // Only one platform here (pulled with --platform): its manifest is what counts, so an index that
   // changed other platforms only is no newer for this engine. With several here, the index decides.
+  // (The classic store keeps no manifests: its one platform's id is the image ID, the child's config digest.)
   const here = local.image.platforms.filter((platform) => platform.available);
   const onlyPlatform = here.length === 1 ? here[0]!.id : null;
-  if (onlyPlatform && record.platformDigests.includes(onlyPlatform)) return { state: 'up_to_date', message: null };
+  if (onlyPlatform && (record.platformDigests.includes(onlyPlatform) || record.platformConfig === onlyPlatform)) {
+    return { state: 'up_to_date', message: null };
+  }
   return { state: 'newer', message: null };
 }
 

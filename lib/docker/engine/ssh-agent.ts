@@ -80,19 +80,34 @@ export class SshAgent extends http.Agent {
   }
 
   override createConnection(_options: unknown, done: (error: Error | null, socket?: Duplex) => void): undefined {
-    const channel = this.slot().then(() =>
-      this.openChannel(OPEN_ATTEMPTS).then(
-        (opened) => {
-          opened.once('close', () => this.release());
-          return opened;
-        },
-        (error: Error) => {
-          this.release();
-          throw error;
-        },
-      ),
+    let join: (channel: ClientChannel) => void = () => undefined;
+    let fail: (error: Error) => void = () => undefined;
+    const socket = new SshSocket(
+      new Promise<ClientChannel>((resolve, reject) => {
+        join = resolve;
+        fail = reject;
+      }),
     );
-    done(null, new SshSocket(channel));
+    void this.slot().then(
+      async () => {
+        // A request given up while it waited for a slot (its time limit passed) opens no session.
+        if (socket.destroyed) {
+          this.release();
+          fail(new Error('The request ended before an ssh channel was free.'));
+          return;
+        }
+        try {
+          const channel = await this.openChannel(OPEN_ATTEMPTS);
+          channel.once('close', () => this.release());
+          join(channel);
+        } catch (error) {
+          this.release();
+          fail(error as Error);
+        }
+      },
+      (error: Error) => fail(error),
+    );
+    done(null, socket);
     return undefined;
   }
 
