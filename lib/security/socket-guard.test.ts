@@ -61,6 +61,24 @@ describe('socket guard', () => {
     expect(seen.peer).toBe('127.0.0.1');
   });
 
+  it('keeps an idle kept-alive connection past the headers limit, so a request sent on it later is answered', async () => {
+    const answers = await new Promise<string>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      let answer = '';
+      const request = 'POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\nhi';
+      socket.on('data', (data) => (answer += data.toString()));
+      socket.on('error', () => undefined);
+      socket.write(request);
+      // Idle for over twice the headers limit (300 ms), then the next request on the same connection.
+      setTimeout(() => !socket.destroyed && socket.write(request), 800);
+      setTimeout(() => {
+        socket.destroy();
+        resolve(answer);
+      }, 1300);
+    });
+    expect(answers.match(/got 2/g)).toHaveLength(2);
+  });
+
   it('closes a connection whose headers trickle in', async () => {
     const parts = 'GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: 1\r\n'.split('');
     const result = await trickle(parts, 50);

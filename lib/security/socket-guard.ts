@@ -33,7 +33,7 @@ export function installSocketGuard(limits: SocketLimits = limitsFromEnv()): void
   proto[INSTALLED] = true;
   const emit = proto.emit;
   proto.emit = function guardedEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'connection') awaitHeaders(args[0] as Socket, limits);
+    if (event === 'connection') awaitHeaders(args[0] as Socket, limits, true);
     else if (event === 'upgrade') headersArrived((args[0] as IncomingMessage).socket);
     else if (event === 'request') {
       // Node's whole-request limit would cut a long upload; the body limits below replace it.
@@ -48,13 +48,33 @@ const headerTimers = new WeakMap<Socket, NodeJS.Timeout>();
 const watched = new WeakSet<Socket>();
 
 /**
- * The next request's headers must be complete within the limit: from the connection, and again from
- * the end of each answer on a kept-alive connection. (Node's own headersTimeout is only checked every
- * 30 seconds.)
+ * A connection that has sent nothing yet is closed after this long: longer than Chromium keeps an unused
+ * connection it opened ahead (10 s), so the browser lets go first and never sends on one being closed.
  */
-function awaitHeaders(socket: Socket, limits: SocketLimits): void {
+const FRESH_IDLE_MS = 30_000;
+
+/**
+ * The next request's headers must be complete within the limit counted from its first byte (on a new
+ * connection, or on a kept-alive one after an answer). An idle kept-alive connection is left to the
+ * server's keep-alive timeout, which the start commands set beyond the browser's: closing it here at a
+ * fixed time after the last answer raced the browser, which could send a POST on it at that moment (a
+ * POST is not retried: a build said the connection was lost). Node's own headersTimeout is only checked
+ * every 30 seconds. Socket counters only: listening for 'data' would take the bytes from the parser.
+ */
+function awaitHeaders(socket: Socket, limits: SocketLimits, fresh: boolean): void {
   headersArrived(socket);
-  const timer = setTimeout(() => socket.destroy(), limits.headersMs);
+  const since = fresh ? 0 : socket.bytesRead;
+  const armed = Date.now();
+  let firstByte: number | null = null;
+  const timer = setInterval(
+    () => {
+      if (socket.destroyed) return headersArrived(socket);
+      const now = Date.now();
+      if (firstByte === null && socket.bytesRead > since) firstByte = now;
+      if (firstByte !== null ? now - firstByte >= limits.headersMs : fresh && now - armed >= FRESH_IDLE_MS) socket.destroy();
+    },
+    Math.min(1_000, Math.max(20, Math.floor(limits.headersMs / 4))),
+  );
   timer.unref();
   headerTimers.set(socket, timer);
   // Once per socket: a kept-alive connection comes back here after every answer.
@@ -65,7 +85,7 @@ function awaitHeaders(socket: Socket, limits: SocketLimits): void {
 }
 
 function headersArrived(socket: Socket): void {
-  clearTimeout(headerTimers.get(socket));
+  clearInterval(headerTimers.get(socket));
   headerTimers.delete(socket);
 }
 
@@ -85,7 +105,7 @@ function limitsFromEnv(): SocketLimits {
 export function guardRequest(req: IncomingMessage, res: ServerResponse, limits: SocketLimits): void {
   headersArrived(req.socket);
   res.once('finish', () => {
-    if (!req.socket.destroyed) awaitHeaders(req.socket, limits);
+    if (!req.socket.destroyed) awaitHeaders(req.socket, limits, false);
   });
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? 'unknown';
   const upload = UPLOAD_PATHS.has((req.url ?? '').split('?')[0] ?? '');
