@@ -181,8 +181,10 @@ export async function listTags(server: string, repository: string, page: number,
   let resolved = 0;
   for (const name of names) {
     const entry = state.digests.get(name);
-    // Asked and answered, digest or not (a tag whose HEAD failed is read, not pending).
-    if (!entry || Date.now() - entry.at > DIGEST_TTL_MS) continue;
+    // Asked and answered, digest or not (a tag whose HEAD failed is read, not pending). An answer older
+    // than the TTL still counts: on a slow registry a fill of 20,000 HEADs outlasts it, and the page's
+    // own tags are asked again when stale anyway.
+    if (!entry) continue;
     resolved += 1;
     if (!entry.digest) continue;
     const same = byDigest.get(entry.digest);
