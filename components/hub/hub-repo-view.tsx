@@ -5,6 +5,7 @@ import type { HubTag } from '@/lib/api/hub';
 import type { ImageSummary } from '@/lib/api/images';
 import { StrataError } from '@/lib/api/errors';
 import { PullDialog } from '@/components/transfer/pull-dialog';
+import { FilterInput } from '@/components/ui/filter-input';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/modal';
 import { ErrorState, LoadingRows } from '@/components/ui/states';
@@ -55,16 +56,13 @@ export function HubRepoView({ namespace, repo }: HubRepoViewProps) {
           <h2 id="tags-heading" className="text-base font-semibold">
             Tags
           </h2>
-          <input
-            type="search"
+          <FilterInput
+            label="Filter tags"
             value={filter}
-            onChange={(event) => {
-              setFilter(event.target.value);
+            onChange={(value) => {
+              setFilter(value);
               setPage(1);
             }}
-            placeholder="Filter tags"
-            aria-label="Filter tags"
-            className="w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
           />
         </div>
         {tags.error ? (

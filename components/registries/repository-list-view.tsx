@@ -1,5 +1,4 @@
 'use client';
-import { useState } from 'react';
 import Link from '@/components/ui/engine-link';
 import { EmptyState, LoadingRows } from '@/components/ui/states';
 import { Pager } from '@/components/registries/pager';
@@ -7,13 +6,12 @@ import { OpenRepositoryForm } from '@/components/registries/open-repository-form
 import { RegistryError } from '@/components/registries/registry-error';
 import { repositoryHref } from '@/components/registries/registry-href';
 import { useRepositories } from '@/lib/queries/registries';
-import { useDebounced } from '@/lib/use-debounced';
+import { usePagedFilter } from '@/lib/use-paged-filter';
+import { FilterInput } from '@/components/ui/filter-input';
 
 /** One registry's repositories, a page at a time, filtered on the server (a catalog may hold 50,000). */
 export function RepositoryListView({ server }: { server: string }) {
-  const [filter, setFilter] = useState('');
-  const [page, setPage] = useState(1);
-  const q = useDebounced(filter.trim());
+  const { filter, setFilter, page, setPage, q } = usePagedFilter();
   const repositories = useRepositories(server, page, q);
   const data = repositories.data;
   const pages = data?.total != null ? Math.max(1, Math.ceil(data.total / data.pageSize)) : null;
@@ -27,17 +25,7 @@ export function RepositoryListView({ server }: { server: string }) {
           <h1 id="registry-heading" className="font-mono text-xl font-semibold">
             {server}
           </h1>
-          <input
-            type="search"
-            value={filter}
-            onChange={(event) => {
-              setFilter(event.target.value);
-              setPage(1);
-            }}
-            placeholder="Filter repositories"
-            aria-label="Filter repositories"
-            className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
+          <FilterInput label="Filter repositories" value={filter} onChange={setFilter} className="w-64" />
         </div>
         <div className="mt-3">
           <OpenRepositoryForm server={server} />

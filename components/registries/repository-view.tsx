@@ -13,7 +13,8 @@ import { registryHref } from '@/components/registries/registry-href';
 import { TagGroupRow } from '@/components/registries/tag-group-row';
 import { useReadOnly } from '@/lib/queries/engine';
 import { useRegistryTags } from '@/lib/queries/registries';
-import { useDebounced } from '@/lib/use-debounced';
+import { usePagedFilter } from '@/lib/use-paged-filter';
+import { FilterInput } from '@/components/ui/filter-input';
 
 export interface RepositoryViewProps {
   server: string;
@@ -23,9 +24,7 @@ export interface RepositoryViewProps {
 /** A repository's tags, one row per image (tags on one digest together), and a manifest opened from it. */
 export function RepositoryView({ server, repository }: RepositoryViewProps) {
   const manifest = useSearchParams().get('manifest');
-  const [filter, setFilter] = useState('');
-  const [page, setPage] = useState(1);
-  const q = useDebounced(filter.trim());
+  const { filter, setFilter, page, setPage, q } = usePagedFilter();
   const tags = useRegistryTags(server, repository, page, q);
   const readOnly = useReadOnly();
   const [pulling, setPulling] = useState<{ tag: string; platform?: string } | null>(null);
@@ -44,17 +43,7 @@ export function RepositoryView({ server, repository }: RepositoryViewProps) {
           <h1 id="repository-heading" className="break-all font-mono text-xl font-semibold">
             {server}/{repository}
           </h1>
-          <input
-            type="search"
-            value={filter}
-            onChange={(event) => {
-              setFilter(event.target.value);
-              setPage(1);
-            }}
-            placeholder="Filter tags"
-            aria-label="Filter tags"
-            className="w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
+          <FilterInput label="Filter tags" value={filter} onChange={setFilter} />
         </div>
         <p className="mt-1 text-xs text-slate-600">
           Tags that point to the same image share a row. A registry deletes an image with every tag on it, so a delete says first what goes.
