@@ -2,6 +2,7 @@
 // space is wasted. Shared by the server and the browser.
 import { z } from '@/lib/api/zod';
 import type { ErrorLine } from '@/lib/api/errors';
+import type { ImagePackages } from '@/lib/api/packages';
 
 export type EntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
 
@@ -78,5 +79,5 @@ export const diffIdParam = z.string().pipe(z.string().regex(/^sha256:[0-9a-f]{64
 /** One line of `GET /api/images/[ref]/analysis` (NDJSON): progress while the export streams, then the result. */
 export type AnalysisEvent =
   | { kind: 'progress'; bytesRead: number; totalBytes: number; cachedLayers: number; layers: number }
-  | { kind: 'result'; analysis: ImageAnalysis }
+  | { kind: 'result'; analysis: ImageAnalysis; packages: ImagePackages }
   | ErrorLine;

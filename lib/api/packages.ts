@@ -49,10 +49,10 @@ export interface PackageLayerSummary {
 
 /** A package database Strata found but does not read, said plainly rather than skipped. */
 export interface UnreadDatabase {
-  type: 'rpm';
   path: string;
   layer: number;
-  reason: string;
+  reason: 'rpm' | 'too-large';
+  message: string;
 }
 
 /** `GET /api/images/{ref}/packages`. */

@@ -2,23 +2,27 @@
 // export, are cached by diff ID, and the whole stack is analysed (lib/analysis/waste.ts).
 import 'server-only';
 import type { AnalysisEvent, LayerEntry } from '@/lib/api/analysis';
+import type { PlatformChoice } from '@/lib/docker/images/platform-choice';
+import { readLayerFiles, type ParsedLayer } from '@/lib/docker/analysis/layer-files';
+import { imagePackages } from '@/lib/packages/image-packages';
+import { rememberOs } from '@/lib/docker/analysis/os-index';
 import { StrataError } from '@/lib/api/errors';
 import { analyseLayers } from '@/lib/analysis/waste';
 import { readCachedLayer, writeCachedLayer } from '@/lib/docker/analysis/layer-file-cache';
 import type { PlatformSpec } from '@/lib/api/platform';
 import { choosePlatform } from '@/lib/docker/images/platform-choice';
-import { readLayerFiles } from '@/lib/docker/analysis/layer-files';
 import { buildTree, filesystemAt, isDirectory } from '@/lib/analysis/tree';
 
 export async function* analyseImage(ref: string, signal: AbortSignal, wanted: PlatformSpec | null = null): AsyncGenerator<AnalysisEvent> {
   // A chosen platform's layers come from an export of that platform only (a foreign one works too:
   // the engine exports content it never unpacked).
-  const { raw, query } = await choosePlatform(ref, wanted);
+  const choice = await choosePlatform(ref, wanted);
+  const { raw, query } = choice;
   const diffIds = raw.RootFS?.Layers ?? [];
-  const cached = new Map<string, LayerEntry[]>();
+  const cached = new Map<string, ParsedLayer>();
   for (const diffId of new Set(diffIds)) {
-    const entries = await readCachedLayer(diffId);
-    if (entries) cached.set(diffId, entries);
+    const layer = await readCachedLayer(diffId);
+    if (layer) cached.set(diffId, layer);
   }
   const missing = new Set(diffIds.filter((diffId) => !cached.has(diffId)));
   // The export's length is not known ahead: the image's size is the estimate, and the tar around the
@@ -59,9 +63,9 @@ export async function* analyseImage(ref: string, signal: AbortSignal, wanted: Pl
       }
     }
     const parsed = await reading;
-    for (const [diffId, entries] of parsed) {
-      cached.set(diffId, entries);
-      await writeCachedLayer(diffId, entries);
+    for (const [diffId, layer] of parsed) {
+      cached.set(diffId, layer);
+      await writeCachedLayer(diffId, layer);
     }
   }
   const absent = diffIds.filter((diffId) => !cached.has(diffId));
@@ -71,13 +75,37 @@ export async function* analyseImage(ref: string, signal: AbortSignal, wanted: Pl
       `${absent.length} layer(s) could not be found in the image export: none of its blobs hashed to their diff IDs.`,
     );
   }
+  const layers = diffIds.map((diffId) => cached.get(diffId)!);
+  const packages = { imageId: raw.Id, ...imagePackages(diffIds, layers) };
+  await rememberOs(choice, packages.os);
   yield {
     kind: 'result',
     analysis: analyseLayers(
       diffIds,
-      diffIds.map((diffId) => cached.get(diffId)!),
+      layers.map((layer) => layer.entries),
     ),
+    packages,
   };
+}
+
+/** Every layer of the image (or one platform of it), parsed: from the cache, or by running the analysis. */
+export async function imageLayers(
+  ref: string,
+  signal: AbortSignal,
+  wanted: PlatformSpec | null = null,
+): Promise<{ choice: PlatformChoice; diffIds: string[]; layers: ParsedLayer[] }> {
+  const choice = await choosePlatform(ref, wanted);
+  const diffIds = choice.raw.RootFS?.Layers ?? [];
+  const read = async () => Promise.all(diffIds.map((diffId) => readCachedLayer(diffId)));
+  let layers = await read();
+  if (layers.some((layer) => !layer)) {
+    for await (const event of analyseImage(ref, signal, wanted))
+      if (event.kind === 'error') throw new StrataError(event.code ?? 'internal', event.message);
+    layers = await read();
+  }
+  if (layers.some((layer) => !layer))
+    throw new StrataError('upstream_failed', 'The image’s layers could not be kept to read them: try again.');
+  return { choice, diffIds, layers: layers as ParsedLayer[] };
 }
 
 export interface DirectoryListing {
@@ -103,10 +131,10 @@ export async function listLayerDirectory(
   const needed = view === 'changes' ? [diffId] : diffIds.slice(0, position);
   const layers: LayerEntry[][] = [];
   for (const id of needed) {
-    const entries = await readCachedLayer(id);
-    if (!entries)
+    const layer = await readCachedLayer(id);
+    if (!layer)
       throw new StrataError('conflict', 'This image has not been analysed yet: run the analysis first (GET /api/images/{ref}/analysis).');
-    layers.push(entries);
+    layers.push(layer.entries);
   }
   const analysis = analyseLayers(needed, layers);
   const changes = view === 'changes' ? (analysis.changes[0] ?? []) : filesystemAt(analysis.changes, needed.length);

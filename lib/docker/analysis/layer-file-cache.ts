@@ -5,25 +5,29 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LayerEntry } from '@/lib/api/analysis';
 import { dataDir } from '@/lib/data-dir';
+import type { ParsedLayer } from '@/lib/docker/analysis/layer-files';
 
 const MAX_BYTES = 512 * 1024 * 1024;
+// Version 2 keeps the package databases beside the entries; a version 1 file (a bare entry list)
+// reads as not cached, so the layer is read again once rather than shown without its packages.
+const VERSION = 2;
 const dir = () => path.join(dataDir(), 'layers');
 const fileFor = (diffId: string) => path.join(dir(), `${diffId.replace(/^sha256:/, '').replace(/[^0-9a-f]/g, '')}.json`);
 
-export async function readCachedLayer(diffId: string): Promise<LayerEntry[] | null> {
+export async function readCachedLayer(diffId: string): Promise<ParsedLayer | null> {
   try {
-    return JSON.parse(await readFile(fileFor(diffId), 'utf8')) as LayerEntry[];
+    const cached = JSON.parse(await readFile(fileFor(diffId), 'utf8')) as { version?: number } & ParsedLayer;
+    return cached.version === VERSION ? { entries: cached.entries, databases: cached.databases } : null;
   } catch {
     return null;
   }
 }
 
-export async function writeCachedLayer(diffId: string, entries: LayerEntry[]): Promise<void> {
+export async function writeCachedLayer(diffId: string, layer: ParsedLayer): Promise<void> {
   await mkdir(dir(), { recursive: true, mode: 0o700 });
   const temp = `${fileFor(diffId)}.${randomUUID()}.tmp`;
-  await writeFile(temp, JSON.stringify(entries));
+  await writeFile(temp, JSON.stringify({ version: VERSION, entries: layer.entries, databases: layer.databases }));
   await rename(temp, fileFor(diffId));
   await trim();
 }

@@ -10,11 +10,11 @@ import { parseExport } from '@/lib/docker/analysis/layer-files';
 
 /** A tar of the given entries (for layers: text content is enough). */
 async function tarOf(
-  files: { name: string; content?: string; type?: 'file' | 'directory' | 'symlink'; linkname?: string; mode?: number }[],
+  files: { name: string; content?: string; type?: 'file' | 'directory' | 'symlink' | 'link'; linkname?: string; mode?: number }[],
 ): Promise<Buffer> {
   const archive = pack();
   for (const file of files) {
-    if (file.type === 'directory' || file.type === 'symlink')
+    if (file.type === 'directory' || file.type === 'symlink' || file.type === 'link')
       archive.entry({ name: file.name, type: file.type, linkname: file.linkname, mode: file.mode ?? 0o755 });
     else archive.entry({ name: file.name, mode: file.mode ?? 0o644 }, file.content ?? '');
   }
@@ -54,13 +54,13 @@ describe('parseExport', () => {
     const binary = Buffer.concat(chunks);
     const found = await parse(binary, [sha(layer1), sha(layer2)]);
     expect([...found.keys()].sort()).toEqual([sha(layer1), sha(layer2)].sort());
-    expect(found.get(sha(layer1))!.map((entry) => [entry.path, entry.type, entry.size])).toEqual([
+    expect(found.get(sha(layer1))!.entries.map((entry) => [entry.path, entry.type, entry.size])).toEqual([
       ['etc', 'directory', 0],
       ['etc/app.conf', 'file', 8],
       ['bin/sh', 'symlink', 0],
     ]);
-    expect(found.get(sha(layer1))![1]!.hash).toBe(createHash('sha256').update('port=80\n').digest('hex'));
-    expect(found.get(sha(layer2))!.map((entry) => [entry.path, entry.removes, entry.opaque])).toEqual([
+    expect(found.get(sha(layer1))!.entries[1]!.hash).toBe(createHash('sha256').update('port=80\n').digest('hex'));
+    expect(found.get(sha(layer2))!.entries.map((entry) => [entry.path, entry.removes, entry.opaque])).toEqual([
       ['etc/app.conf', true, false],
       ['data', false, true],
       ['data/new.txt', false, false],
@@ -79,6 +79,35 @@ describe('parseExport', () => {
     for await (const chunk of archive) chunks.push(chunk as Buffer);
     const found = await parse(Buffer.concat(chunks), [sha(layer)]);
     expect([...found.keys()]).toEqual([sha(layer)]);
-    expect(found.get(sha(layer))![0]).toMatchObject({ path: 'hello.txt', size: 2, type: 'file' });
+    expect(found.get(sha(layer))!.entries[0]).toMatchObject({ path: 'hello.txt', size: 2, type: 'file' });
+  });
+
+  it('keeps what the OS release file and the package databases say, in the same pass, and names what it does not read', async () => {
+    const status = 'Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\nArchitecture: amd64\nInstalled-Size: 2\n';
+    const layer = await tarOf([
+      { name: 'usr/lib/os-release', content: 'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n' },
+      { name: 'etc/os-release', type: 'symlink', linkname: '../usr/lib/os-release' },
+      { name: 'var/lib/dpkg/status', content: status },
+      { name: 'var/lib/dpkg/status-old', type: 'link', linkname: 'var/lib/dpkg/status' },
+      { name: 'var/lib/dpkg/status.d/tzdata', content: 'Package: tzdata\nVersion: 2024a\nArchitecture: all\n' },
+      { name: 'var/lib/dpkg/status.d/tzdata.md5sums', content: 'abc  usr/share/zoneinfo/UTC\n' },
+      { name: 'var/lib/rpm/rpmdb.sqlite', content: 'SQLite format 3' },
+    ]);
+    const archive = pack();
+    archive.entry({ name: 'abc/layer.tar' }, layer);
+    archive.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of archive) chunks.push(chunk as Buffer);
+    const { databases, entries } = (await parse(Buffer.concat(chunks), [sha(layer)])).get(sha(layer))!;
+    expect(databases.osRelease).toEqual({
+      'usr/lib/os-release': { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)', idLike: [], codename: null },
+    });
+    expect(Object.keys(databases.packages).sort()).toEqual(['var/lib/dpkg/status', 'var/lib/dpkg/status.d/tzdata']);
+    expect(databases.packages['var/lib/dpkg/status']).toEqual([
+      { type: 'deb', name: 'libc6', version: '2.36-9', arch: 'amd64', source: null, size: 2048 },
+    ]);
+    expect(databases.unread).toEqual([{ path: 'var/lib/rpm/rpmdb.sqlite', reason: 'rpm' }]);
+    // The file list is the same as without the databases: the captured files are entries like any other.
+    expect(entries.map((entry) => entry.path)).toContain('var/lib/dpkg/status.d/tzdata.md5sums');
   });
 });

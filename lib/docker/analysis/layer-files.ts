@@ -10,6 +10,8 @@ import { Decompress } from 'fzstd';
 import { extract } from 'tar-stream';
 import type { EntryType, LayerEntry } from '@/lib/api/analysis';
 import { openExport } from '@/lib/docker/images/platform-export';
+import { rememberBlob } from '@/lib/docker/analysis/blob-names';
+import { CAPTURE_LIMITS, addCapturedFile, captureKind, emptyDatabases, type LayerDatabases } from '@/lib/packages/capture';
 
 const normalize = (name: string) => name.replace(/^\.\//, '').replace(/\/+$/, '');
 
@@ -21,11 +23,23 @@ function typeOf(type: string | null | undefined): EntryType {
   return 'other';
 }
 
-/** Parses one (uncompressed) layer tar, hashing it as it goes; resolves its diff ID and entries. */
-function parseLayer(tar: Readable): Promise<{ diffId: string; entries: LayerEntry[] }> {
+/** What one layer holds: every path, and what its OS release files and package databases say. */
+export interface ParsedLayer {
+  entries: LayerEntry[];
+  databases: LayerDatabases;
+}
+
+/**
+ * Parses one (uncompressed) layer tar, hashing it as it goes; resolves its diff ID, entries and the
+ * databases it writes (the bytes of those few files are kept, within their limits, in the same pass).
+ */
+function parseLayer(tar: Readable): Promise<{ diffId: string } & ParsedLayer> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     const entries: LayerEntry[] = [];
+    const databases = emptyDatabases();
+    // Bytes of captured files by path, for a hard link to one later in the same tar.
+    const captured = new Map<string, Buffer>();
     const inner = extract();
     inner.on('entry', (header, stream, next) => {
       const full = normalize(header.name);
@@ -48,17 +62,35 @@ function parseLayer(tar: Readable): Promise<{ diffId: string; entries: LayerEntr
       else if (base.startsWith('.wh.'))
         Object.assign(entry, { path: parent ? `${parent}/${base.slice(4)}` : base.slice(4), type: 'other', removes: true });
       const content = entry.type === 'file' && !entry.removes ? createHash('sha256') : null;
+      const kind = entry.removes || entry.opaque ? null : captureKind(entry.path);
+      if (kind === 'rpm' && entry.type !== 'directory') databases.unread.push({ path: entry.path, reason: 'rpm' });
+      const keep = kind && kind !== 'rpm' ? kind : null;
+      if (keep && entry.type === 'hardlink') {
+        const target = captured.get(normalize(entry.linkTarget ?? ''));
+        if (target) addCapturedFile(databases, entry.path, keep, target);
+      }
+      let chunks: Buffer[] | null = keep && entry.type === 'file' ? [] : null;
+      if (chunks && keep && entry.size > CAPTURE_LIMITS[keep]) {
+        databases.unread.push({ path: entry.path, reason: 'too-large' });
+        chunks = null;
+      }
       stream.on('data', (chunk) => {
         content?.update(chunk as Buffer);
+        chunks?.push(chunk as Buffer);
       });
       stream.on('end', () => {
         if (content) entry.hash = content.digest('hex');
+        if (chunks && keep) {
+          const bytes = Buffer.concat(chunks);
+          captured.set(entry.path, bytes);
+          addCapturedFile(databases, entry.path, keep, bytes);
+        }
         if (entry.path) entries.push(entry);
         next();
       });
       stream.resume();
     });
-    inner.on('finish', () => resolve({ diffId: `sha256:${hash.digest('hex')}`, entries }));
+    inner.on('finish', () => resolve({ diffId: `sha256:${hash.digest('hex')}`, entries, databases }));
     inner.on('error', reject);
     tar.on('error', reject);
     tar.on('data', (chunk: Buffer) => hash.update(chunk));
@@ -111,14 +143,16 @@ export interface ReadProgress {
 
 /**
  * Parses an image export (legacy or OCI layout) and returns the entries of the layers whose diff IDs
- * are in `wanted`. `onProgress` hears the bytes read so far.
+ * are in `wanted`. `onProgress` hears the bytes read so far; `onBlob` which archive member held which
+ * layer (a later single-file read goes straight to it).
  */
 export async function parseExport(
   archive: Readable,
   wanted: ReadonlySet<string>,
   onProgress: (progress: ReadProgress) => void = () => undefined,
-): Promise<Map<string, LayerEntry[]>> {
-  const found = new Map<string, LayerEntry[]>();
+  onBlob: (blob: string, diffId: string) => void = () => undefined,
+): Promise<Map<string, ParsedLayer>> {
+  const found = new Map<string, ParsedLayer>();
   let bytesRead = 0;
   archive.on('data', (chunk: Buffer) => {
     bytesRead += chunk.length;
@@ -148,7 +182,8 @@ export async function parseExport(
             return;
           }
           const layer = await parseLayer(gzip ? body.pipe(createGunzip()) : zstd ? body.pipe(zstdDecoder()) : body);
-          if (wanted.has(layer.diffId)) found.set(layer.diffId, layer.entries);
+          onBlob(name, layer.diffId);
+          if (wanted.has(layer.diffId)) found.set(layer.diffId, { entries: layer.entries, databases: layer.databases });
         })
         .then(
           () => next(),
@@ -173,12 +208,12 @@ export async function readLayerFiles(
   onProgress: (progress: ReadProgress) => void,
   signal: AbortSignal,
   query: Record<string, string> = {},
-): Promise<Map<string, LayerEntry[]>> {
+): Promise<Map<string, ParsedLayer>> {
   const archive = await openExport(id, query);
   const stop = () => archive.destroy(new Error('cancelled'));
   signal.addEventListener('abort', stop);
   try {
-    return await parseExport(archive, wanted, onProgress);
+    return await parseExport(archive, wanted, onProgress, rememberBlob);
   } finally {
     signal.removeEventListener('abort', stop);
     archive.destroy();
