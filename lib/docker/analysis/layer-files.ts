@@ -137,6 +137,24 @@ async function sniff(stream: PassThrough): Promise<Buffer> {
   }
 }
 
+/**
+ * A layer blob of an export as its uncompressed tar: gzip, zstd or plain, told by magic bytes, never
+ * file names (gzip 1f 8b, zstd 28 b5 2f fd). Null for a JSON member (a config or manifest), drained.
+ */
+export async function layerTar(member: Readable): Promise<Readable | null> {
+  const body = new PassThrough();
+  member.pipe(body);
+  const head = await sniff(body);
+  if (head[0] === 0x7b) {
+    body.resume();
+    await new Promise((done) => body.on('end', done));
+    return null;
+  }
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  const zstd = head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd;
+  return gzip ? body.pipe(createGunzip()) : zstd ? body.pipe(zstdDecoder()) : body;
+}
+
 export interface ReadProgress {
   bytesRead: number;
 }
@@ -169,19 +187,10 @@ export async function parseExport(
         stream.resume();
         return;
       }
-      const body = new PassThrough();
-      stream.pipe(body);
-      sniff(body)
-        .then(async (head) => {
-          // Magic bytes, never file names: gzip 1f 8b, zstd 28 b5 2f fd, JSON '{', anything else a tar.
-          const gzip = head[0] === 0x1f && head[1] === 0x8b;
-          const zstd = head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd;
-          if (head[0] === 0x7b) {
-            body.resume();
-            await new Promise((done) => body.on('end', done));
-            return;
-          }
-          const layer = await parseLayer(gzip ? body.pipe(createGunzip()) : zstd ? body.pipe(zstdDecoder()) : body);
+      layerTar(stream as unknown as Readable)
+        .then(async (tar) => {
+          if (!tar) return;
+          const layer = await parseLayer(tar);
           onBlob(name, layer.diffId);
           if (wanted.has(layer.diffId)) found.set(layer.diffId, { entries: layer.entries, databases: layer.databases });
         })
