@@ -5,7 +5,9 @@ import { imageHref } from '@/components/images/image-href';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/states';
 import { formatBytes } from '@/lib/format';
-import { useCompare } from '@/lib/queries/images';
+import { imageListOptions, useCompare } from '@/lib/queries/images';
+import { useQuery } from '@tanstack/react-query';
+import { PackageDiffSection } from '@/components/compare/package-diff';
 import { redactCommand } from '@/lib/secrets';
 
 export interface CompareViewProps {
@@ -25,6 +27,8 @@ const signed = (bytes: number) => (bytes === 0 ? 'â€”' : `${bytes > 0 ? '+' : 'â
 
 export function CompareView({ a, b }: CompareViewProps) {
   const { data, error, isPending, refetch } = useCompare(a, b);
+  const { data: list } = useQuery(imageListOptions());
+  const readBefore = (id: string) => (list?.images.find((image) => image.id === id)?.baseOs ?? null) !== null;
   if (!a || !b) {
     return (
       <EmptyState title="Pick two images to compare">
@@ -98,6 +102,12 @@ export function CompareView({ a, b }: CompareViewProps) {
           </tbody>
         </table>
       </section>
+      <PackageDiffSection
+        key={`${data.a.id}:${data.b.id}`}
+        a={data.a.id}
+        b={data.b.id}
+        readBefore={readBefore(data.a.id) && readBefore(data.b.id)}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 // A virtualized, keyboard-navigable tree: only the rows in view are in the DOM, so 100,000 paths scroll
-// smoothly. ↑/↓ move, → opens, ← closes (or goes to the parent), Enter toggles.
+// smoothly. ↑/↓ move, → opens, ← closes (or goes to the parent), Enter toggles a folder or shows a file.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TreeRow } from '@/lib/analysis/tree';
@@ -18,10 +18,14 @@ const MARK: Record<string, { label: string; className: string }> = {
 export interface FileTreeProps {
   rows: TreeRow[];
   onToggle: (path: string, open: boolean) => void;
+  /** A file (not a folder, not a deletion) was chosen: show its content. */
+  onOpen?: (path: string) => void;
   label: string;
 }
 
-export function FileTree({ rows, onToggle, label }: FileTreeProps) {
+const openable = (row: TreeRow) => !isDirectory(row.node) && row.node.change !== 'removed' && row.node.type !== 'other';
+
+export function FileTree({ rows, onToggle, onOpen, label }: FileTreeProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -51,7 +55,7 @@ export function FileTree({ rows, onToggle, label }: FileTreeProps) {
         if (dir && current.expanded) onToggle(current.node.path, false);
         else move(rows.findLastIndex((row, i) => i < active && row.depth < current.depth));
       },
-      Enter: () => dir && onToggle(current.node.path, !current.expanded),
+      Enter: () => (dir ? onToggle(current.node.path, !current.expanded) : openable(current) && onOpen?.(current.node.path)),
     };
     const action = keys[event.key];
     if (action) {
@@ -87,6 +91,7 @@ export function FileTree({ rows, onToggle, label }: FileTreeProps) {
               onClick={() => {
                 setActive(item.index);
                 if (dir) onToggle(row.node.path, !row.expanded);
+                else if (openable(row)) onOpen?.(row.node.path);
               }}
               className={`absolute left-0 flex w-full cursor-default items-center gap-2 px-2 ${item.index === active ? 'bg-sky-100' : 'hover:bg-slate-50'}`}
               style={{ height: ROW, transform: `translateY(${item.start}px)` }}

@@ -2,21 +2,24 @@
 import { useMemo, useState } from 'react';
 import type { ImageAnalysis } from '@/lib/api/analysis';
 import { FileTree } from '@/components/files/file-tree';
+import { FileView } from '@/components/files/file-view';
 import { buttonClass } from '@/components/ui/modal';
 import { buildTree, filesystemAt, flatten, type TreeSort } from '@/lib/analysis/tree';
 import { formatBytes } from '@/lib/format';
-import { useAnalysis } from '@/lib/queries/analysis';
+import type { AnalysisHandle } from '@/lib/queries/analysis';
 import { useImageHistory } from '@/lib/queries/images';
 
 export interface FilesSectionProps {
   imageRef: string;
   /** One platform of a multi-platform image (`linux/arm64`); '' for the engine's default. */
   platform?: string;
+  /** The analysis run, shared with the packages section (one read of the layers serves both). */
+  analysis: AnalysisHandle;
 }
 
 /** What each layer adds, changes and removes, and the space wasted on the way — read from the image itself. */
-export function FilesSection({ imageRef, platform = '' }: FilesSectionProps) {
-  const { state, start, cancel } = useAnalysis(imageRef, platform);
+export function FilesSection({ imageRef, platform = '', analysis }: FilesSectionProps) {
+  const { state, start, cancel } = analysis;
   const percent = state.totalBytes ? Math.min(100, Math.round((state.bytesRead / state.totalBytes) * 100)) : 0;
   return (
     <section aria-labelledby="files-heading" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -82,6 +85,7 @@ function AnalysisResult({ analysis, imageRef, platform }: { analysis: ImageAnaly
   const [sort, setSort] = useState<TreeSort>('size');
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [opened, setOpened] = useState<{ path: string; size: number } | null>(null);
   const { data: history } = useImageHistory(imageRef, platform);
   const stepOf = (position: number) => history?.steps.find((step) => step.layerIndex === position - 1)?.index;
 
@@ -201,7 +205,20 @@ function AnalysisResult({ analysis, imageRef, platform }: { analysis: ImageAnaly
         <FileTree
           rows={rows}
           onToggle={toggle}
+          onOpen={(path) => setOpened({ path, size: rows.find((row) => row.node.path === path)?.node.size ?? 0 })}
           label={view === 'changes' ? `Changes in layer ${layer}` : `Filesystem as of layer ${layer}`}
+        />
+      )}
+      {opened && current && (
+        <FileView
+          key={`${current.diffId}:${opened.path}`}
+          imageRef={imageRef}
+          platform={platform}
+          diffId={current.diffId}
+          position={current.position}
+          path={opened.path}
+          size={opened.size}
+          onClose={() => setOpened(null)}
         />
       )}
     </div>

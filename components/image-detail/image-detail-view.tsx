@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { ComparePicker } from '@/components/image-detail/compare-picker';
 import { ConfigSection } from '@/components/image-detail/config-section';
 import { HistorySection } from '@/components/history/history-section';
-import { FilesSection } from '@/components/files/files-section';
+import { ImageContents } from '@/components/image-detail/image-contents';
 import { ContainersSection } from '@/components/image-detail/containers-section';
 import { ImageHeader } from '@/components/image-detail/image-header';
 import { LayersSection } from '@/components/image-detail/layers-section';
@@ -130,7 +130,7 @@ export function ImageDetailView({ imageRef }: ImageDetailViewProps) {
           </div>
           <HistorySection imageRef={image.id} platform={platform} reveal={reveal} />
           {/* A new platform is a new analysis: remount rather than show the last platform's files. */}
-          <FilesSection key={platform} imageRef={image.id} platform={platform} />
+          <ImageContents key={platform} imageRef={image.id} platform={platform} readBefore={image.baseOs !== null} />
           <div className="grid gap-4 lg:grid-cols-2">
             <ConfigSection config={image.config} reveal={reveal} onReveal={setReveal} />
             <div className="space-y-4">

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ImageDetail } from '@/lib/api/images';
+import { baseOsLabel, type ImageDetail } from '@/lib/api/images';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
@@ -83,6 +83,19 @@ export function ImageHeader({ image, actions, onRemoveTag }: ImageHeaderProps) {
           {image.variant ? `/${image.variant}` : ''}
           {image.platforms.length > 1 && (
             <span className="text-slate-500">· this page; {image.platforms.length} platforms under Platforms</span>
+          )}
+        </Fact>
+        <Fact label="Base OS">
+          {image.baseOs === null ? (
+            <a href="#packages" className="text-sky-700 hover:underline">
+              not read yet: read the packages
+            </a>
+          ) : image.baseOs === 'none' ? (
+            <span className="text-slate-500">none: no /etc/os-release in its layers (FROM scratch, or distroless)</span>
+          ) : (
+            <a href="#packages" className="hover:underline" title={`${baseOsLabel(image.baseOs)}: see its packages`}>
+              {image.baseOs.prettyName}
+            </a>
           )}
         </Fact>
         <Fact label="Layers">{image.layers.length}</Fact>

@@ -19,6 +19,7 @@ function summary(id: string, over: Partial<ImageSummary> = {}): ImageSummary {
     dangling: false,
     labels: {},
     layerCount: 1,
+    baseOs: null,
     platforms: [
       {
         os: 'linux',
@@ -108,6 +109,21 @@ describe('filterRows', () => {
     const withMulti = toRows([...images, multi], false);
     expect(tagsOf(filterRows(withMulti, 'linux/arm/v7', 'all'))).toEqual(['team/multi:1']);
     expect(filterRows(withMulti, 'linux/amd64', 'all')).toHaveLength(5);
+  });
+
+  it('matches the base OS once it is known, so `debian 12` finds the Debian 12 images', () => {
+    const debian = summary('dddd', {
+      repoTags: ['team/deb:1'],
+      baseOs: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' },
+    });
+    const alpine = summary('eeee', {
+      repoTags: ['team/alp:1'],
+      baseOs: { id: 'alpine', versionId: '3.20.3', prettyName: 'Alpine Linux v3.20' },
+    });
+    const withOs = toRows([...images, debian, alpine, summary('ffff', { repoTags: ['team/scratch:1'], baseOs: 'none' })], false);
+    expect(tagsOf(filterRows(withOs, 'debian 12', 'all'))).toEqual(['team/deb:1']);
+    expect(tagsOf(filterRows(withOs, 'bookworm', 'all'))).toEqual(['team/deb:1']);
+    expect(tagsOf(filterRows(withOs, 'alpine', 'all'))).toEqual(['team/alp:1']);
   });
 
   it('ANDs whitespace-separated terms', () => {

@@ -1,10 +1,10 @@
 // What the images table shows, as pure functions: rows (per image or per tag), the text and quick
 // filters, and sorting. Kept apart from React so 5,000 rows are filtered in one cheap pass and tested.
-import type { ImageSummary } from '@/lib/api/images';
+import { baseOsLabel, type ImageSummary } from '@/lib/api/images';
 import { formatPlatform } from '@/lib/format';
 
 export type QuickFilter = 'all' | 'dangling' | 'unused' | 'in-use';
-export type SortKey = 'tag' | 'id' | 'created' | 'size' | 'content' | 'unique' | 'shared' | 'containers' | 'status';
+export type SortKey = 'tag' | 'id' | 'os' | 'created' | 'size' | 'content' | 'unique' | 'shared' | 'containers' | 'status';
 export type SortDirection = 'asc' | 'desc';
 
 export interface ImageRow {
@@ -12,14 +12,23 @@ export interface ImageRow {
   image: ImageSummary;
   /** The tags this row shows: all of them per image, or the one tag in per-tag mode. */
   tags: string[];
-  /** Lower-cased text the filter searches: tags, IDs, label keys and values, platforms. */
+  /** Lower-cased text the filter searches: tags, IDs, label keys and values, platforms, the base OS. */
   haystack: string;
 }
 
 function haystackOf(image: ImageSummary, tags: string[]): string {
   const labels = Object.entries(image.labels).map(([key, value]) => `${key}=${value}`);
   const platforms = image.platforms.map(formatPlatform);
-  return [...tags, image.id, ...labels, ...platforms, image.repoTags.length === 0 ? '<none>' : '', image.intermediate ? 'intermediate' : '']
+  const os = image.baseOs && image.baseOs !== 'none' ? [baseOsLabel(image.baseOs), image.baseOs.prettyName] : [];
+  return [
+    ...tags,
+    image.id,
+    ...labels,
+    ...platforms,
+    ...os,
+    image.repoTags.length === 0 ? '<none>' : '',
+    image.intermediate ? 'intermediate' : '',
+  ]
     .join('\n')
     .toLowerCase();
 }
@@ -72,6 +81,9 @@ function sortValue(row: ImageRow, key: SortKey): string | number {
       return row.tags[0] ?? '\uffff';
     case 'id':
       return row.image.id;
+    case 'os':
+      // Known systems by name, then images without one, then those not read yet.
+      return row.image.baseOs === null ? '\uffff' : row.image.baseOs === 'none' ? '\ufffe' : baseOsLabel(row.image.baseOs);
     case 'created':
       return row.image.created;
     case 'size':

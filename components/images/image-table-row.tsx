@@ -1,6 +1,6 @@
 import Link from '@/components/ui/engine-link';
 import type { ImageRow } from '@/components/images/image-table-model';
-import type { SizeAccounting } from '@/lib/api/images';
+import { baseOsLabel, type ImageSummary, type SizeAccounting } from '@/lib/api/images';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
@@ -10,9 +10,9 @@ import type { TagUpdate } from '@/lib/api/updates';
 import { UpdateBadge } from '@/components/images/update-badge';
 
 export const ROW_HEIGHT = 52;
-const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 136px 84px 84px 84px 96px 150px';
+const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 104px 136px 84px 84px 84px 96px 150px';
 // The containerd store's extra Content column, after Disk usage.
-const GRID_COLUMNS_WITH_CONTENT = '36px minmax(240px,1fr) 150px 128px 112px 84px 84px 84px 96px 150px';
+const GRID_COLUMNS_WITH_CONTENT = '36px minmax(240px,1fr) 150px 104px 128px 112px 84px 84px 84px 96px 150px';
 
 export function gridColumnsFor(accounting: SizeAccounting): string {
   return accounting === 'content-and-unpacked' ? GRID_COLUMNS_WITH_CONTENT : GRID_COLUMNS;
@@ -93,6 +93,7 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
         </Link>
         <CopyButton value={image.id} label={`Copy image ID ${image.shortId}`} />
       </div>
+      <BaseOsCell os={image.baseOs} />
       <div role="cell" className="px-3 text-slate-600" title={formatDateTime(image.created)}>
         {formatRelative(image.created)}
       </div>
@@ -135,6 +136,27 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
           <Badge title="No container uses this image">unused</Badge>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The base OS once the image's layers were read; until then a dash that says how to learn it. */
+function BaseOsCell({ os }: { os: ImageSummary['baseOs'] }) {
+  if (os === null)
+    return (
+      <div role="cell" className="px-3 text-slate-400" title="Not read yet: analyse its layers on the image page">
+        —
+      </div>
+    );
+  if (os === 'none')
+    return (
+      <div role="cell" className="px-3 text-xs text-slate-500" title="No /etc/os-release in its layers (FROM scratch, or distroless)">
+        none
+      </div>
+    );
+  return (
+    <div role="cell" className="truncate px-3 text-slate-700" title={os.prettyName}>
+      {baseOsLabel(os)}
     </div>
   );
 }

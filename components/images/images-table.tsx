@@ -24,6 +24,7 @@ function columnsFor(accounting: SizeAccounting): Column[] {
   return [
     { key: 'tag', label: 'Tags', align: 'left' },
     { key: 'id', label: 'Image ID', align: 'left' },
+    { key: 'os', label: 'OS', align: 'left', title: 'The base OS, from /etc/os-release, once the image’s layers were read' },
     { key: 'created', label: 'Created', align: 'left' },
     { key: 'size', label: words.size, align: 'right', title: words.sizeHint },
     ...(accounting === 'content-and-unpacked'

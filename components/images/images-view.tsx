@@ -26,7 +26,7 @@ import { useImageList } from '@/lib/queries/images';
 import { oneOf, useUrlState, useUrlText } from '@/lib/url-state';
 import { useReadOnly } from '@/lib/queries/engine';
 
-const SORT_KEYS: readonly SortKey[] = ['tag', 'id', 'created', 'size', 'unique', 'shared', 'containers', 'status'];
+const SORT_KEYS: readonly SortKey[] = ['tag', 'id', 'os', 'created', 'size', 'unique', 'shared', 'containers', 'status'];
 
 export function ImagesView() {
   // Filter, quick filter, per-tag rows, intermediates and sort live in the URL (`/images?q=app&show=dangling&sort=size`).

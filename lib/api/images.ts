@@ -52,7 +52,21 @@ export interface ImageSummary {
    * API 1.47+) has one entry per platform manifest; any other image one entry, its own os/architecture.
    */
   platforms: ImagePlatform[];
+  /**
+   * The base OS from its `/etc/os-release`, known once its layers were read (the analysis): null when
+   * they never were, `none` when they were and no OS release file is there (FROM scratch, distroless).
+   */
+  baseOs: BaseOs | 'none' | null;
 }
+
+export interface BaseOs {
+  id: string;
+  versionId: string | null;
+  prettyName: string;
+}
+
+/** `debian 12`, `alpine 3.20.3`: how the list names a base OS (and what its filter matches). */
+export const baseOsLabel = (os: BaseOs) => [os.id, os.versionId].filter(Boolean).join(' ');
 
 export interface ImagePlatform {
   os: string;

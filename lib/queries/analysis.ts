@@ -1,9 +1,11 @@
 // Runs the layer file analysis on request and follows its NDJSON stream: progress, then the result.
 'use client';
 import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { AnalysisEvent, ImageAnalysis } from '@/lib/api/analysis';
+import type { ImagePackages } from '@/lib/api/packages';
 import { imagePathSegment } from '@/lib/reference';
-import { platformSuffix } from '@/lib/queries/images';
+import { imageKeys, platformSuffix } from '@/lib/queries/images';
 import { useNdjsonStream, type StreamError } from '@/lib/queries/use-ndjson-stream';
 
 /** What the analysis events add up to. */
@@ -13,6 +15,8 @@ export interface AnalysisData {
   cachedLayers: number;
   layers: number;
   result: ImageAnalysis | null;
+  /** The OS and packages per layer, read in the same pass. */
+  packages: ImagePackages | null;
 }
 
 export interface AnalysisState extends AnalysisData {
@@ -21,14 +25,14 @@ export interface AnalysisState extends AnalysisData {
   cancelled: boolean;
 }
 
-export const initialAnalysis: AnalysisData = { bytesRead: 0, totalBytes: 0, cachedLayers: 0, layers: 0, result: null };
+export const initialAnalysis: AnalysisData = { bytesRead: 0, totalBytes: 0, cachedLayers: 0, layers: 0, result: null, packages: null };
 
 export function applyAnalysisEvent(state: AnalysisData, event: AnalysisEvent): AnalysisData {
   switch (event.kind) {
     case 'progress':
       return { ...state, bytesRead: event.bytesRead, totalBytes: event.totalBytes, cachedLayers: event.cachedLayers, layers: event.layers };
     case 'result':
-      return { ...state, result: event.analysis };
+      return { ...state, result: event.analysis, packages: event.packages };
     case 'error':
       return state; // the stream hook keeps the typed error
   }
@@ -37,7 +41,17 @@ export function applyAnalysisEvent(state: AnalysisData, event: AnalysisEvent): A
 const analysisEnded = (event: AnalysisEvent) => event.kind === 'result' || event.kind === 'error';
 
 export function useAnalysis(imageRef: string, platform = '') {
-  const stream = useNdjsonStream<AnalysisEvent, AnalysisData>({ initial: initialAnalysis, apply: applyAnalysisEvent, ends: analysisEnded });
+  const queryClient = useQueryClient();
+  const stream = useNdjsonStream<AnalysisEvent, AnalysisData>({
+    initial: initialAnalysis,
+    apply: applyAnalysisEvent,
+    ends: analysisEnded,
+    // The base OS is known now: the header and the list column show it.
+    onSettled: () =>
+      void queryClient
+        .invalidateQueries({ queryKey: imageKeys.list() })
+        .then(() => queryClient.invalidateQueries({ queryKey: imageKeys.detail(imageRef) })),
+  });
   const { start: open } = stream;
   const start = useCallback(
     () => open({ url: `/api/images/${imagePathSegment(imageRef)}/analysis${platformSuffix(platform)}`, method: 'GET' }),
@@ -46,3 +60,5 @@ export function useAnalysis(imageRef: string, platform = '') {
   const state: AnalysisState = { ...stream.data, running: stream.running, error: stream.error, cancelled: stream.cancelled };
   return { state, start, cancel: stream.cancel };
 }
+
+export type AnalysisHandle = ReturnType<typeof useAnalysis>;

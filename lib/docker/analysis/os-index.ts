@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageOs } from '@/lib/api/packages';
+import type { BaseOs, ImageSummary } from '@/lib/api/images';
 import { dataDir } from '@/lib/data-dir';
 import { platformString } from '@/lib/api/platform';
 import type { PlatformChoice } from '@/lib/docker/images/platform-choice';
 
-export type KnownOs = Omit<ImageOs, 'layer' | 'diffId'> | 'none';
+export type KnownOs = BaseOs | 'none';
 
 const MAX_IMAGES = 20_000;
 const file = () => path.join(dataDir(), 'os-index.json');
@@ -55,4 +56,11 @@ export async function rememberOs(choice: Pick<PlatformChoice, 'imageId' | 'platf
 /** The OS of each image ID (its default platform) that has been read; absent when never read. */
 export async function knownOs(): Promise<ReadonlyMap<string, KnownOs>> {
   return load();
+}
+
+/** The images with the base OS of each that has been read. */
+export async function withBaseOs<T extends { images: ImageSummary[] }>(response: T): Promise<T> {
+  const map = await load();
+  if (map.size === 0) return response;
+  return { ...response, images: response.images.map((image) => ({ ...image, baseOs: map.get(image.id) ?? null })) };
 }

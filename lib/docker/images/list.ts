@@ -13,6 +13,7 @@ import { sizeReport, summarizeImages, toSummary, type Snapshot } from '@/lib/doc
 import { MANIFESTS_API } from '@/lib/docker/images/platforms';
 import { snapshotCache } from '@/lib/docker/images/snapshot-cache';
 import { toInspectView } from '@/lib/docker/images/inspect-view';
+import { knownOs, withBaseOs } from '@/lib/docker/analysis/os-index';
 
 export type { Snapshot } from '@/lib/docker/images/summaries';
 
@@ -53,7 +54,7 @@ export async function snapshot(): Promise<Snapshot> {
 /** `docker image ls`, or with `intermediates` `docker image ls -a` (lib/docker/intermediates.ts). */
 export async function listImages(options: { intermediates?: boolean } = {}): Promise<ImageListResponse> {
   const snap = await snapshot();
-  return options.intermediates ? withIntermediates(snap) : summarizeImages(snap);
+  return withBaseOs(options.intermediates ? await withIntermediates(snap) : summarizeImages(snap));
 }
 
 /** Inspect by ID, short ID or name; an unknown image is a not_found that names what was asked. */
@@ -117,6 +118,7 @@ export async function getImageDetail(ref: string): Promise<ImageDetail> {
     repoDigests: detail.repoDigests,
     // Parents of other images (absent from the top-level list) are never dangling, whatever their tags.
     dangling: topLevel && detail.repoTags.length === 0,
+    baseOs: (await knownOs()).get(detail.id) ?? null,
     labels: detail.labels,
     parent: detail.parent,
     ...(detail.parent && (await isGone(detail.parent)) ? { parentGone: true } : {}),

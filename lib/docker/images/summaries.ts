@@ -65,6 +65,7 @@ export function toSummary(
     labels: image.labels,
     layerCount: snap.layers.get(image.id)?.diffIds.length ?? null,
     platforms: resolvePlatforms(image.id, image.platforms, own),
+    baseOs: null,
   };
 }
 
