@@ -81,7 +81,7 @@ describe('image packages', () => {
         unread: [{ path: 'var/lib/rpm/rpmdb.sqlite', reason: 'rpm' }],
       }),
     ]);
-    expect(result.packages[0]!.purl).toBe('pkg:deb/debian/vim-tiny@2%3A9.0.1378-2?arch=amd64&distro=debian-12');
+    expect(result.packages[0]!.purl).toBe('pkg:deb/debian/vim-tiny@2:9.0.1378-2?arch=amd64&distro=debian-12');
     expect(result.unread).toEqual([expect.objectContaining({ path: 'var/lib/rpm/rpmdb.sqlite', layer: 1, reason: 'rpm' })]);
     expect(result.unread[0]!.message).toMatch(/RPM databases are not read/);
   });

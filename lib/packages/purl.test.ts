@@ -6,12 +6,12 @@ const debian = parseOsRelease('ID=debian\nVERSION_ID="12"\n');
 const alpine = parseOsRelease('ID=alpine\nVERSION_ID=3.20.3\n');
 
 describe('package URLs', () => {
-  it('names a Debian package with its arch and distro, its epoch encoded, its source as upstream', () => {
+  it('names a Debian package with its arch and distro, its epoch as is, its source as upstream', () => {
     expect(purlOf({ type: 'deb', name: 'vim-tiny', version: '2:9.0.1378-2', arch: 'amd64', source: 'vim', size: null }, debian)).toBe(
-      'pkg:deb/debian/vim-tiny@2%3A9.0.1378-2?arch=amd64&distro=debian-12&upstream=vim',
+      'pkg:deb/debian/vim-tiny@2:9.0.1378-2?arch=amd64&distro=debian-12&upstream=vim',
     );
     expect(purlOf({ type: 'deb', name: 'curl', version: '7.88.1-10+deb12u8', arch: 'amd64', source: 'curl', size: null }, debian)).toBe(
-      'pkg:deb/debian/curl@7.88.1-10%2Bdeb12u8?arch=amd64&distro=debian-12',
+      'pkg:deb/debian/curl@7.88.1-10+deb12u8?arch=amd64&distro=debian-12',
     );
   });
 

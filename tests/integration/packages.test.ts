@@ -8,6 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImagePackages } from '@/lib/api/packages';
 import { GET as packagesRoute } from '@/app/api/images/[ref]/packages/route';
 import { GET as fileRoute } from '@/app/api/images/[ref]/layers/[diffId]/file/route';
+import { GET as sbomRoute } from '@/app/api/images/[ref]/sbom/route';
+import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { spdx23Schema } from '../support/spdx-schema';
 import { buildImage, docker, requireSandbox } from '../support/sandbox';
 import { ALPINE, DEBIAN, DISTROLESS, dockerfileOf } from '../support/package-images';
 
@@ -24,6 +29,9 @@ async function fileAt(ref: string, diffId: string, file: string): Promise<Respon
   const url = `http://localhost/x?path=${encodeURIComponent(file)}`;
   return fileRoute(new Request(url), { params: Promise.resolve({ ref, diffId }) });
 }
+
+const sbomOf = (ref: string, format: string) =>
+  sbomRoute(new Request(`http://localhost/x?format=${format}`), { params: Promise.resolve({ ref }) });
 
 describe('packages per layer', () => {
   beforeAll(() => {
@@ -48,7 +56,7 @@ describe('packages per layer', () => {
     const libc = result.packages.find((pkg) => pkg.name === 'libc6')!;
     expect(libc).toMatchObject({ arch: 'amd64', source: 'glibc', size: 12_982 * 1024, previousVersion: '2.36-9', type: 'deb' });
     expect(result.packages.find((pkg) => pkg.name === 'vim-tiny')!.purl).toBe(
-      'pkg:deb/debian/vim-tiny@2%3A9.0.1378-2?arch=amd64&distro=debian-12&upstream=vim',
+      'pkg:deb/debian/vim-tiny@2:9.0.1378-2?arch=amd64&distro=debian-12&upstream=vim',
     );
     expect(result.layers.map((layer) => [layer.position, layer.added, layer.upgraded, layer.removed, layer.sizeChange])).toEqual([
       [1, 0, 0, 0, 0],
@@ -100,5 +108,44 @@ describe('packages per layer', () => {
     expect(folder.status).toBe(400);
     const escape = await fileAt(DEBIAN.ref, layers[4]!, '../etc/passwd');
     expect(escape.status).toBe(400);
+  });
+
+  it('exports the image’s packages as SPDX 2.3 and CycloneDX 1.6 that validate, and refuses an unknown format', async () => {
+    const purls = (await packagesOf(DEBIAN.ref)).packages.map((pkg) => pkg.purl).sort();
+    const spdx = await sbomOf(DEBIAN.ref, 'spdx');
+    expect(spdx.status).toBe(200);
+    expect(spdx.headers.get('content-type')).toBe('application/spdx+json');
+    expect(spdx.headers.get('content-disposition')).toContain(`filename="${DEBIAN.ref.replace(/[/:]/g, '_')}.spdx.json"`);
+    const document = await spdx.json();
+    const ajv = new Ajv({ allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(spdx23Schema);
+    expect(validate(document), ajv.errorsText(validate.errors)).toBe(true);
+    expect(document.packages[0]).toMatchObject({
+      name: DEBIAN.ref,
+      versionInfo: docker('image', 'inspect', '--format', '{{.Id}}', DEBIAN.ref),
+    });
+    const spdxPurls = document.packages
+      .slice(2)
+      .map((pkg: { externalRefs: { referenceLocator: string }[] }) => pkg.externalRefs[0]!.referenceLocator)
+      .sort();
+    expect(spdxPurls).toEqual(purls);
+
+    const cyclonedx = await sbomOf(DEBIAN.ref, 'cyclonedx');
+    expect(cyclonedx.headers.get('content-type')).toBe('application/vnd.cyclonedx+json; version=1.6');
+    const text = await cyclonedx.text();
+    expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(text)).toBeNull();
+    const bom = JSON.parse(text) as { components: { type: string; purl?: string; name: string }[] };
+    expect(
+      bom.components
+        .filter((component) => component.type === 'library')
+        .map((component) => component.purl)
+        .sort(),
+    ).toEqual(purls);
+    expect(bom.components.find((component) => component.type === 'operating-system')).toMatchObject({ name: 'debian', version: '12' });
+
+    const wrong = await sbomOf(DEBIAN.ref, 'swid');
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(/spdx or cyclonedx/);
   });
 });

@@ -169,6 +169,7 @@ export const KNOWN: Record<string, RouteContext> = {
   '/api/images/[ref]/analysis': {},
   '/api/images/[ref]/breakdown.png': {},
   '/api/images/[ref]/history': {},
+  '/api/images/[ref]/packages': {},
   '/api/tags/[ref]': {},
   '/api/pull': {
     body: { POST: { ref: `127.0.0.1:9/${NOSUCH}` } },
@@ -184,6 +185,8 @@ export const KNOWN: Record<string, RouteContext> = {
     query: { path: '', view: 'changes' },
     refQuery: ['path', 'view'],
   },
+  '/api/images/[ref]/layers/[diffId]/file': { query: { path: 'etc/os-release' }, refQuery: ['path'] },
+  '/api/images/[ref]/sbom': { query: { format: 'spdx' }, refQuery: ['format'] },
   '/api/images/[ref]/push': { skipValidRefs: true },
   '/api/images/[ref]/tags': {
     body: { POST: { ref: 'strata-bad/new:1' } },
