@@ -1,7 +1,9 @@
 /** @type {import('next').NextConfig} */
 module.exports = {
   // dockerode and its transport must run as plain Node modules: bundling breaks ssh2's optional native part.
-  serverExternalPackages: ['dockerode', 'docker-modem', 'ssh2', 'cpu-features', 'protobufjs'],
+  // The CycloneDX library probes for optional XML plugins (libxmljs2, xmlbuilder2) with require in try
+  // blocks, which a bundler reads as hard imports; as a plain Node module it finds them missing and goes on.
+  serverExternalPackages: ['dockerode', 'docker-modem', 'ssh2', 'cpu-features', 'protobufjs', '@cyclonedx/cyclonedx-library'],
   poweredByHeader: false,
   // The proxy copies a request's body to hand it on; JSON writes are 64 KiB at most (the guard refuses
   // larger ones from their Content-Length first), so it never holds more. The upload routes bypass it.
