@@ -106,6 +106,7 @@ export function FileTree({ rows, onToggle, onOpen, label }: FileTreeProps) {
                 {dir ? (row.expanded ? '▾ ' : '▸ ') : '  '}
                 {row.node.name}
                 {dir ? '/' : ''}
+                {row.node.linkTarget && <span className="text-slate-500"> → {row.node.linkTarget}</span>}
                 {row.node.permissionsOnly && <span className="ml-2 rounded bg-amber-50 px-1 text-amber-800">mode/owner only</span>}
               </span>
               <span className="w-20 text-right tabular-nums text-slate-600">{formatBytes(row.node.size)}</span>

@@ -10,9 +10,10 @@ import type { TagUpdate } from '@/lib/api/updates';
 import { UpdateBadge } from '@/components/images/update-badge';
 
 export const ROW_HEIGHT = 52;
-const GRID_COLUMNS = '36px minmax(240px,1fr) 150px 104px 136px 84px 84px 84px 96px 150px';
+// Sized so every column fits a 1280-pixel window on both stores (the OS column takes "alpine 3.20.3").
+const GRID_COLUMNS = '36px minmax(220px,1fr) 136px 120px 128px 96px 84px 84px 90px 150px';
 // The containerd store's extra Content column, after Disk usage.
-const GRID_COLUMNS_WITH_CONTENT = '36px minmax(240px,1fr) 150px 104px 128px 112px 84px 84px 84px 96px 150px';
+const GRID_COLUMNS_WITH_CONTENT = '36px minmax(190px,1fr) 136px 120px 128px 104px 84px 84px 84px 90px 150px';
 
 export function gridColumnsFor(accounting: SizeAccounting): string {
   return accounting === 'content-and-unpacked' ? GRID_COLUMNS_WITH_CONTENT : GRID_COLUMNS;
@@ -94,7 +95,7 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
         <CopyButton value={image.id} label={`Copy image ID ${image.shortId}`} />
       </div>
       <BaseOsCell os={image.baseOs} />
-      <div role="cell" className="px-3 text-slate-600" title={formatDateTime(image.created)}>
+      <div role="cell" className="whitespace-nowrap px-3 text-slate-600" title={formatDateTime(image.created)}>
         {formatRelative(image.created)}
       </div>
       <div role="cell" className="px-3 text-right tabular-nums">

@@ -96,6 +96,7 @@ function PackagesResult({ packages, imageRef, platform }: { packages: ImagePacka
             {changed.map((layer) => (
               <li key={layer.position}>
                 <LayerLink position={layer.position} step={stepOf(layer.position)} /> {changeWords(layer)}
+                <RemovedNames changes={packages.changes} position={layer.position} />
               </li>
             ))}
           </ol>
@@ -115,6 +116,20 @@ export function changeWords(layer: PackageLayerSummary): string {
   ].filter(Boolean);
   const bytes = layer.sizeChange === 0 ? '' : `: ${layer.sizeChange > 0 ? '+' : '−'}${formatBytes(Math.abs(layer.sizeChange))} installed`;
   return `${parts.join(', ')}${bytes}`;
+}
+
+/** The packages a layer removed: the table lists what is installed, so they show nowhere else. */
+function RemovedNames({ changes, position }: { changes: ImagePackages['changes']; position: number }) {
+  const names = changes.filter((change) => change.layer === position && change.change === 'removed').map((change) => change.name);
+  if (names.length === 0) return null;
+  const shown = names.slice(0, 8).join(', ');
+  return (
+    <span className="text-slate-500">
+      {' '}
+      (removed {shown}
+      {names.length > 8 ? ` and ${names.length - 8} more` : ''})
+    </span>
+  );
 }
 
 function LayerLink({ position, step }: { position: number; step: number | undefined }) {

@@ -7,7 +7,7 @@ import type { ImagePackage } from '@/lib/api/packages';
 import { formatBytes } from '@/lib/format';
 
 const ROW = 30;
-const COLUMNS = 'minmax(160px,1.4fr) minmax(140px,1.2fr) 80px minmax(100px,1fr) 84px 120px';
+const COLUMNS = 'minmax(160px,1.4fr) minmax(140px,1.2fr) 80px minmax(100px,1fr) 84px 150px';
 
 export interface PackagesTableProps {
   packages: ImagePackage[];

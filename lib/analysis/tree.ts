@@ -10,6 +10,8 @@ export interface TreeNode {
   size: number;
   change: Change;
   permissionsOnly: boolean;
+  /** A link's target, shown beside its name. */
+  linkTarget?: string;
   children: TreeNode[];
 }
 
@@ -74,6 +76,7 @@ export function buildTree(entries: readonly LayerChange[]): TreeNode {
       size: entry.size,
       change: entry.change,
       permissionsOnly: entry.permissionsOnly,
+      ...(entry.linkTarget ? { linkTarget: entry.linkTarget } : {}),
       children: [],
     });
   }

@@ -91,6 +91,7 @@ describe('analyseLayers', () => {
       { path: 'bin', type: 'directory', size: 0, mode: 0o755, uid: 0, gid: 0, change: 'unchanged', permissionsOnly: false },
       { path: 'bin/extra', type: 'file', size: 3, mode: 0o644, uid: 0, gid: 0, change: 'added', permissionsOnly: false },
     ]);
+    expect(result.changes[0]!.find((change) => change.path === 'bin/sh')).toMatchObject({ type: 'symlink', linkTarget: 'busybox' });
     expect(result.wastedBytes).toBe(0);
     expect(result.efficiency).toBe(1);
   });

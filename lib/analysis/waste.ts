@@ -98,6 +98,7 @@ export function analyseLayers(diffIds: readonly string[], layers: readonly Layer
         gid: entry.gid,
         change,
         permissionsOnly,
+        ...(entry.linkTarget ? { linkTarget: entry.linkTarget } : {}),
       });
       live.set(entry.path, {
         size: entry.size,

@@ -30,6 +30,8 @@ export interface LayerChange extends Pick<LayerEntry, 'path' | 'type' | 'size' |
   change: Change;
   /** Set when only the mode or owner changed: the layer still holds a full copy. */
   permissionsOnly: boolean;
+  /** What a symlink or hard link points at; left out for everything else. */
+  linkTarget?: string;
 }
 
 export interface LayerSummary {

@@ -113,7 +113,16 @@ export interface DirectoryListing {
   position: number;
   view: 'changes' | 'filesystem';
   path: string;
-  entries: { name: string; path: string; type: string; size: number; change: string; permissionsOnly: boolean; directory: boolean }[];
+  entries: {
+    name: string;
+    path: string;
+    type: string;
+    size: number;
+    change: string;
+    permissionsOnly: boolean;
+    linkTarget?: string;
+    directory: boolean;
+  }[];
 }
 
 /** One directory of one layer, from the per-layer cache: browse big images lazily. */
@@ -157,6 +166,7 @@ export async function listLayerDirectory(
         size: child.size,
         change: child.change,
         permissionsOnly: child.permissionsOnly,
+        ...(child.linkTarget ? { linkTarget: child.linkTarget } : {}),
         directory: isDirectory(child),
       }))
       .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name)),
