@@ -46,11 +46,12 @@ export function useAnalysis(imageRef: string, platform = '') {
     initial: initialAnalysis,
     apply: applyAnalysisEvent,
     ends: analysisEnded,
-    // The base OS is known now: the header and the list column show it.
+    // The base OS is known now: the header and the list column show it. Every detail, since the page
+    // may name the image by a tag while the analysis names it by its ID.
     onSettled: () =>
       void queryClient
         .invalidateQueries({ queryKey: imageKeys.list() })
-        .then(() => queryClient.invalidateQueries({ queryKey: imageKeys.detail(imageRef) })),
+        .then(() => queryClient.invalidateQueries({ queryKey: imageKeys.details() })),
   });
   const { start: open } = stream;
   const start = useCallback(

@@ -10,7 +10,9 @@ export const imageKeys = {
   list: () => [...imageKeys.all, 'list'] as const,
   // Under `list`, so whatever refreshes the list refreshes the `-a` one too.
   listAll: () => [...imageKeys.all, 'list', 'all'] as const,
-  // `platform` (`linux/arm64`, or '' for the engine's default) last, so `detail(ref)` prefixes them all.
+  /** Every image page's detail, whatever name it was opened by (a tag, an ID) and platform. */
+  details: () => [...imageKeys.all, 'detail'] as const,
+  // `platform` (`linux/arm64`, or '' for the engine's default) last.
   detail: (ref: string, platform = '') => [...imageKeys.all, 'detail', ref, platform] as const,
   // Under `images` so every engine event that invalidates images refreshes these too.
   history: (ref: string, platform = '') => [...imageKeys.all, 'history', ref, platform] as const,
