@@ -1,43 +1,11 @@
 // Benchmark for the layer file analysis (issue 4): an image of about 1 GB with about 50,000 files.
 // Prints figures and ratios; never a pass/fail.   node scripts/bench/analysis.mjs
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { PORT, SOCKET, env, ms, startSandbox, startServer, time } from './common.mjs';
-
-const BIG = 'strata-bench/big:1';
-const TOP = 'strata-bench/big:2';
-
-function build(tag, dockerfile) {
-  execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
-    input: dockerfile,
-    env: { ...env, DOCKER_BUILDKIT: '0' },
-    stdio: ['pipe', 'ignore', 'inherit'],
-  });
-}
-
-function seed() {
-  try {
-    execFileSync('docker', ['image', 'inspect', TOP], { env, stdio: 'ignore' });
-    return;
-  } catch {
-    // build below
-  }
-  execFileSync('bash', ['scripts/fixtures.sh'], { env, stdio: 'ignore' });
-  console.log('seed: building a ~1 GB image with ~50,000 files (a minute or two)…');
-  build(
-    BIG,
-    [
-      'FROM strata-fixture/base:1',
-      ...[1, 2, 3, 4].map((i) => `RUN dd if=/dev/zero of=/blob-${i}.bin bs=1M count=250 2>/dev/null`),
-      'RUN mkdir /many && cd /many && i=0 && while [ $i -lt 50000 ]; do echo $i > f$i; i=$((i+1)); done',
-      'RUN rm /blob-4.bin',
-    ].join('\n'),
-  );
-  build(TOP, `FROM ${BIG}\nRUN echo top > /top.txt\n`);
-}
+import { PORT, SOCKET, ms, startSandbox, startServer, time } from './common.mjs';
+import { BIG, TOP, seedBigImages } from './big-image.mjs';
 
 /** The raw export, read to the end and thrown away: what `docker save IMAGE > /dev/null` costs. */
 function rawExport(ref) {
@@ -75,7 +43,7 @@ const rss = (pid, field) =>
 
 async function main() {
   startSandbox();
-  seed();
+  seedBigImages();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-analysis-'));
   const server = await startServer({ STRATA_DATA_DIR: dataDir });
   try {
