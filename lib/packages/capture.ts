@@ -28,8 +28,13 @@ export const CAPTURE_LIMITS: Record<Exclude<CaptureKind, 'rpm'>, number> = {
   apk: 64 * 1024 * 1024,
 };
 
+// Benchmark-only (scripts/bench/packages.mjs): the same analysis with nothing captured, so the cost of
+// reading packages can be measured against it in one run. Never set it otherwise.
+const SKIP_FOR_BENCHMARK = process.env.STRATA_BENCH_SKIP_PACKAGES === '1';
+
 /** What a path is to the package reader, or null for any other file. */
 export function captureKind(path: string): CaptureKind | null {
+  if (SKIP_FOR_BENCHMARK) return null;
   if ((OS_RELEASE_PATHS as readonly string[]).includes(path)) return 'os-release';
   if (path === DPKG_STATUS) return 'dpkg';
   // Distroless images keep one stanza file per package; `.md5sums` files beside them hold no stanza.
