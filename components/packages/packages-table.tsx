@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImagePackage } from '@/lib/api/packages';
 import { formatBytes } from '@/lib/format';
+import { FilterInput } from '@/components/ui/filter-input';
 
 const ROW = 30;
 const COLUMNS = 'minmax(160px,1.4fr) minmax(140px,1.2fr) 80px minmax(100px,1fr) 84px 150px';
@@ -33,14 +34,7 @@ export function PackagesTable({ packages, stepOf }: PackagesTableProps) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <input
-          type="search"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-          placeholder="Filter by name, version or source"
-          aria-label="Filter packages"
-          className="w-72 rounded-md border border-slate-300 px-2 py-1"
-        />
+        <FilterInput label="Filter packages" value={filter} onChange={setFilter} className="w-72" />
         <span className="text-slate-500">
           {rows.length === packages.length ? `${packages.length} packages installed` : `${rows.length} of ${packages.length} packages`}
         </span>

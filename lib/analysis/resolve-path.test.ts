@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerEntry } from '@/lib/api/analysis';
 import { LayerFilesystem } from '@/lib/analysis/resolve-path';
+import { layerEntry as entry } from '@/tests/support/layer-entry';
 
-const entry = (path: string, extra: Partial<LayerEntry> = {}): LayerEntry => ({
-  path,
-  type: 'file',
-  size: 5,
-  mode: 0o644,
-  uid: 0,
-  gid: 0,
-  hash: null,
-  linkTarget: null,
-  removes: false,
-  opaque: false,
-  ...extra,
-});
 const dir = (path: string, extra: Partial<LayerEntry> = {}) => entry(path, { type: 'directory', size: 0, ...extra });
 const link = (path: string, target: string) => entry(path, { type: 'symlink', size: 0, linkTarget: target });
 

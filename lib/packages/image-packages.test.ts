@@ -3,20 +3,8 @@ import type { LayerEntry } from '@/lib/api/analysis';
 import { emptyDatabases, type LayerDatabases } from '@/lib/packages/capture';
 import { imagePackages, type LayerFacts } from '@/lib/packages/image-packages';
 import type { OsRelease } from '@/lib/packages/os-release';
+import { layerEntry as entry } from '@/tests/support/layer-entry';
 
-const entry = (path: string, extra: Partial<LayerEntry> = {}): LayerEntry => ({
-  path,
-  type: 'file',
-  size: 1,
-  mode: 0o644,
-  uid: 0,
-  gid: 0,
-  hash: null,
-  linkTarget: null,
-  removes: false,
-  opaque: false,
-  ...extra,
-});
 const release = (id: string, versionId: string): OsRelease => ({
   id,
   versionId,

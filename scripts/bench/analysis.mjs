@@ -1,36 +1,10 @@
 // Benchmark for the layer file analysis (issue 4): an image of about 1 GB with about 50,000 files.
 // Prints figures and ratios; never a pass/fail.   node scripts/bench/analysis.mjs
 import { mkdtempSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { PORT, SOCKET, ms, startSandbox, startServer, time } from './common.mjs';
+import { PORT, analyse, ms, rawExport, startSandbox, startServer, time } from './common.mjs';
 import { BIG, TOP, seedBigImages } from './big-image.mjs';
-
-/** The raw export, read to the end and thrown away: what `docker save IMAGE > /dev/null` costs. */
-function rawExport(ref) {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ socketPath: SOCKET, path: `/images/${encodeURIComponent(ref)}/get` }, (res) => {
-        let bytes = 0;
-        res.on('data', (chunk) => (bytes += chunk.length));
-        res.on('end', () => resolve(bytes));
-      })
-      .on('error', reject);
-  });
-}
-
-async function analyse(ref) {
-  const response = await fetch(`http://127.0.0.1:${PORT}/api/images/${encodeURIComponent(ref)}/analysis`);
-  const text = await response.text();
-  const result = text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line))
-    .find((line) => line.kind === 'result');
-  if (!result) throw new Error(`analysis failed: ${text.slice(-300)}`);
-  return result.analysis;
-}
 
 const rss = (pid, field) =>
   Number(
@@ -49,7 +23,7 @@ async function main() {
   try {
     await fetch(`http://127.0.0.1:${PORT}/api/images`).then((r) => r.text());
     let exportBytes = 0;
-    const raw = await time(async () => (exportBytes = await rawExport(BIG)));
+    const raw = await time(async () => (exportBytes = (await rawExport(BIG)).bytes));
     const before = rss(server.pid, 'VmRSS:');
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(server.pid, 'VmRSS:'))), 50);

@@ -2,6 +2,7 @@
 // Strata's production server against it.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
@@ -53,6 +54,37 @@ export async function startServer(extraEnv = {}) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server did not start');
+}
+
+/** The raw export, read to the end and thrown away: what `docker save IMAGE > /dev/null` costs, and
+ * how long the engine takes to send its first byte (the floor for reading any one file out of it). */
+export function rawExport(ref) {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get({ socketPath: SOCKET, path: `/images/${encodeURIComponent(ref)}/get` }, (res) => {
+        let bytes = 0;
+        let firstByte = 0;
+        res.on('data', (chunk) => {
+          firstByte ||= performance.now() - start;
+          bytes += chunk.length;
+        });
+        res.on('end', () => resolve({ bytes, firstByte }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** One analysis through Strata's route, read to its result line. */
+export async function analyse(ref) {
+  const text = await (await fetch(`http://127.0.0.1:${PORT}/api/images/${encodeURIComponent(ref)}/analysis`)).text();
+  const result = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .find((line) => line.kind === 'result');
+  if (!result) throw new Error(`analysis failed: ${text.slice(-300)}`);
+  return result.analysis;
 }
 
 export function launchChromium() {

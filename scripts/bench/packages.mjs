@@ -4,46 +4,14 @@
 // Env: BENCH_RUNS (3 cold analyses each way, alternating), STRATA_BENCH_DIR (/tmp/strata-bench)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { PORT, SOCKET, median, ms, startSandbox, startServer, time } from './common.mjs';
+import { PORT, analyse, median, ms, rawExport, startSandbox, startServer, time } from './common.mjs';
 import { BIG_DEB, seedBigImages } from './big-image.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const base = `http://127.0.0.1:${PORT}/api/images/${encodeURIComponent(BIG_DEB)}`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-
-/** The raw export, read to the end and thrown away: what `docker save IMAGE > /dev/null` costs, and
- * how long the engine takes to send its first byte (the floor for reading any one file out of it). */
-function rawExport(ref) {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    http
-      .get({ socketPath: SOCKET, path: `/images/${encodeURIComponent(ref)}/get` }, (res) => {
-        let bytes = 0;
-        let firstByte = 0;
-        res.on('data', (chunk) => {
-          firstByte ||= performance.now() - start;
-          bytes += chunk.length;
-        });
-        res.on('end', () => resolve({ bytes, firstByte }));
-      })
-      .on('error', reject);
-  });
-}
-
-async function analyse() {
-  const text = await (await fetch(`${base}/analysis`)).text();
-  const result = text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line))
-    .find((line) => line.kind === 'result');
-  if (!result) throw new Error(`analysis failed: ${text.slice(-300)}`);
-  return result.analysis;
-}
 
 /** The process that listens on PORT (`next start` may serve from a child of the one spawned). */
 function listenerPid() {
@@ -64,7 +32,7 @@ async function coldAnalysis(skipPackages) {
   });
   try {
     await fetch(`http://127.0.0.1:${PORT}/api/images`).then((r) => r.text());
-    return await time(analyse);
+    return await time(() => analyse(BIG_DEB));
   } finally {
     server.kill();
     await new Promise((r) => server.once('exit', r));
@@ -99,7 +67,7 @@ async function main() {
   const server = await startServer({ STRATA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'strata-bench-packages-')) });
   try {
     await fetch(`http://127.0.0.1:${PORT}/api/images`).then((r) => r.text());
-    const analysis = await analyse();
+    const analysis = await analyse(BIG_DEB);
     let packages;
     const listed = await time(async () => (packages = await (await fetch(`${base}/packages`)).json()));
     const sboms = [];
