@@ -2,31 +2,27 @@
 import 'server-only';
 import type { ImageDetail, ImageListResponse } from '@/lib/api/images';
 import { StrataError } from '@/lib/api/errors';
-import { compareApiVersions } from '@/lib/docker/engine/api-version';
-import { dial, engine, getConnection, listTimeoutMs } from '@/lib/docker/engine/client';
+import { dial, engine, listTimeoutMs } from '@/lib/docker/engine/client';
 import { imageStoreDiskUsed } from '@/lib/docker/prune/disk-usage';
 import { withIntermediates } from '@/lib/docker/images/intermediates';
 import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/images/layer-facts';
 import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/engine/mappers';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/engine/raw-types';
 import { sizeReport, summarizeImages, toSummary, type Snapshot } from '@/lib/docker/images/summaries';
-import { MANIFESTS_API } from '@/lib/docker/images/platforms';
-import { snapshotCache } from '@/lib/docker/images/snapshot-cache';
+import { imageListOptions } from '@/lib/docker/images/list-options';
+import { snapshotCache, type SnapshotStats } from '@/lib/docker/images/snapshot-cache';
+import { patchSnapshot } from '@/lib/docker/images/snapshot-patch';
 import { toInspectView } from '@/lib/docker/images/inspect-view';
 import { knownOs, withBaseOs } from '@/lib/docker/analysis/os-index';
 
 export type { Snapshot } from '@/lib/docker/images/summaries';
 
 async function loadSnapshot(): Promise<Snapshot> {
-  // The containerd store needs both for its sizes and platforms: SharedSize (1.42+; older engines ignore
-  // it, and on the classic store Strata computes the split itself) and per-platform manifests (from API
-  // 1.47, answered only by the containerd store).
-  const manifests = compareApiVersions((await getConnection()).apiVersion, MANIFESTS_API) >= 0;
-  const options = { 'shared-size': true, ...(manifests ? { manifests: true } : {}) };
+  const options = await imageListOptions();
   // A stuck engine is told by the ping, within the ordinary limit; the lists may then take longer.
   await engine((docker) => docker.ping());
   const [rawImages, rawContainers] = await Promise.all([
-    engine((docker) => docker.listImages(options as object) as Promise<RawImageListItem[]>, { timeoutMs: listTimeoutMs() }),
+    engine((docker) => docker.listImages(options) as Promise<RawImageListItem[]>, { timeoutMs: listTimeoutMs() }),
     engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>, { timeoutMs: listTimeoutMs() }),
   ]);
   const listed = rawImages.map(mapListItem);
@@ -38,7 +34,13 @@ async function loadSnapshot(): Promise<Snapshot> {
   return { listed, layers, containers: containersByImage(rawContainers), store, engineDiskUsed };
 }
 
-const engineLists = snapshotCache('engine-lists', loadSnapshot);
+// Image and container events are applied to the kept lists in place (snapshot-patch.ts).
+const engineLists = snapshotCache('engine-lists', loadSnapshot, patchSnapshot);
+
+/** How the kept lists were refreshed: whole loads, patches, and patches that fell back to a load. */
+export function imageSnapshotStats(): SnapshotStats {
+  return engineLists.stats();
+}
 
 /** After Strata itself changed the engine: the next read must not wait for the event to arrive. */
 export function invalidateImages(): void {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StrataEvent } from '@/lib/api/engine';
 
 // A fake event hub: the test decides when the engine "reports a change" and whether it is connected.
-const hub = vi.hoisted(() => ({ listeners: [] as Array<() => void>, connected: true }));
+const hub = vi.hoisted(() => ({ listeners: [] as Array<(event: StrataEvent) => void>, connected: true }));
 vi.mock('@/lib/docker/events/subscription', () => ({
-  subscribe: (listener: () => void) => {
+  subscribe: (listener: (event: StrataEvent) => void) => {
     hub.listeners.push(listener);
     return () => undefined;
   },
@@ -18,7 +19,9 @@ function counter() {
   const load = vi.fn(async () => ++loads);
   return { load, cache: snapshotCache(`test-${++name}`, load) };
 }
-const engineChanged = () => hub.listeners.forEach((listener) => listener());
+const tagged = (id: string): StrataEvent => ({ kind: 'image', action: 'tag', id, name: `x:${id}`, time: '' });
+const engineChanged = (event: StrataEvent = tagged('a')) => hub.listeners.forEach((listener) => listener(event));
+const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('snapshotCache', () => {
   beforeEach(() => {
@@ -82,5 +85,72 @@ describe('snapshotCache', () => {
     await cache.get();
     await cache.get();
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  describe('with a patch', () => {
+    function patched(answer: (value: string, events: readonly StrataEvent[]) => string | null) {
+      let loads = 0;
+      const load = vi.fn(async () => `load${++loads}`);
+      const patch = vi.fn(async (value: string, events: readonly StrataEvent[]) => answer(value, events));
+      return { load, patch, cache: snapshotCache(`test-${++name}`, load, patch) };
+    }
+    const ids = (events: readonly StrataEvent[]) => events.map((event) => (event.kind === 'image' ? event.id : '?')).join(',');
+
+    it('applies the events that arrived to the kept value instead of loading again', async () => {
+      const { load, patch, cache } = patched((value, events) => `${value}+${ids(events)}`);
+      expect(await cache.get()).toBe('load1');
+      engineChanged(tagged('a'));
+      engineChanged(tagged('b'));
+      expect(await cache.get()).toBe('load1+a,b');
+      expect(await cache.get()).toBe('load1+a,b');
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(patch).toHaveBeenCalledTimes(1);
+      expect(cache.stats()).toEqual({ loads: 1, patches: 1, fallbacks: 0 });
+    });
+
+    it('loads the whole value when the patch cannot explain the events', async () => {
+      const { load, cache } = patched(() => null);
+      await cache.get();
+      engineChanged();
+      expect(await cache.get()).toBe('load2');
+      expect(load).toHaveBeenCalledTimes(2);
+      expect(cache.stats()).toEqual({ loads: 2, patches: 1, fallbacks: 1 });
+    });
+
+    it('keeps a load that an event overtook, and applies that event to it next', async () => {
+      let release: (value: string) => void = () => undefined;
+      const load = vi.fn(() => new Promise<string>((resolve) => (release = resolve)));
+      const cache = snapshotCache(`test-${++name}`, load, async (value, events) => `${value}+${ids(events)}`);
+      const first = cache.get();
+      await settled();
+      engineChanged(tagged('c'));
+      release('old');
+      expect(await first).toBe('old');
+      expect(await cache.get()).toBe('old+c');
+      expect(load).toHaveBeenCalledTimes(1);
+    });
+
+    it('drops the value when the engine connection changes: events may have been missed', async () => {
+      const { load, patch, cache } = patched((value) => `${value}+patched`);
+      await cache.get();
+      engineChanged({ kind: 'engine', state: 'connected', message: null, time: '' });
+      expect(await cache.get()).toBe('load2');
+      expect(patch).not.toHaveBeenCalled();
+      expect(load).toHaveBeenCalledTimes(2);
+    });
+
+    it('drops the value on every event when patches are switched off (the benchmark’s before)', async () => {
+      process.env.STRATA_SNAPSHOT_PATCH = 'off';
+      try {
+        const { load, patch, cache } = patched((value) => `${value}+patched`);
+        await cache.get();
+        engineChanged();
+        expect(await cache.get()).toBe('load2');
+        expect(patch).not.toHaveBeenCalled();
+        expect(load).toHaveBeenCalledTimes(2);
+      } finally {
+        delete process.env.STRATA_SNAPSHOT_PATCH;
+      }
+    });
   });
 });
