@@ -1,5 +1,5 @@
 // Engine events applied to the kept image snapshot in place: each image an event names is inspected
-// once and its row read again from the engine's list (filtered to one of its names), added or dropped, a tag that moved leaves its old image, and container
+// once and its row updated, added or dropped, a tag that moved leaves its old image, and container
 // events re-read only the (cheap) container list (and, on the containerd store, the disk total). Whatever a patch cannot know for sure gives null, and
 // the cache lists everything again:
 // - a prune, or a commit (an untagged commit makes no image event at all);
@@ -14,9 +14,8 @@ import 'server-only';
 import type { StrataEvent } from '@/lib/api/engine';
 import { StrataError } from '@/lib/api/errors';
 import { dial, engine } from '@/lib/docker/engine/client';
-import { cleanNames, containersByImage, mapListItem, type ListedImage } from '@/lib/docker/engine/mappers';
+import { containersByImage, mapListItem, type ListedImage } from '@/lib/docker/engine/mappers';
 import type { RawContainer, RawImageInspect, RawImageListItem } from '@/lib/docker/engine/raw-types';
-import { imageListOptions } from '@/lib/docker/images/list-options';
 import { getManyLayers } from '@/lib/docker/images/layer-facts';
 import { imageStoreDiskUsed } from '@/lib/docker/prune/disk-usage';
 import type { Snapshot } from '@/lib/docker/images/summaries';
@@ -34,22 +33,19 @@ async function inspect(ref: string): Promise<RawImageInspect | null> {
   }
 }
 
-/** `repo` of `repo:tag` and `repo@sha256:…` (a port in the host stays). */
-const repositoryOf = (name: string) => name.replace(/@.*$/, '').replace(/:[^:/]*$/, '');
-
-/**
- * The engine's own list row for an image, listed by its repositories: inspect and the list disagree in
- * places (the containerd store's list names a repo digest per name, its inspect others), and the row
- * must be the one a whole list gives. A filter narrows the row's names to those it matches, so it names
- * every repository the image has a tag or digest in (a repository matches all of its references).
- */
-async function listedRow(raw: RawImageInspect): Promise<ListedImage | null> {
-  const repositories = [...new Set([...cleanNames(raw.RepoTags), ...cleanNames(raw.RepoDigests)].map(repositoryOf))];
-  if (repositories.length === 0) return null;
-  const options = { ...(await imageListOptions()), filters: JSON.stringify({ reference: repositories }) };
-  const rows = (await engine((docker) => docker.listImages(options) as Promise<RawImageListItem[]>)) ?? [];
-  const row = rows.find((item) => item.Id === raw.Id);
-  return row ? mapListItem(row) : null;
+/** The list row the engine would give for an inspected image (classic store: no SharedSize, no Manifests). */
+function rowOf(raw: RawImageInspect): ListedImage {
+  const item: RawImageListItem = {
+    Id: raw.Id,
+    ParentId: raw.Parent ?? '',
+    RepoTags: raw.RepoTags,
+    RepoDigests: raw.RepoDigests,
+    // The list gives whole seconds.
+    Created: Math.floor(Date.parse(raw.Created ?? '') / 1000) || 0,
+    Size: raw.Size ?? 0,
+    Labels: raw.Config?.Labels ?? null,
+  };
+  return mapListItem(item);
 }
 
 const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name) => b.includes(name));
@@ -92,14 +88,14 @@ export async function patchSnapshot(snap: Snapshot, events: readonly StrataEvent
       layers.delete(id);
       continue;
     }
-    const row = await listedRow(raw);
-    // Untagged, or gone again between the two calls: only a whole list can say what the engine shows.
-    if (!row || row.repoTags.length === 0) return null;
+    // Untagged: only a whole list can say whether the engine shows it (dangling) or hides it (a parent).
+    const row = rowOf(raw);
+    if (row.repoTags.length === 0) return null;
     if (old) {
-      // Names only: a filtered list counts SharedSize among the images it returns, and tags move no bytes.
-      // The containerd store's list names one repo digest per image, in a repository its own rule picks
-      // among the image's names (neither the oldest nor the last by name, and a filtered list picks
-      // another): a change of names there is left to a whole list.
+      // Names only: tags move no bytes. The classic store's inspect names what its list does; the
+      // containerd store's list names one repo digest per image, in a repository a rule of its own picks
+      // among the image's names (neither the oldest nor the last by name; its inspect names one per
+      // repository), so a change of names there is left to a whole list.
       if (!classic && !sameNames(old.repoTags, row.repoTags)) return null;
       listed.set(id, { ...old, repoTags: row.repoTags, repoDigests: classic ? row.repoDigests : old.repoDigests });
       continue;
