@@ -1,7 +1,7 @@
 // Engine events applied to the kept image snapshot in place: each image an event names is inspected
 // once and its row updated, added or dropped, a tag that moved leaves its old image, and container
-// events re-read only the (cheap) container list (and, on the containerd store, the disk total). Whatever a patch cannot know for sure gives null, and
-// the cache lists everything again:
+// events re-read only the (cheap) container list (and, on the containerd store, the disk total).
+// Whatever a patch cannot know for sure gives null, and the cache lists everything again:
 // - a prune, or a commit (an untagged commit makes no image event at all);
 // - an image left without tags: the classic list hides an untagged image that has children, and only a
 //   whole list says which;
