@@ -93,9 +93,9 @@ export async function patchSnapshot(snap: Snapshot, events: readonly StrataEvent
     if (row.repoTags.length === 0) return null;
     if (old) {
       // Names only: tags move no bytes. The classic store's inspect names what its list does; the
-      // containerd store's list names one repo digest per image, in a repository a rule of its own picks
-      // among the image's names (neither the oldest nor the last by name; its inspect names one per
-      // repository), so a change of names there is left to a whole list.
+      // containerd store's list names one repo digest per image (its inspect, one per repository), in a
+      // repository picked by a rule the API does not state (most often that of the last name, not
+      // always, as the property test found), so a change of names there is left to a whole list.
       if (!classic && !sameNames(old.repoTags, row.repoTags)) return null;
       listed.set(id, { ...old, repoTags: row.repoTags, repoDigests: classic ? row.repoDigests : old.repoDigests });
       continue;
