@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerEntry } from '@/lib/api/analysis';
 import { analyseLayers } from '@/lib/analysis/waste';
+import { layerEntry } from '@/tests/support/layer-entry';
 
-const file = (path: string, size: number, hash: string | null = `h-${path}-${size}`, mode = 0o644, uid = 0): LayerEntry => ({
-  path,
-  type: 'file',
-  size,
-  mode,
-  uid,
-  gid: 0,
-  hash,
-  linkTarget: null,
-  removes: false,
-  opaque: false,
-});
-const dir = (path: string, mode = 0o755): LayerEntry => ({
-  path,
-  type: 'directory',
-  size: 0,
-  mode,
-  uid: 0,
-  gid: 0,
-  hash: null,
-  linkTarget: null,
-  removes: false,
-  opaque: false,
-});
+const file = (path: string, size: number, hash: string | null = `h-${path}-${size}`, mode = 0o644, uid = 0): LayerEntry =>
+  layerEntry(path, { size, hash, mode, uid });
+const dir = (path: string, mode = 0o755): LayerEntry => layerEntry(path, { type: 'directory', size: 0, mode });
 const whiteout = (path: string): LayerEntry => ({ ...dir(path), type: 'other', removes: true });
 const opaque = (path: string): LayerEntry => ({ ...dir(path), opaque: true });
 
