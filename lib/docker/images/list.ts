@@ -2,14 +2,15 @@
 import 'server-only';
 import type { ImageDetail, ImageListResponse } from '@/lib/api/images';
 import { StrataError } from '@/lib/api/errors';
-import { dial, engine, listTimeoutMs } from '@/lib/docker/engine/client';
+import { compareApiVersions } from '@/lib/docker/engine/api-version';
+import { dial, engine, getConnection, listTimeoutMs } from '@/lib/docker/engine/client';
 import { imageStoreDiskUsed } from '@/lib/docker/prune/disk-usage';
 import { withIntermediates } from '@/lib/docker/images/intermediates';
 import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/images/layer-facts';
 import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/engine/mappers';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/engine/raw-types';
 import { sizeReport, summarizeImages, toSummary, type Snapshot } from '@/lib/docker/images/summaries';
-import { imageListOptions } from '@/lib/docker/images/list-options';
+import { MANIFESTS_API } from '@/lib/docker/images/platforms';
 import { snapshotCache, type SnapshotStats } from '@/lib/docker/images/snapshot-cache';
 import { patchSnapshot } from '@/lib/docker/images/snapshot-patch';
 import { toInspectView } from '@/lib/docker/images/inspect-view';
@@ -18,11 +19,15 @@ import { knownOs, withBaseOs } from '@/lib/docker/analysis/os-index';
 export type { Snapshot } from '@/lib/docker/images/summaries';
 
 async function loadSnapshot(): Promise<Snapshot> {
-  const options = await imageListOptions();
+  // The containerd store needs both for its sizes and platforms: SharedSize (1.42+; older engines ignore
+  // it, and on the classic store Strata computes the split itself) and per-platform manifests (from API
+  // 1.47, answered only by the containerd store).
+  const manifests = compareApiVersions((await getConnection()).apiVersion, MANIFESTS_API) >= 0;
+  const options = { 'shared-size': true, ...(manifests ? { manifests: true } : {}) };
   // A stuck engine is told by the ping, within the ordinary limit; the lists may then take longer.
   await engine((docker) => docker.ping());
   const [rawImages, rawContainers] = await Promise.all([
-    engine((docker) => docker.listImages(options) as Promise<RawImageListItem[]>, { timeoutMs: listTimeoutMs() }),
+    engine((docker) => docker.listImages(options as object) as Promise<RawImageListItem[]>, { timeoutMs: listTimeoutMs() }),
     engine((docker) => docker.listContainers({ all: true }) as Promise<RawContainer[]>, { timeoutMs: listTimeoutMs() }),
   ]);
   const listed = rawImages.map(mapListItem);
