@@ -18,13 +18,11 @@ const dataDir = process.env.STRATA_E2E_DATA_DIR ?? `/tmp/strata-e2e-data-${port}
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', STRATA_DATA_DIR: dataDir } as Record<string, string>;
 const onSandbox = { DOCKER_HOST: SANDBOX_HOST, STRATA_SANDBOX: '1', HUB_API_URL: `http://127.0.0.1:${hubPort}` };
 /**
- * One `next start` of the build; `ready` is the path Playwright polls until it answers. Idle connections
- * are kept longer than Chromium keeps its own (5 minutes), as scripts/run.sh does: with Node's default of
- * 5 s the browser can send a POST on a connection the server is closing at that moment, and a POST is
- * not retried (a build then says the connection was lost).
+ * One `next start` of the build, through scripts/serve.sh as scripts/run.sh starts it (heap sizing and
+ * keep-alive explained there); `ready` is the path Playwright polls until it answers.
  */
 const appServer = (at: number, ready: string, serverEnv: Record<string, string>) => ({
-  command: `npx next start -H 127.0.0.1 -p ${at} --keepAliveTimeout 310000`,
+  command: `scripts/serve.sh -H 127.0.0.1 -p ${at}`,
   url: `http://127.0.0.1:${at}${ready}`,
   reuseExistingServer: false,
   timeout: 60_000,

@@ -63,9 +63,8 @@ start_server() {
   if curl -s -o /dev/null --max-time 2 "http://$PROBE:$PORT/"; then
     log "port $PORT is already in use (another Strata?). Stop it, or choose another with PORT=…"; exit 1
   fi
-  # Idle connections outlive the browser's own (Chromium keeps them 5 minutes): with Node's 5 s default a
-  # POST (a build, a pull) can go out on a connection the server is closing, and browsers do not retry it.
-  node_modules/.bin/next start -H "$HOST" -p "$PORT" --keepAliveTimeout 310000 &
+  # scripts/serve.sh: the server's heap sizing and keep-alive, the same as the tests and benchmarks use.
+  scripts/serve.sh -H "$HOST" -p "$PORT" &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
     strata_curl -s -o /dev/null "http://$PROBE:$PORT/api/engine" && return 0

@@ -1,11 +1,13 @@
-// Benchmark for save and load (issue 8): a 500 MB image saved and loaded through Strata vs `docker save`
-// / `docker load` on the same engine, with the Strata server's memory sampled throughout (it should stay
-// flat: archives stream through, they are never held). Prints figures; never a pass/fail.
+// Benchmark for save and load (issues 8 and 20): a 500 MB image saved and loaded by the docker CLI, straight
+// from the engine socket, through a bare Node pipeline server (scripts/bench/bare-proxy.mjs, the floor for
+// any hop), through Strata as it was started before scripts/serve.sh, and through Strata; alternating in
+// each run, all HTTP subjects read by the same Node client. Strata's memory is sampled throughout (it
+// should stay flat: archives stream through, never held). Prints figures; never a pass/fail.
 //   node scripts/bench/archives.mjs            (BENCH_ARCHIVE_MB=500, BENCH_ARCHIVE_RUNS=3)
 import { execFileSync, spawn } from 'node:child_process';
 import { createReadStream, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { DIR, PORT, env, median, startSandbox, startServer, time } from './common.mjs';
+import http from 'node:http';
+import { DIR, PORT, SOCKET, env, median, startSandbox, startServer, time } from './common.mjs';
 
 const MB = Number(process.env.BENCH_ARCHIVE_MB ?? 500);
 const RUNS = Number(process.env.BENCH_ARCHIVE_RUNS ?? 3);
@@ -73,22 +75,65 @@ const runCli = (args, stdoutFile) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker ${args.join(' ')} exited ${code}`))));
   });
 
-async function strataSave() {
-  const response = await fetch(`http://127.0.0.1:${PORT}/api/images/${encodeURIComponent(REF)}/export`);
-  let bytes = 0;
-  for await (const chunk of response.body) bytes += chunk.byteLength;
-  return bytes;
+/** One request with the same Node client for every HTTP subject; resolves with the answer's bytes and text tail. */
+function request(options, file) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(options, (res) => {
+      let bytes = 0;
+      let tail = '';
+      res.on('data', (chunk) => {
+        bytes += chunk.length;
+        if (file) tail = (tail + chunk.toString()).slice(-4096);
+      });
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve({ bytes, tail }) : reject(new Error(`${options.path}: ${res.statusCode} ${tail}`)),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (file) createReadStream(file).pipe(req);
+    else req.end();
+  });
 }
 
-async function strataLoad() {
-  const response = await fetch(`http://127.0.0.1:${PORT}/api/images/load`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-tar', 'Content-Length': String(statSync(ARCHIVE).size) },
-    body: Readable.toWeb(createReadStream(ARCHIVE)),
-    duplex: 'half',
-  });
-  const text = await response.text();
-  if (!text.includes('"done"')) throw new Error(`load failed: ${text.slice(0, 300)}`);
+const encoded = encodeURIComponent(REF);
+const upload = (options) => ({
+  ...options,
+  method: 'POST',
+  headers: { 'Content-Type': 'application/x-tar', 'Content-Length': String(statSync(ARCHIVE).size) },
+});
+/** Each subject's save (read to the end) and load (the image is removed before each). */
+const subjects = (strataPort, barePort) => ({
+  'docker CLI': { save: () => runCli(['save', REF], '/dev/null'), load: () => runCli(['load', '-i', ARCHIVE]) },
+  'raw socket': {
+    save: () => request({ socketPath: SOCKET, path: `/images/${encoded}/get` }),
+    load: () => request(upload({ socketPath: SOCKET, path: '/images/load' }), ARCHIVE),
+  },
+  'bare Node pipeline': {
+    save: () => request({ host: '127.0.0.1', port: barePort, path: `/save?ref=${encoded}` }),
+    load: () => request(upload({ host: '127.0.0.1', port: barePort, path: '/load' }), ARCHIVE),
+  },
+  'Strata, plain next start (before)': {
+    save: () => request({ host: '127.0.0.1', port: strataPort + 1, path: `/api/images/${encoded}/export` }),
+    load: () => request(upload({ host: '127.0.0.1', port: strataPort + 1, path: '/api/images/load' }), ARCHIVE),
+  },
+  Strata: {
+    save: () => request({ host: '127.0.0.1', port: strataPort, path: `/api/images/${encoded}/export` }),
+    load: () => request(upload({ host: '127.0.0.1', port: strataPort, path: '/api/images/load' }), ARCHIVE),
+  },
+});
+
+/** A process that answers HTTP on `port` once it prints its first line or answers. */
+async function startProcess(command, args, port, extraEnv) {
+  const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((resolve) =>
+      http.get({ host: '127.0.0.1', port, path: '/graph' }, (res) => (res.resume(), resolve(true))).on('error', () => resolve(false)),
+    );
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${command} did not answer on ${port}`);
 }
 
 async function main() {
@@ -97,42 +142,52 @@ async function main() {
   await runCli(['save', REF], ARCHIVE);
   const size = statSync(ARCHIVE).size;
   const server = await startServer();
+  // The same build started as it was before scripts/serve.sh (V8's default heap sizing), for the before figure.
+  const before = await startProcess('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT + 1)], PORT + 1, {
+    STRATA_WARM_ON_START: '0',
+  });
+  const bare = await startProcess('node', ['scripts/bench/bare-proxy.mjs'], PORT + 2, { SOCKET, BARE_PORT: String(PORT + 2) });
   try {
     const idle = rssMiB(server.pid);
-    const figures = { saveCli: [], saveStrata: [], loadCli: [], loadStrata: [] };
+    const all = subjects(PORT, PORT + 2);
+    const figures = Object.fromEntries(Object.keys(all).map((name) => [name, { save: [], load: [] }]));
     const peaks = { save: 0, load: 0 };
+    // One unmeasured save through each server first: the first request loads the route's code.
+    for (const name of Object.keys(all).slice(2)) await all[name].save();
     for (let run = 0; run < RUNS; run++) {
-      figures.saveCli.push(await time(() => runCli(['save', REF], '/dev/null')));
-      const saving = sampler(server.pid);
-      let bytes = 0;
-      figures.saveStrata.push(await time(async () => (bytes = await strataSave())));
-      peaks.save = Math.max(peaks.save, ...saving.stop());
-      if (Math.abs(bytes - size) > 1024 * 1024) throw new Error(`Strata's archive is ${bytes} bytes, docker save's ${size}`);
-
-      docker('rmi', REF);
-      figures.loadCli.push(await time(() => runCli(['load', '-i', ARCHIVE])));
-      docker('rmi', REF);
-      const loading = sampler(server.pid);
-      figures.loadStrata.push(await time(strataLoad));
-      peaks.load = Math.max(peaks.load, ...loading.stop());
-      if (!exists()) throw new Error('the image is not back after the load');
+      for (const [name, subject] of Object.entries(all)) {
+        const sampling = name === 'Strata' ? sampler(server.pid) : null;
+        let answer;
+        figures[name].save.push(await time(async () => (answer = await subject.save())));
+        if (sampling) peaks.save = Math.max(peaks.save, ...sampling.stop());
+        if (answer && Math.abs(answer.bytes - size) > 1024 * 1024) throw new Error(`${name}: ${answer.bytes} bytes, docker save's ${size}`);
+      }
+      for (const [name, subject] of Object.entries(all)) {
+        docker('rmi', REF);
+        const sampling = name === 'Strata' ? sampler(server.pid) : null;
+        figures[name].load.push(await time(() => subject.load()));
+        if (sampling) peaks.load = Math.max(peaks.load, ...sampling.stop());
+        if (!exists()) throw new Error(`${name}: the image is not back after the load`);
+      }
     }
     const mb = (size / 1024 / 1024).toFixed(0);
-    const row = (label, cli, strata) => {
-      const a = median(cli);
-      const b = median(strata);
-      console.log(
-        `${label.padEnd(6)} docker ${(a / 1000).toFixed(2)} s · Strata ${(b / 1000).toFixed(2)} s · ratio ${(b / a).toFixed(2)}× · Strata ${(size / 1024 / 1024 / (b / 1000)).toFixed(0)} MB/s`,
-      );
-    };
-    console.log(`archive: ${REF}, ${mb} MiB, median of ${RUNS} runs`);
-    row('save', figures.saveCli, figures.saveStrata);
-    row('load', figures.loadCli, figures.loadStrata);
+    console.log(`archive: ${REF}, ${mb} MiB, median of ${RUNS} runs, subjects alternating within each run`);
+    for (const kind of ['save', 'load']) {
+      const cli = median(figures['docker CLI'][kind]);
+      const raw = median(figures['raw socket'][kind]);
+      const floor = median(figures['bare Node pipeline'][kind]);
+      for (const [name, values] of Object.entries(figures)) {
+        const m = median(values[kind]);
+        console.log(
+          `${kind} ${name.padEnd(34)} ${(m / 1000).toFixed(2)} s · ${(m / cli).toFixed(2)}× CLI · ${(m / raw).toFixed(2)}× raw · ${(m / floor).toFixed(2)}× bare pipeline · ${(size / 1024 / 1024 / (m / 1000)).toFixed(0)} MB/s`,
+        );
+      }
+    }
     console.log(
       `server memory (RSS, server and children): idle ${idle.toFixed(0)} MiB · peak during save ${peaks.save.toFixed(0)} MiB · peak during load ${peaks.load.toFixed(0)} MiB (archive ${mb} MiB)`,
     );
   } finally {
-    server.kill();
+    for (const child of [server, before, bare]) child.kill();
   }
 }
 

@@ -36,11 +36,11 @@ export function startSandbox() {
   execFileSync('bash', ['scripts/sandbox.sh', 'start'], { env, stdio: 'inherit' });
 }
 
-/** Starts `next start` on PORT (building first if needed) and resolves once it answers. */
+/** Starts `next start` on PORT through scripts/serve.sh, as scripts/run.sh does (building first if needed) and resolves once it answers. */
 export async function startServer(extraEnv = {}) {
   if (!existsSync('.next/BUILD_ID')) execFileSync('npx', ['next', 'build'], { env, stdio: 'inherit' });
   // No cache warm-up at start: a first request is then truly cold.
-  const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
+  const server = spawn('scripts/serve.sh', ['-H', '127.0.0.1', '-p', String(PORT)], {
     env: { ...env, STRATA_WARM_ON_START: '0', ...extraEnv },
     stdio: 'ignore',
   });

@@ -93,7 +93,7 @@ async function stopStrata(server) {
 
 async function startStrata() {
   const [first, ...others] = ENGINES;
-  const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
+  const server = spawn('scripts/serve.sh', ['-H', '127.0.0.1', '-p', String(PORT)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
