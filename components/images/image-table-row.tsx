@@ -107,10 +107,10 @@ export function ImageTableRow({ row, index, start, selected, onSelect, accountin
         </div>
       )}
       <div role="cell" className="px-3 text-right tabular-nums text-slate-900">
-        {formatBytes(image.uniqueSize)}
+        {image.sizesPending ? <Counting /> : formatBytes(image.uniqueSize)}
       </div>
       <div role="cell" className="px-3 text-right tabular-nums text-slate-500">
-        {formatBytes(image.sharedSize)}
+        {image.sizesPending ? <Counting /> : formatBytes(image.sharedSize)}
       </div>
       <div role="cell" className="px-3 text-right tabular-nums">
         {image.containers}
@@ -159,5 +159,14 @@ function BaseOsCell({ os }: { os: ImageSummary['baseOs'] }) {
     <div role="cell" className="truncate px-3 text-slate-700" title={os.prettyName}>
       {baseOsLabel(os)}
     </div>
+  );
+}
+
+/** A size Strata is still working out (a cold start reads every image's layers after the first rows). */
+function Counting() {
+  return (
+    <span className="text-xs text-slate-400" title="Reading this image’s layers to split shared from unique bytes">
+      counting…
+    </span>
   );
 }

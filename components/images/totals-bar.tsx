@@ -1,4 +1,4 @@
-import type { ImageTotals } from '@/lib/api/images';
+import type { ImageTotals, ListCounting } from '@/lib/api/images';
 import { formatBytes } from '@/lib/format';
 
 export interface TotalsBarProps {
@@ -8,35 +8,43 @@ export interface TotalsBarProps {
 export function TotalsBar({ totals }: TotalsBarProps) {
   const saved = Math.max(0, totals.naiveSum - totals.diskUsed);
   const twoCopies = totals.accounting === 'content-and-unpacked';
+  const counting = totals.counting;
   return (
     <section aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
       <Stat label="Images" value={String(totals.images)} hint={`${totals.tags} tag${totals.tags === 1 ? '' : 's'}`} />
       <Stat
         label="Disk really used"
-        value={formatBytes(totals.diskUsed)}
+        value={counting ? 'counting…' : formatBytes(totals.diskUsed)}
         hint={
-          !totals.exact
-            ? 'some layer sizes unknown: estimate'
-            : twoCopies
-              ? 'content and unpacked layers, shared ones once (the engine’s count)'
-              : 'each shared layer counted once'
+          counting
+            ? countingProgress(counting)
+            : !totals.exact
+              ? 'some layer sizes unknown: estimate'
+              : twoCopies
+                ? 'content and unpacked layers, shared ones once (the engine’s count)'
+                : 'each shared layer counted once'
         }
         testId="disk-used"
       />
       <Stat
         label={twoCopies ? 'Shared unpacked layers' : 'Shared layers'}
-        value={formatBytes(totals.shared)}
+        value={counting ? 'counting…' : formatBytes(totals.shared)}
         hint={twoCopies ? 'unpacked layers two or more images use' : 'used by two or more images'}
         testId="shared-total"
       />
       <Stat
         label={twoCopies ? 'Sum of disk usage' : 'Sum of image sizes'}
         value={formatBytes(totals.naiveSum)}
-        hint={saved > 0 ? `over-counts by ${formatBytes(saved)}` : 'no layers shared'}
+        hint={counting ? 'as the engine lists them' : saved > 0 ? `over-counts by ${formatBytes(saved)}` : 'no layers shared'}
         muted
       />
     </section>
   );
+}
+
+/** "layers of 1,234 of 5,000 images read": how far a cold start's count has got. */
+export function countingProgress({ done, total }: ListCounting): string {
+  return `layers of ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} images read`;
 }
 
 interface StatProps {

@@ -5,6 +5,7 @@ import { ErrorState, Skeleton } from '@/components/ui/states';
 import { formatBytes } from '@/lib/format';
 import { useEngineInfo } from '@/lib/queries/engine';
 import { useImageList } from '@/lib/queries/images';
+import { countingProgress } from '@/components/images/totals-bar';
 
 export function OverviewView() {
   const engine = useEngineInfo();
@@ -71,7 +72,20 @@ function CountCard({ label, value, hint, href }: { label: string; value: number 
 function DiskCard() {
   const { data } = useImageList();
   if (!data) return <Skeleton className="h-36 w-full" />;
-  const { diskUsed, naiveSum, shared, accounting } = data.totals;
+  const { diskUsed, naiveSum, shared, accounting, counting } = data.totals;
+  if (counting) {
+    return (
+      <section aria-labelledby="disk-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="disk-heading" className="text-base font-semibold">
+          Image disk use
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Counting: shared layers are counted once, so Strata reads every image’s layers first ({countingProgress(counting)}).
+        </p>
+        <Skeleton className="mt-4 h-4 w-full" />
+      </section>
+    );
+  }
   const rest = Math.max(0, diskUsed - shared);
   const pct = (part: number) => (diskUsed > 0 ? `${(part / diskUsed) * 100}%` : '0%');
   const twoCopies = accounting === 'content-and-unpacked';

@@ -35,6 +35,11 @@ export interface ImageSummary {
    * image uses; deleting it frees those plus the part of `contentSize` no other image shares.
    */
   uniqueSize: number;
+  /**
+   * True while Strata is still reading this image's layers on a cold start (see `totals.counting`):
+   * `sharedSize` and `uniqueSize` are placeholders until then. Absent once known.
+   */
+  sizesPending?: true;
   /** Containers (running or stopped) created from this image. */
   containers: number;
   /** Untagged and not a parent of another image. */
@@ -109,6 +114,16 @@ export interface ImageTotals {
   exact: boolean;
   /** Legacy-build intermediates listed besides `images` (only in the list asked for with `all`). */
   intermediates?: number;
+  /**
+   * A cold start's first answer, sent before every image's layers were read: how many of `total` have
+   * been (`done`). `diskUsed` and `shared` are not exact until it is gone; ask again for more.
+   */
+  counting?: ListCounting;
+}
+
+export interface ListCounting {
+  done: number;
+  total: number;
 }
 
 export type SizeAccounting = 'layers' | 'content-and-unpacked';

@@ -21,8 +21,15 @@ export const imageKeys = {
   graphAll: () => [...imageKeys.all, 'graph', 'all'] as const,
 };
 
+// A cold start's first answer is counting (sizes still coming in): asked again every 1.5 s until exact.
+const untilCounted = (query: { state: { data?: ImageListResponse } }) => (query.state.data?.totals.counting ? 1500 : false);
+
 export const imageListOptions = () =>
-  queryOptions({ queryKey: imageKeys.list(), queryFn: ({ signal }) => apiFetch<ImageListResponse>('/api/images', { signal }) });
+  queryOptions({
+    queryKey: imageKeys.list(),
+    queryFn: ({ signal }) => apiFetch<ImageListResponse>('/api/images', { signal }),
+    refetchInterval: untilCounted,
+  });
 
 /** `?platform=…` for the image routes; nothing for the engine's default platform. */
 export const platformSuffix = (platform = '') => (platform ? `?platform=${encodeURIComponent(platform)}` : '');

@@ -2,6 +2,7 @@
 // change: fetch them once (inspect + history), keep them, and a list of thousands of images costs one
 // engine call per request instead of two per image. Bounded, least-recently-used eviction.
 import 'server-only';
+import { adaptiveLimit } from '@/lib/docker/engine/adaptive-limit';
 import { engine } from '@/lib/docker/engine/client';
 import { perEngine } from '@/lib/docker/engine/scope';
 import { chainIds } from '@/lib/docker/engine/mappers';
@@ -26,7 +27,9 @@ export interface ImageLayers {
 }
 
 const MAX_ENTRIES = 20_000;
-const FETCH_CONCURRENCY = 8;
+// Calls in flight for a cold list: starts where a fixed 8 used to be, and follows the engine from there.
+const INITIAL_CONCURRENCY = 8;
+const MAX_CONCURRENCY = 32;
 
 interface CacheState {
   entries: Map<string, ImageLayers>;
@@ -120,8 +123,15 @@ export async function getLayers(id: string): Promise<ImageLayers | null> {
   return pending;
 }
 
-/** Layers for many images, fetching the missing ones a few at a time so the engine is not flooded. */
-export async function getManyLayers(ids: readonly string[]): Promise<Map<string, ImageLayers>> {
+/**
+ * Layers for many images, fetching the missing ones with as many calls in flight as the engine keeps
+ * up with (lib/docker/engine/adaptive-limit.ts), so it is neither flooded nor left idle. `onFetched`
+ * hears each image as its facts arrive (the list's first rows fill in from it).
+ */
+export async function getManyLayers(
+  ids: readonly string[],
+  onFetched?: (id: string, layers: ImageLayers | null) => void,
+): Promise<Map<string, ImageLayers>> {
   const result = new Map<string, ImageLayers>();
   const missing: string[] = [];
   for (const id of ids) {
@@ -129,14 +139,36 @@ export async function getManyLayers(ids: readonly string[]): Promise<Map<string,
     if (hit) result.set(id, hit);
     else missing.push(id);
   }
+  const limit = adaptiveLimit({ initial: INITIAL_CONCURRENCY, max: MAX_CONCURRENCY });
   let next = 0;
-  const worker = async () => {
-    while (next < missing.length) {
-      const id = missing[next++]!;
-      const layers = await getLayers(id);
-      if (layers) result.set(id, layers);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, missing.length) }, worker));
+  let inFlight = 0;
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const pump = () => {
+      if (failed) return;
+      if (next >= missing.length && inFlight === 0) return resolve();
+      while (inFlight < limit.current() && next < missing.length) {
+        const id = missing[next++]!;
+        const started = performance.now();
+        // Another list already fetching this image answers it: no measure of the engine's latency.
+        const shared = cacheState().inflight.has(id);
+        inFlight += 1;
+        getLayers(id).then(
+          (layers) => {
+            if (!shared) limit.sample(performance.now() - started);
+            inFlight -= 1;
+            if (layers) result.set(id, layers);
+            onFetched?.(id, layers);
+            pump();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error);
+          },
+        );
+      }
+    };
+    pump();
+  });
   return result;
 }

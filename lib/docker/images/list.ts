@@ -6,10 +6,11 @@ import { compareApiVersions } from '@/lib/docker/engine/api-version';
 import { dial, engine, getConnection, listTimeoutMs } from '@/lib/docker/engine/client';
 import { imageStoreDiskUsed } from '@/lib/docker/prune/disk-usage';
 import { withIntermediates } from '@/lib/docker/images/intermediates';
-import { getManyLayers, rememberLayers, resolveImageLayers } from '@/lib/docker/images/layer-facts';
+import { cachedLayers, getManyLayers, rememberLayers, resolveImageLayers, type ImageLayers } from '@/lib/docker/images/layer-facts';
+import { beginCounting, isPartial, wholeOrFirstRows } from '@/lib/docker/images/list-progress';
 import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/engine/mappers';
 import type { RawContainer, RawHistoryItem, RawImageInspect, RawImageListItem } from '@/lib/docker/engine/raw-types';
-import { sizeReport, summarizeImages, toSummary, type Snapshot } from '@/lib/docker/images/summaries';
+import { sizeReport, summarizeFirstRows, summarizeImages, toSummary, type Snapshot } from '@/lib/docker/images/summaries';
 import { MANIFESTS_API } from '@/lib/docker/images/platforms';
 import { snapshotCache, type SnapshotStats } from '@/lib/docker/images/snapshot-cache';
 import { patchSnapshot } from '@/lib/docker/images/snapshot-patch';
@@ -32,11 +33,24 @@ async function loadSnapshot(): Promise<Snapshot> {
   ]);
   const listed = rawImages.map(mapListItem);
   const store = listedStore(rawImages);
-  const [layers, engineDiskUsed] = await Promise.all([
-    getManyLayers(listed.map((image) => image.id)),
-    store === 'containerd' ? imageStoreDiskUsed() : Promise.resolve(null),
-  ]);
-  return { listed, layers, containers: containersByImage(rawContainers), store, engineDiskUsed };
+  const containers = containersByImage(rawContainers);
+  const ids = listed.map((image) => image.id);
+  const known = new Map<string, ImageLayers>();
+  for (const id of ids) {
+    const hit = cachedLayers(id);
+    if (hit) known.set(id, hit);
+  }
+  // From here the list route can show rows while the layer facts come in (list-progress.ts).
+  const counting = beginCounting({ listed, layers: known, containers, store, engineDiskUsed: null }, ids.length - known.size);
+  try {
+    const [layers, engineDiskUsed] = await Promise.all([
+      getManyLayers(ids, counting.fetched),
+      store === 'containerd' ? imageStoreDiskUsed().then((bytes) => (counting.diskUsed(bytes), bytes)) : Promise.resolve(null),
+    ]);
+    return { listed, layers, containers, store, engineDiskUsed };
+  } finally {
+    counting.finish();
+  }
 }
 
 // Image and container events are applied to the kept lists in place (snapshot-patch.ts).
@@ -58,10 +72,18 @@ export async function snapshot(): Promise<Snapshot> {
   return { ...snap, listed: [...snap.listed], layers: new Map(snap.layers) };
 }
 
-/** `docker image ls`, or with `intermediates` `docker image ls -a` (lib/docker/intermediates.ts). */
+/**
+ * `docker image ls`, or with `intermediates` `docker image ls -a` (lib/docker/intermediates.ts). On a
+ * cold start the plain list may answer with the first rows before every image's layers are read
+ * (`totals.counting`); STRATA_LIST_FIRST_ROWS=off always waits (the benchmark's before).
+ */
 export async function listImages(options: { intermediates?: boolean } = {}): Promise<ImageListResponse> {
-  const snap = await snapshot();
-  return withBaseOs(options.intermediates ? await withIntermediates(snap) : summarizeImages(snap));
+  if (options.intermediates || process.env.STRATA_LIST_FIRST_ROWS === 'off') {
+    const snap = await snapshot();
+    return withBaseOs(options.intermediates ? await withIntermediates(snap) : summarizeImages(snap));
+  }
+  const first = await wholeOrFirstRows(snapshot());
+  return withBaseOs(isPartial(first) ? summarizeFirstRows(first.snapshot, first.counting) : summarizeImages(first));
 }
 
 /** Inspect by ID, short ID or name; an unknown image is a not_found that names what was asked. */

@@ -57,6 +57,21 @@ function invalidateSlot(s: Slot<unknown>): void {
   s.generation += 1;
 }
 
+const CONNECT_WAIT_MS = 1_000;
+
+/** Resolves when the event stream says the engine is connected or not, or after CONNECT_WAIT_MS. */
+function connectedSoon(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(done, CONNECT_WAIT_MS);
+    const stop = subscribe((event) => event.kind === 'engine' && done());
+  });
+}
+
 /** One named cache per engine (perEngine keeps it across Next's module reloads in development). */
 export function snapshotCache<T>(name: string, load: () => Promise<T>, patch?: SnapshotPatch<T>): SnapshotCache<T> {
   const slot = () => perEngine(`snapshot:${name}`, newSlot<T>);
@@ -99,6 +114,9 @@ export function snapshotCache<T>(name: string, load: () => Promise<T>, patch?: S
       s.watching = true;
       // Any image event, container change, or change in the engine's reachability, on this engine.
       subscribe((event) => heard(s, event));
+      // The first load waits (briefly) for the event stream: a load that started before it connected
+      // would be dropped by its "connected", and a cold start would list everything twice.
+      if (!engineStatus().connected) await connectedSoon();
     }
     // Let events already waiting on the socket be handled first, so a change made just before this
     // request is never answered from the cache as it was.

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imagesDiskUsed, type RawDf } from '@/lib/docker/prune/disk-usage';
-import { summarizeImages, type Snapshot } from '@/lib/docker/images/summaries';
+import { summarizeFirstRows, summarizeImages, type Snapshot } from '@/lib/docker/images/summaries';
 import { buildImageLayers, type ImageLayers } from '@/lib/docker/images/layer-facts';
 import { containersByImage, listedStore, mapInspect, mapListItem } from '@/lib/docker/engine/mappers';
 import type { ConfigHistoryEntry } from '@/lib/docker/history/decode';
@@ -112,6 +112,39 @@ describe.each<[Engine, string]>([
         listed.unpackedSize,
       ]);
     }
+  });
+});
+
+describe.each<Engine>(['api-1.41', 'modern'])('the first rows of a cold start on the recorded %s engine', (engine) => {
+  const whole = snapshotOf(engine);
+  const exact = summarizeImages(whole);
+  // Half the images' layer facts read so far.
+  const known = whole.listed.filter((_, i) => i % 2 === 0).map((image) => image.id);
+  const partial = { ...whole, layers: new Map(known.map((id) => [id, whole.layers.get(id)!])), engineDiskUsed: null };
+  const first = summarizeFirstRows(partial, { done: known.length, total: whole.listed.length });
+
+  it('lists every image with its names, ID and engine size at once', () => {
+    expect(first.images.map((image) => [image.id, image.repoTags, image.size])).toEqual(
+      exact.images.map((image) => [image.id, image.repoTags, image.size]),
+    );
+    expect(first.totals.counting).toEqual({ done: known.length, total: whole.listed.length });
+    expect(first.totals.exact).toBe(false);
+    expect([first.totals.images, first.totals.tags, first.totals.naiveSum]).toEqual([
+      exact.totals.images,
+      exact.totals.tags,
+      exact.totals.naiveSum,
+    ]);
+  });
+
+  it('marks the sizes still pending only where Strata has nothing to split them with', () => {
+    for (const image of first.images) {
+      const listed = whole.listed.find((entry) => entry.id === image.id)!;
+      const waiting = !known.includes(image.id) && !(whole.store === 'containerd' && listed.engineSharedSize !== null);
+      expect(image.sizesPending ?? false, image.repoTags[0]).toBe(waiting);
+    }
+    // The classic store gives no SharedSize in the list, so an image without facts always waits there.
+    if (whole.store === 'classic')
+      expect(first.images.filter((image) => image.sizesPending)).toHaveLength(whole.listed.length - known.length);
   });
 });
 

@@ -2,7 +2,7 @@
 // each image's sizes split into shared and unique, and the totals. Pure, so the arithmetic is checked
 // against recorded answers from both image stores (lib/docker/images/summaries.test.ts).
 import 'server-only';
-import type { ContainerRef, ImageListResponse, ImageSummary } from '@/lib/api/images';
+import type { ContainerRef, ImageListResponse, ImageSummary, ListCounting } from '@/lib/api/images';
 import type { ImageStore } from '@/lib/api/engine';
 import type { ImageLayers } from '@/lib/docker/images/layer-facts';
 import type { ListedImage } from '@/lib/docker/engine/mappers';
@@ -89,5 +89,20 @@ export function summarizeImages(snap: Snapshot): ImageListResponse {
       inUse,
       exact: containerd ? snap.engineDiskUsed !== null : report.exact,
     },
+  };
+}
+
+/**
+ * The list while layer facts are still being read (lib/docker/images/list-progress.ts): the same rows,
+ * those without facts marked `sizesPending`, the totals marked `counting`. On the containerd store the
+ * engine's own SharedSize already splits an image's size, so only images without one wait.
+ */
+export function summarizeFirstRows(snap: Snapshot, counting: ListCounting): ImageListResponse {
+  const response = summarizeImages(snap);
+  const waiting = (image: ListedImage) => !snap.layers.has(image.id) && !(snap.store === 'containerd' && image.engineSharedSize !== null);
+  return {
+    ...response,
+    images: response.images.map((summary, i) => (waiting(snap.listed[i]!) ? { ...summary, sizesPending: true } : summary)),
+    totals: { ...response.totals, exact: false, counting },
   };
 }
