@@ -29,6 +29,7 @@ export interface ImageLayers {
 const MAX_ENTRIES = 20_000;
 // Calls in flight for a cold list: starts where a fixed 8 used to be, and follows the engine from there.
 const INITIAL_CONCURRENCY = 8;
+const MIN_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 32;
 
 interface CacheState {
@@ -139,7 +140,7 @@ export async function getManyLayers(
     if (hit) result.set(id, hit);
     else missing.push(id);
   }
-  const limit = adaptiveLimit({ initial: INITIAL_CONCURRENCY, max: MAX_CONCURRENCY });
+  const limit = adaptiveLimit({ initial: INITIAL_CONCURRENCY, min: MIN_CONCURRENCY, max: MAX_CONCURRENCY });
   let next = 0;
   let inFlight = 0;
   await new Promise<void>((resolve, reject) => {
