@@ -76,7 +76,9 @@ describe('build cache prune on the sandbox engine', () => {
     build('strata-bk/new:1', 'RUN echo new > /new');
     docker('rmi', 'strata-bk/new:1');
     const preview = await applyAndCheck({ until: '5s' });
-    expect(described(preview, 'echo old')).toBe(true);
+    // On a failure, say why the old step stayed and what the engine listed (once seen on a loaded CI machine).
+    const why = () => JSON.stringify({ kept: keptFor(preview, 'echo old'), records: buildCacheRecords(SANDBOX_SOCKET) });
+    expect(described(preview, 'echo old'), why()).toBe(true);
     expect(described(preview, 'echo new')).toBe(false);
     expect(keptFor(preview, 'echo new')?.reason).toMatch(/after the cutoff/);
   }, 60_000);
