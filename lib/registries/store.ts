@@ -1,11 +1,9 @@
 // Registry credentials, kept server-side only: a JSON file readable by the server's user alone (0600,
 // in a 0700 directory). Passwords never leave this module except as the engine's X-Registry-Auth.
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RegistryLogin } from '@/lib/api/registries';
-import { dataDir } from '@/lib/data-dir';
+import { dataDir, readJsonFile, serialised, writeJsonFile } from '@/lib/data-dir';
 
 interface Stored {
   username: string;
@@ -21,34 +19,12 @@ export function serverFor(domain: string): string {
   return domain === 'docker.io' || domain === 'index.docker.io' || domain === 'registry-1.docker.io' ? HUB_SERVER : domain;
 }
 
-async function load(): Promise<Record<string, Stored>> {
-  let text: string;
-  try {
-    text = await readFile(file(), 'utf8');
-  } catch (error) {
-    // Only "no file yet" means no logins; anything else must not be mistaken for an empty store and
-    // overwritten on the next save.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw error;
-  }
-  return JSON.parse(text) as Record<string, Stored>;
-}
+const load = () => readJsonFile<Record<string, Stored>>(file(), {});
 
 // Read-modify-write under one lock, so two logins at once cannot lose each other's update.
-let lock: Promise<unknown> = Promise.resolve();
-function exclusive<T>(work: () => Promise<T>): Promise<T> {
-  const run = lock.then(work, work);
-  lock = run.catch(() => undefined);
-  return run;
-}
+const exclusive = serialised();
 
-async function save(all: Record<string, Stored>): Promise<void> {
-  await mkdir(dataDir(), { recursive: true, mode: 0o700 });
-  const temp = `${file()}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(temp, JSON.stringify(all, null, 2), { mode: 0o600 });
-  await chmod(temp, 0o600);
-  await rename(temp, file());
-}
+const save = (all: Record<string, Stored>) => writeJsonFile(file(), all);
 
 export async function listLogins(): Promise<RegistryLogin[]> {
   return Object.entries(await load()).map(([server, stored]) => ({ server, username: stored.username }));

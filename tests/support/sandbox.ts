@@ -36,6 +36,11 @@ export function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8', env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
+/** `docker load` of an archive on the sandbox engine; the CLI's output. */
+export function dockerLoad(archive: Buffer): string {
+  return execFileSync('docker', ['load'], { input: archive, encoding: 'utf8', env: cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] }).trim();
+}
+
 /**
  * Straight from the engine, bypassing Strata: the reference figures the tests compare against. Docker
  * 20.10 answers 409 to a `/system/df` while another one runs (Strata's disk card may be asking at that

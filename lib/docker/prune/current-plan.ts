@@ -7,7 +7,7 @@ import { planPrune, type Plan, type PlanOptions } from '@/lib/docker/prune/plan'
 import type { PruneRequest } from '@/lib/api/prune';
 
 // Reading blob sizes streams the going images' export once (cached after): not for more than this.
-const exportLimitBytes = () => Number(process.env.STRATA_PRUNE_EXPORT_LIMIT_BYTES) || 4 * 1024 ** 3;
+export const exportLimitBytes = () => Number(process.env.STRATA_PRUNE_EXPORT_LIMIT_BYTES) || 4 * 1024 ** 3;
 
 export interface Planned {
   plan: Plan;

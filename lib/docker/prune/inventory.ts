@@ -99,7 +99,7 @@ async function recordTimes(ids: readonly string[]): Promise<Map<string, string |
 
 export interface InventoryOptions {
   store: ImageStore;
-  /** containerd store: read each image's record time (one inspect per image), for `until`. */
+  /** Read each image's last tag time (one inspect per image): containerd's `until`, retention's "last tagged". */
   recordTimes?: boolean;
 }
 
@@ -119,7 +119,7 @@ export async function planInventory({ store, recordTimes: wantTimes = false }: I
       : Promise.resolve(null),
   ]);
   const ids = raw.map((image) => image.Id);
-  const [layers, times] = await Promise.all([getManyLayers(ids), wantTimes && containerd ? recordTimes(ids) : Promise.resolve(null)]);
+  const [layers, times] = await Promise.all([getManyLayers(ids), wantTimes ? recordTimes(ids) : Promise.resolve(null)]);
   const containers = planContainersByImage(rawContainers);
   const danglingIds = dangling ? new Set(dangling.map((image) => image.Id)) : null;
   rememberTags(raw.map((image) => ({ id: image.Id, repoTags: cleanNames(image.RepoTags) })));

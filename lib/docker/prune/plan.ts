@@ -58,7 +58,7 @@ export interface PlanImage {
   formerTags: string[];
   /** containerd store: the image has a `moby-dangling@` record (untagged). */
   danglingRecord: boolean;
-  /** containerd store: when its newest record was made (inspect Metadata.LastTagTime); null if unknown. */
+  /** When it was last tagged (inspect Metadata.LastTagTime; on the containerd store its newest record); null if unknown or not read. */
   recordTime: string | null;
   /** containerd store: snapshot usage of its whole snapshot chain (Manifests[].ImageData.Size.Unpacked). */
   unpacked: number | null;

@@ -94,7 +94,8 @@ async function planOnly(request: PruneRequest): Promise<PruneResponse> {
   return { ...previewOf(request, plan), dryRun: true, spaceReclaimed: plan.freedBytes, result: null };
 }
 
-async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
+/** Plans and deletes; the caller holds the prune lock (prune() here, or a retention run). */
+export async function applyPrune(request: PruneRequest): Promise<PruneResponse> {
   const { plan, known } = await planFor(request, true);
   if (request.expect) {
     const now = plan.remove
