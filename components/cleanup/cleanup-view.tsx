@@ -1,5 +1,6 @@
 import { DiskUsageCard } from '@/components/cleanup/disk-usage-card';
 import { PrunePanel } from '@/components/cleanup/prune-panel';
+import { RetentionPanel } from '@/components/retention/retention-panel';
 
 export function CleanupView() {
   return (
@@ -13,6 +14,7 @@ export function CleanupView() {
       </div>
       <DiskUsageCard />
       <PrunePanel />
+      <RetentionPanel />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Retention rules: a saved policy ("keep the last 3 of every repository") with an optional schedule,
 // its preview (the exact deletes a run would make now), and the report of each run.
+import { ENGINE_NAME } from '@/lib/api/engines';
 import type { BuildCacheRecord, PruneBytes, PruneImage, PruneKeep } from '@/lib/api/prune';
 import { z } from '@/lib/api/zod';
 
@@ -18,7 +19,7 @@ const ageSchema = z
   .refine((age) => (ageMs(age) ?? 0) > 0, 'Give an age like 90m, 12h or 7d.');
 
 /** The engine names Strata lists (a Docker context's name, `default`, or one from STRATA_ENGINES). */
-const engineName = z.string().regex(/^[\w][\w.@+-]{0,63}$/, 'Name an engine as the engine switcher lists it.');
+const engineName = z.string().regex(ENGINE_NAME, 'Name an engine as the engine switcher lists it.');
 
 /** `*` stands for any run of characters; everything else matches itself. */
 export const repositoryPattern = z
@@ -172,3 +173,9 @@ export const runRequestSchema = z
   .strict();
 
 export const ruleIdParam = z.string().uuid('Name a rule by its ID.');
+
+/** The part of a saved rule a person wrote: what a preview or an edit sends back. */
+export function draftOfRule(rule: RuleDraft): RuleDraft {
+  const { name, engines, images, keepNewest, olderThan, repositories, budgetBytes, buildCacheOlderThan, schedule } = rule;
+  return { name, engines, images, keepNewest, olderThan, repositories, budgetBytes, buildCacheOlderThan, schedule };
+}
