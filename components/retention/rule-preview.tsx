@@ -36,7 +36,7 @@ export function RulePreviewView({ preview }: { preview: RulePreview }) {
       {preview.budget && <p className="text-slate-600">{budgetWords(preview.budget)}</p>}
       {preview.images.length > 0 && (
         <div className="overflow-hidden rounded-md border border-slate-200 bg-white">
-          <table aria-label={`Will be deleted on ${preview.engine}`} className="w-full table-fixed text-sm">
+          <table aria-label={`The rule deletes on ${preview.engine}`} className="w-full table-fixed text-sm">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th className="px-3 py-2">Image</th>

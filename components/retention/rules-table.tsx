@@ -23,7 +23,7 @@ export function RulesTable({ rules, readOnly, onEdit, onRun, onDelete }: RulesTa
           <th className="px-3 py-2">Rule</th>
           <th className="w-44 px-3 py-2">Runs</th>
           <th className="w-64 px-3 py-2">Last run</th>
-          {!readOnly && <th className="w-56 px-3 py-2 text-right">Actions</th>}
+          {!readOnly && <th className="w-72 px-3 py-2 text-right">Actions</th>}
         </tr>
       </thead>
       <tbody>
@@ -58,7 +58,7 @@ export function RulesTable({ rules, readOnly, onEdit, onRun, onDelete }: RulesTa
               )}
             </td>
             {!readOnly && (
-              <td className="space-x-1 px-3 py-2 text-right">
+              <td className="space-x-1 whitespace-nowrap px-3 py-2 text-right">
                 <button type="button" className={buttonClass.quiet} onClick={() => onRun(rule)} aria-label={`Run ${rule.name} now`}>
                   Run now…
                 </button>

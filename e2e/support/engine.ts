@@ -34,3 +34,4 @@ export function engineHistory(ref: string): { CreatedBy: string; Size: number }[
 
 // The specs' one door to the sandbox: the shared helpers (one implementation with the integration suites).
 export { docker, engineGet, imageExists, imageId, privateBase, SANDBOX_DIR, SANDBOX_HOST, sandboxKind } from '../../tests/support/sandbox';
+export { loadDatedImage } from '../../tests/support/dated-images';
