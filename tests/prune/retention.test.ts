@@ -16,8 +16,10 @@ import { runRule } from '@/lib/docker/retention/run';
 import { runDueRules } from '@/lib/docker/retention/scheduler';
 import { claimedWindows, getRule } from '@/lib/docker/retention/store';
 import { latestWindow } from '@/lib/retention/schedule';
+import { readAudit } from '@/lib/security/audit';
+import { buildCacheRecords, buildKitBuild } from '../support/buildkit';
 import { loadDatedImage } from '../support/dated-images';
-import { docker, engineGet, imageExists, requireSandbox } from '../support/sandbox';
+import { SANDBOX_SOCKET, docker, engineGet, imageExists, privateBase, requireSandbox } from '../support/sandbox';
 
 const DAY = 86_400_000;
 const KiB = 1024;
@@ -168,6 +170,12 @@ describe('retention rules on the sandbox engine', () => {
     expect(imageExists(`${name}:second`)).toBe(false);
     expect((await claimedWindows())[rule.id]?.[engine]).toBe(window4.toISOString());
     expect((await retentionOverview()).rules[0]!.lastRuns[0]!.window).toBe(window4.toISOString());
+    // The audit log has each scheduled run.
+    const audited = (await readAudit()).filter((entry) => entry.client === 'scheduler' && entry.target.includes(rule.id));
+    expect(audited.map((entry) => [entry.method, entry.status, entry.engine])).toEqual([
+      ['RUN', 200, engine],
+      ['RUN', 200, engine],
+    ]);
   });
 
   it('a run that finds over twice its saved preview deletes nothing until confirmed again', async () => {
@@ -201,6 +209,27 @@ describe('retention rules on the sandbox engine', () => {
     const overview = await retentionOverview();
     expect([overview.readOnly, overview.rules[0]!.nextRun]).toEqual([true, null]);
     expect(imageExists(`${name}:1`)).toBe(true);
+  });
+
+  it('build cache unused for longer than the age goes with the run, exactly the records previewed', async () => {
+    const base = privateBase('strata-ret/bk-base:1');
+    const tag = `${repo()}:bk`;
+    buildKitBuild(SANDBOX_SOCKET, tag, `FROM ${base}\nRUN echo retention ${tag} > /r\n`);
+    docker('rmi', tag);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+    // The rule's clock a day ahead: every record is older than 1d by it (the engine's cutoff stays in the real past).
+    const rule = await createRule(draft({ images: 'dangling', repositories: 'strata-ret/none-*', buildCacheOlderThan: '1d' }));
+    const later = new Date(Date.now() + DAY + 60_000);
+    const { preview } = await planRule(rule, later);
+    const records = preview.buildCache!.records;
+    expect(records.some((record) => record.description.includes(`echo retention ${tag}`))).toBe(true);
+    const report = await runRule(rule, { trigger: 'manual', now: later });
+    expect(report.status).toBe('applied');
+    expect(report.differences).toEqual([]);
+    expect(report.buildCacheDeleted).toBe(records.length);
+    expect(report.buildCacheBytes).toBe(preview.buildCache!.bytes);
+    const left = new Set(buildCacheRecords(SANDBOX_SOCKET).map((record) => record.ID));
+    for (const record of records) expect(left.has(record.id)).toBe(false);
   });
 
   it('a manual prune while a rule runs is refused in plain words and deletes nothing', async () => {

@@ -11,6 +11,8 @@ export interface DatedImage {
   /** Layer contents by name: the same name and size make the same layer (shared between images). */
   layers: { name: string; bytes: number }[];
   labels?: Record<string, string>;
+  /** Another engine than the sandbox (a `unix://` address). */
+  host?: string;
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -38,7 +40,7 @@ async function tarOf(entries: { name: string; data: Buffer }[]): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
-/** Loads the image on the sandbox engine and returns its ID. */
+/** Loads the image on the sandbox engine (or `host`) and returns its ID (the tag, on another host). */
 export async function loadDatedImage(image: DatedImage): Promise<string> {
   const layers = await Promise.all(
     image.layers.map((layer) => tarOf([{ name: `data/${layer.name}`, data: content(layer.name, layer.bytes) }])),
@@ -63,6 +65,6 @@ export async function loadDatedImage(image: DatedImage): Promise<string> {
     { name: configName, data: config },
     ...[...unique].map(([name, data]) => ({ name, data })),
   ]);
-  dockerLoad(archive);
-  return imageId(image.tag);
+  dockerLoad(archive, image.host);
+  return image.host ? image.tag : imageId(image.tag);
 }

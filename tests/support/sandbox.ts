@@ -36,9 +36,10 @@ export function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8', env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-/** `docker load` of an archive on the sandbox engine; the CLI's output. */
-export function dockerLoad(archive: Buffer): string {
-  return execFileSync('docker', ['load'], { input: archive, encoding: 'utf8', env: cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] }).trim();
+/** `docker load` of an archive on the sandbox engine (or the engine at `host`); the CLI's output. */
+export function dockerLoad(archive: Buffer, host = SANDBOX_HOST): string {
+  const env = { ...cliEnv(), DOCKER_HOST: host };
+  return execFileSync('docker', ['load'], { input: archive, encoding: 'utf8', env, stdio: ['pipe', 'pipe', 'pipe'] }).trim();
 }
 
 /**
