@@ -21,6 +21,10 @@ export default defineConfig({
     // read through the cache-less path. The snapshot cache has tests of its own.
     // …and nothing a test writes (audit log, logins, layer cache) lands in the user's ~/.strata.
     // (STRATA_VITEST_DATA_DIR moves it, so runs on two engines side by side keep apart.)
-    env: { STRATA_SNAPSHOT_CACHE: 'off', STRATA_LIST_FIRST_ROWS: 'off', STRATA_DATA_DIR: process.env.STRATA_VITEST_DATA_DIR ?? '/tmp/strata-vitest-data' },
+    env: {
+      STRATA_SNAPSHOT_CACHE: 'off',
+      STRATA_LIST_FIRST_ROWS: 'off',
+      STRATA_DATA_DIR: process.env.STRATA_VITEST_DATA_DIR ?? '/tmp/strata-vitest-data',
+    },
   },
 });
