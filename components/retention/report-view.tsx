@@ -56,14 +56,17 @@ export function ReportView({ id }: { id: string }) {
         </p>
         {data.status === 'held' && (
           <div className="flex items-center gap-3">
-            <button
-              type="button"
-              className={buttonClass.danger}
-              disabled={run.isPending}
-              onClick={() => run.mutate({ id: data.ruleId, confirm: true })}
-            >
-              {run.isPending ? 'Deleting…' : 'Confirm the larger set and run'}
-            </button>
+            {/* Once confirmed, the new run's report is the place to read: no second run from here. */}
+            {!run.data && (
+              <button
+                type="button"
+                className={buttonClass.danger}
+                disabled={run.isPending}
+                onClick={() => run.mutate({ id: data.ruleId, confirm: true })}
+              >
+                {run.isPending ? 'Deleting…' : 'Confirm the larger set and run'}
+              </button>
+            )}
             {run.data?.map((next) => (
               <Link key={next.id} href={reportHref(next.id)} className="text-sm text-sky-800 hover:underline">
                 {next.engine}: {next.message}

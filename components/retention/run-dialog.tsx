@@ -21,7 +21,8 @@ export function RunDialog({ rule, onClose }: RunDialogProps) {
   const run = useRunRule();
   const { mutate } = preview;
   useEffect(() => mutate(draftOfRule(rule)), [mutate, rule]);
-  const held = run.data?.some((report) => report.status === 'held') ?? false;
+  // Only a run that is still held asks again; once confirmed, the dialog just reports.
+  const held = (run.data?.some((report) => report.status === 'held') ?? false) && !run.variables?.confirm;
   const error = (preview.error ?? run.error) as StrataError | null;
   return (
     <Modal open title={`Run “${rule.name}” now?`} onClose={onClose} wide>

@@ -187,7 +187,7 @@ describe('retention rules on the sandbox engine', () => {
     const [held] = await runNow(rule.id, false);
     expect(held!.status).toBe('held');
     expect(held!.message).toMatch(
-      /^It would now delete 3 images .*, over twice the 1 image .* its preview showed when it was saved: nothing was deleted\./,
+      /^It would now delete 3 images \(.*\), more than twice what its preview showed when the rule was saved \(1 image, .*\): nothing was deleted\./,
     );
     for (const tag of [1, 2, 3]) expect(imageExists(`${name}:${tag}`)).toBe(true);
     const [confirmed] = await runNow(rule.id, true);

@@ -17,6 +17,7 @@ export interface PlanFacts {
   containers?: PlanContainer[];
   danglingRecord?: boolean;
   recordTime?: string | null;
+  createdExact?: string | null;
   formerTags?: string[];
 }
 
@@ -45,6 +46,7 @@ export function mapPlanImage(raw: RawImageListItemFull, facts: PlanFacts = {}): 
     formerTags: facts.formerTags ?? [],
     danglingRecord: facts.danglingRecord ?? repoTags.length === 0,
     recordTime: facts.recordTime ?? null,
+    createdExact: facts.createdExact ?? null,
     unpacked: unpackedOf(raw),
     manifestSize: realCount(raw.Descriptor?.size ?? undefined),
     blobs: null,
@@ -67,11 +69,15 @@ export function planContainersByImage(raw: readonly RawContainer[]): Map<string,
   return byImage;
 }
 
-/** A zero or absent time (`0001-01-01…`, never tagged) is unknown. */
-export function recordTimeOf(inspect: Pick<RawImageInspect, 'Metadata'>): string | null {
-  const raw = inspect.Metadata?.LastTagTime;
+/** A time to the millisecond; a zero or absent one (`0001-01-01…`, never tagged) is unknown. */
+const exactTime = (raw: string | undefined) => {
   const time = raw ? Date.parse(raw) : NaN;
   return Number.isFinite(time) && time > 0 ? new Date(time).toISOString() : null;
+};
+
+/** A zero or absent time (`0001-01-01…`, never tagged) is unknown. */
+export function recordTimeOf(inspect: Pick<RawImageInspect, 'Metadata'>): string | null {
+  return exactTime(inspect.Metadata?.LastTagTime);
 }
 
 export async function imageStoreKind(): Promise<ImageStore> {
@@ -80,16 +86,22 @@ export async function imageStoreKind(): Promise<ImageStore> {
 
 const INSPECT_CONCURRENCY = 8;
 
-async function recordTimes(ids: readonly string[]): Promise<Map<string, string | null>> {
-  const times = new Map<string, string | null>();
+interface InspectTimes {
+  recordTime: string | null;
+  created: string | null;
+}
+
+async function recordTimes(ids: readonly string[]): Promise<Map<string, InspectTimes>> {
+  const times = new Map<string, InspectTimes>();
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
       const id = ids[next++]!;
       try {
-        times.set(id, recordTimeOf(await engine((docker) => docker.getImage(id).inspect() as Promise<RawImageInspect>)));
+        const inspect = await engine((docker) => docker.getImage(id).inspect() as Promise<RawImageInspect>);
+        times.set(id, { recordTime: recordTimeOf(inspect), created: exactTime(inspect.Created) });
       } catch {
-        times.set(id, null);
+        times.set(id, { recordTime: null, created: null });
       }
     }
   };
@@ -99,7 +111,7 @@ async function recordTimes(ids: readonly string[]): Promise<Map<string, string |
 
 export interface InventoryOptions {
   store: ImageStore;
-  /** Read each image's last tag time (one inspect per image): containerd's `until`, retention's "last tagged". */
+  /** Read each image's last tag time and exact Created (one inspect per image): containerd's `until`, retention's ranking. */
   recordTimes?: boolean;
 }
 
@@ -128,7 +140,8 @@ export async function planInventory({ store, recordTimes: wantTimes = false }: I
       layers: layers.get(image.Id) ?? null,
       containers: containers.get(image.Id) ?? [],
       danglingRecord: danglingIds ? danglingIds.has(image.Id) : undefined,
-      recordTime: times?.get(image.Id) ?? null,
+      recordTime: times?.get(image.Id)?.recordTime ?? null,
+      createdExact: times?.get(image.Id)?.created ?? null,
       formerTags: formerTags(image.Id, cleanNames(image.RepoTags)),
     }),
   );

@@ -60,6 +60,8 @@ export interface PlanImage {
   danglingRecord: boolean;
   /** When it was last tagged (inspect Metadata.LastTagTime; on the containerd store its newest record); null if unknown or not read. */
   recordTime: string | null;
+  /** Inspect's Created, to the millisecond (the list says whole seconds), when it was read with the record times. */
+  createdExact?: string | null;
   /** containerd store: snapshot usage of its whole snapshot chain (Manifests[].ImageData.Size.Unpacked). */
   unpacked: number | null;
   /** containerd store: size of the manifest (or index) blob the ID names. */

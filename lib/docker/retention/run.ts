@@ -32,7 +32,7 @@ export function growthHold(rule: RetentionRule, preview: RulePreview): string | 
   const count = preview.images.length;
   const bytes = previewBytes(preview);
   if (count <= 2 * Math.max(base.images, 1) && bytes <= 2 * Math.max(base.bytes, MiB)) return null;
-  return `It would now delete ${images(count)} (${formatBytes(bytes)}), over twice the ${images(base.images)} (${formatBytes(base.bytes)}) its preview showed when it was saved: nothing was deleted. Look at the preview and confirm to run it.`;
+  return `It would now delete ${images(count)} (${formatBytes(bytes)}), more than twice what its preview showed when the rule was saved (${images(base.images)}, ${formatBytes(base.bytes)}): nothing was deleted. Look at the preview and confirm to run it.`;
 }
 
 async function apply(planned: PlannedRule) {

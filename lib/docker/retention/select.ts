@@ -52,7 +52,8 @@ const ordinal = (n: number) =>
   `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 function timeOf(image: PlanImage, by: 'created' | 'tagged'): number {
-  const raw = by === 'tagged' ? (image.recordTime ?? image.created) : image.created;
+  const created = image.createdExact ?? image.created;
+  const raw = by === 'tagged' ? (image.recordTime ?? created) : created;
   const time = Date.parse(raw);
   return Number.isFinite(time) ? time : 0;
 }
