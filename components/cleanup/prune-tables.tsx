@@ -13,6 +13,23 @@ export interface RemoveTableProps {
 
 const name = (image: { repoTags: string[]; shortId: string }) => image.repoTags[0] ?? image.shortId;
 
+/** The image (what it is called, or was) and when it was built: the first cells of a row of what goes. */
+export function GoingImageCells({ image }: { image: Pick<PruneImage, 'id' | 'shortId' | 'repoTags' | 'formerTags' | 'created'> }) {
+  return (
+    <>
+      <td className="px-3 py-2">
+        <Link href={imageHref(image.id)} className="font-mono text-xs hover:underline">
+          {image.repoTags.length ? image.repoTags.join(', ') : `<none> ${image.shortId}`}
+        </Link>
+        {image.formerTags.length > 0 && <div className="text-xs text-slate-500">was {image.formerTags.join(', ')}</div>}
+      </td>
+      <td className="px-3 py-2 text-slate-600" title={formatDateTime(image.created)}>
+        {formatRelative(image.created)}
+      </td>
+    </>
+  );
+}
+
 export function RemoveTable({ images, selected, onToggle, onToggleAll }: RemoveTableProps) {
   return (
     <table aria-label="Will be deleted" className="w-full table-fixed text-sm">
@@ -44,15 +61,7 @@ export function RemoveTable({ images, selected, onToggle, onToggleAll }: RemoveT
                 onChange={(event) => onToggle(image.id, event.target.checked)}
               />
             </td>
-            <td className="px-3 py-2">
-              <Link href={imageHref(image.id)} className="font-mono text-xs hover:underline">
-                {image.repoTags.length ? image.repoTags.join(', ') : `<none> ${image.shortId}`}
-              </Link>
-              {image.formerTags.length > 0 && <div className="text-xs text-slate-500">was {image.formerTags.join(', ')}</div>}
-            </td>
-            <td className="px-3 py-2 text-slate-600" title={formatDateTime(image.created)}>
-              {formatRelative(image.created)}
-            </td>
+            <GoingImageCells image={image} />
             <td className="px-3 py-2 text-right tabular-nums">{formatBytes(image.size)}</td>
             <td className="px-3 py-2 text-right font-medium tabular-nums">{formatBytes(image.freedBytes)}</td>
             <td className="px-3 py-2 text-slate-600">{image.reason}</td>

@@ -1,9 +1,7 @@
 'use client';
-import Link from '@/components/ui/engine-link';
 import type { RuleEnginePreview, RulePreview } from '@/lib/api/retention';
-import { imageHref } from '@/components/images/image-href';
-import { KeepTable } from '@/components/cleanup/prune-tables';
-import { formatBytes, formatDateTime, formatRelative } from '@/lib/format';
+import { GoingImageCells, KeepTable } from '@/components/cleanup/prune-tables';
+import { formatBytes } from '@/lib/format';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -48,15 +46,7 @@ export function RulePreviewView({ preview }: { preview: RulePreview }) {
             <tbody>
               {preview.images.map((image) => (
                 <tr key={image.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2">
-                    <Link href={imageHref(image.id)} className="font-mono text-xs hover:underline">
-                      {image.repoTags.length ? image.repoTags.join(', ') : `<none> ${image.shortId}`}
-                    </Link>
-                    {image.formerTags.length > 0 && <div className="text-xs text-slate-500">was {image.formerTags.join(', ')}</div>}
-                  </td>
-                  <td className="px-3 py-2 text-slate-600" title={formatDateTime(image.created)}>
-                    {formatRelative(image.created)}
-                  </td>
+                  <GoingImageCells image={image} />
                   <td className="px-3 py-2 text-right font-medium tabular-nums">{formatBytes(image.freedBytes)}</td>
                   <td className="px-3 py-2 text-slate-600">{image.reason}</td>
                 </tr>

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planPrune, type PlanImage, type PlanOptions } from '@/lib/docker/prune/plan';
+import { planImage } from '@/lib/docker/prune/plan-image.fixture';
+import { planPrune, type PlanOptions } from '@/lib/docker/prune/plan';
 import { engineTagOrder, matchesLabels } from '@/lib/docker/prune/plan-rules';
 import { snapshotUsage } from '@/lib/docker/prune/bytes';
 
-const image = (id: string, over: Partial<PlanImage> = {}): PlanImage => ({
-  id,
-  shortId: id,
-  repoTags: [],
-  size: 100,
-  created: '2026-11-01T00:00:00.000Z',
-  labels: {},
-  containers: [],
-  parentId: null,
-  layers: [],
-  diffIds: [],
-  formerTags: [],
-  danglingRecord: (over.repoTags ?? []).length === 0,
-  recordTime: over.created ?? '2026-11-01T00:00:00.000Z',
-  unpacked: null,
-  manifestSize: null,
-  blobs: null,
-  ...over,
-});
+const image = planImage;
 const layer = (chainId: string, size: number) => ({ chainId, size });
 const stopped = (imageRef: string) => [{ id: 'c1', name: 'web-1', state: 'exited', imageRef }];
 

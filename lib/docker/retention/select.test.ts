@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { planImage } from '@/lib/docker/prune/plan-image.fixture';
 import { ruleDraftSchema, type RuleDraftInput } from '@/lib/api/retention';
 import type { PlanImage } from '@/lib/docker/prune/plan';
 import { fitBudget } from '@/lib/docker/retention/budget';
 import { patternMatcher, repositoryOf, selectForRule } from '@/lib/docker/retention/select';
 
-const image = (id: string, over: Partial<PlanImage> = {}): PlanImage => ({
-  id,
-  shortId: id,
-  repoTags: [],
-  size: 100,
-  created: '2026-11-01T00:00:00.000Z',
-  labels: {},
-  containers: [],
-  parentId: null,
-  layers: [],
-  diffIds: [],
-  formerTags: [],
-  danglingRecord: (over.repoTags ?? []).length === 0,
-  recordTime: null,
-  unpacked: null,
-  manifestSize: null,
-  blobs: null,
-  ...over,
-});
+const image = planImage;
 const rule = (input: Partial<RuleDraftInput>) => ruleDraftSchema.parse({ name: 'r', engines: ['default'], images: 'unused', ...input });
 const now = new Date('2026-12-01T00:00:00Z');
 const chosen = (images: PlanImage[], input: Partial<RuleDraftInput>) =>
