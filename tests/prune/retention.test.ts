@@ -10,6 +10,7 @@ import { ruleDraftSchema, type RuleDraftInput } from '@/lib/api/retention';
 import { StrataError } from '@/lib/api/errors';
 import { engineSpec } from '@/lib/docker/engine/engines';
 import { prune } from '@/lib/docker/prune/run';
+import { exclusivePrune } from '@/lib/docker/engine/write-lock';
 import { planRule } from '@/lib/docker/retention/preview';
 import { createRule, retentionOverview, runNow } from '@/lib/docker/retention/rules';
 import { runRule } from '@/lib/docker/retention/run';
@@ -245,4 +246,21 @@ describe('retention rules on the sandbox engine', () => {
     );
     expect((await running).status).toBe('applied');
   });
+
+  it('a scheduled run that finds a prune under way waits for it, then runs its window', async () => {
+    const name = repo();
+    await image(`${name}:1`, '2026-01-01T00:00:00Z');
+    const rule = await createRule(
+      draft({ images: 'unused', olderThan: '1d', repositories: name, schedule: { every: 'hourly', at: '00:30' } }),
+    );
+    const window = new Date(latestWindow(rule.schedule, new Date(rule.scheduledSince))!.getTime() + 3_600_000);
+    let release = () => {};
+    const manual = exclusivePrune(() => new Promise<void>((resolve) => (release = resolve)));
+    const scheduled = runDueRules(new Date(window.getTime() + 60_000));
+    setTimeout(() => release(), 1000);
+    await manual;
+    const reports = await scheduled;
+    expect(reports.map((report) => [report.window, report.status])).toEqual([[window.toISOString(), 'applied']]);
+    expect(imageExists(`${name}:1`)).toBe(false);
+  }, 30_000);
 });

@@ -21,6 +21,29 @@ export interface RunOptions {
   /** The person confirmed a set over twice the saved preview. */
   confirm?: boolean;
   now?: Date;
+  /**
+   * A scheduled run that finds a prune or tag change under way waits for it (up to 10 minutes) instead of
+   * failing its window; a run by hand is refused at once, in words, so the person can decide.
+   */
+  waitForLock?: boolean;
+}
+
+const LOCK_WAIT_MS = 5_000;
+const LOCK_TRIES = 120;
+
+const busy = (error: unknown) =>
+  error instanceof StrataError && error.code === 'conflict' && ['prune_running', 'writes_running'].includes(String(error.details?.reason));
+
+/** Runs `work` under the prune lock, waiting for the lock if asked. */
+async function underLock<T>(work: () => Promise<T>, holder: string, wait: boolean): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await exclusivePrune(work, holder);
+    } catch (error) {
+      if (!wait || !busy(error) || attempt >= LOCK_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_WAIT_MS));
+    }
+  }
 }
 
 const MiB = 1024 * 1024;
@@ -79,22 +102,26 @@ export async function runRule(rule: RetentionRule, options: RunOptions): Promise
   };
   let result: RunReport;
   try {
-    result = await exclusivePrune(async () => {
-      const planned = await planRule(rule, options.now ?? new Date());
-      const { preview } = planned;
-      const withPreview = { ...empty, preview };
-      const hold = growthHold(rule, preview);
-      if (hold && !options.confirm) return report({ ...withPreview, status: 'held' as RunStatus, message: hold, matchesPreview: false });
-      if (preview.images.length === 0 && (preview.buildCache?.records.length ?? 0) === 0)
-        return report({
-          ...withPreview,
-          status: 'nothing',
-          message: 'Nothing to delete: every image the rule looks at is kept (see why in the preview).',
-        });
-      const { imagesDone, cacheDone } = await apply(planned);
-      if (options.confirm) await setBaseline(rule.id, preview);
-      return report(appliedReport(withPreview, imagesDone, cacheDone));
-    }, `the retention rule “${rule.name}”`);
+    result = await underLock(
+      async () => {
+        const planned = await planRule(rule, options.now ?? new Date());
+        const { preview } = planned;
+        const withPreview = { ...empty, preview };
+        const hold = growthHold(rule, preview);
+        if (hold && !options.confirm) return report({ ...withPreview, status: 'held' as RunStatus, message: hold, matchesPreview: false });
+        if (preview.images.length === 0 && (preview.buildCache?.records.length ?? 0) === 0)
+          return report({
+            ...withPreview,
+            status: 'nothing',
+            message: 'Nothing to delete: every image the rule looks at is kept (see why in the preview).',
+          });
+        const { imagesDone, cacheDone } = await apply(planned);
+        if (options.confirm) await setBaseline(rule.id, preview);
+        return report(appliedReport(withPreview, imagesDone, cacheDone));
+      },
+      `the retention rule “${rule.name}”`,
+      options.waitForLock === true,
+    );
   } catch (error) {
     const message = error instanceof StrataError ? error.message : 'The run failed: see the server log.';
     if (!(error instanceof StrataError)) console.error('[strata] retention run failed', error);

@@ -32,7 +32,7 @@ async function runDue(now: Date): Promise<RunReport[]> {
       const last = claimed[rule.id]?.[engine];
       const window = dueWindow(rule.schedule, now, new Date(rule.scheduledSince), last ? new Date(last) : null);
       if (!window || !(await claimWindow(rule.id, engine, window))) continue;
-      const report = await onEngine(engine, () => runRule(rule, { trigger: 'schedule', window, now }));
+      const report = await onEngine(engine, () => runRule(rule, { trigger: 'schedule', window, now, waitForLock: true }));
       reports.push(report);
       await appendAudit({
         time: report.finishedAt,
