@@ -47,7 +47,7 @@ async function underLock<T>(work: () => Promise<T>, holder: string, wait: boolea
 }
 
 const MiB = 1024 * 1024;
-const images = (n: number) => `${n} image${n === 1 ? '' : 's'}`;
+const imageCount = (n: number) => `${n} image${n === 1 ? '' : 's'}`;
 
 /** Why the run must ask first, or null: over twice the images or bytes of the saved preview (an empty one counts as 1 image and 1 MiB). */
 export function growthHold(rule: RetentionRule, preview: RulePreview): string | null {
@@ -55,7 +55,7 @@ export function growthHold(rule: RetentionRule, preview: RulePreview): string | 
   const count = preview.images.length;
   const bytes = previewBytes(preview);
   if (count <= 2 * Math.max(base.images, 1) && bytes <= 2 * Math.max(base.bytes, MiB)) return null;
-  return `It would now delete ${images(count)} (${formatBytes(bytes)}), more than twice what its preview showed when the rule was saved (${images(base.images)}, ${formatBytes(base.bytes)}): nothing was deleted. Look at the preview and confirm to run it.`;
+  return `It would now delete ${imageCount(count)} (${formatBytes(bytes)}), more than twice what its preview showed when the rule was saved (${imageCount(base.images)}, ${formatBytes(base.bytes)}): nothing was deleted. Look at the preview and confirm to run it.`;
 }
 
 async function apply(planned: PlannedRule) {
@@ -101,11 +101,14 @@ export async function runRule(rule: RetentionRule, options: RunOptions): Promise
     differences: [],
   };
   let result: RunReport;
+  // Kept for a run that fails part-way: its report still shows what it set out to delete.
+  let previewed: RulePreview | null = null;
   try {
     result = await underLock(
       async () => {
         const planned = await planRule(rule, options.now ?? new Date());
         const { preview } = planned;
+        previewed = preview;
         const withPreview = { ...empty, preview };
         const hold = growthHold(rule, preview);
         if (hold && !options.confirm) return report({ ...withPreview, status: 'held' as RunStatus, message: hold, matchesPreview: false });
@@ -125,7 +128,7 @@ export async function runRule(rule: RetentionRule, options: RunOptions): Promise
   } catch (error) {
     const message = error instanceof StrataError ? error.message : 'The run failed: see the server log.';
     if (!(error instanceof StrataError)) console.error('[strata] retention run failed', error);
-    result = report({ ...empty, status: 'failed', message, matchesPreview: false });
+    result = report({ ...empty, preview: previewed, status: 'failed', message, matchesPreview: false });
   } finally {
     invalidateImages();
   }
@@ -144,14 +147,15 @@ function appliedReport(
   const deleted = (base.preview?.images ?? [])
     .filter((image) => goneIds.has(image.id))
     .map((image) => ({ id: image.id, repoTags: image.repoTags }));
-  const freedImages = images && images.diskBefore && images.diskAfter !== undefined ? Math.max(0, images.diskBefore - images.diskAfter) : 0;
+  // The result's spaceReclaimed is already LayersSize before − after, measured by the prune.
+  const freedImages = images ? Math.max(0, images.spaceReclaimed) : 0;
   const differences = [...(images?.differences ?? []), ...(cache?.differences ?? [])];
   const freedBytes = freedImages + (cache?.spaceReclaimed ?? 0);
-  const cacheWords = cache ? ` and ${cache.deletedRecords.length} build cache records` : '';
+  const cacheWords = cache ? ` and ${cache.deletedRecords.length} build cache record${cache.deletedRecords.length === 1 ? '' : 's'}` : '';
   return {
     ...base,
     status: 'applied' as RunStatus,
-    message: `Deleted ${images?.deletedImages.length ?? 0} images${cacheWords}, freeing ${formatBytes(freedBytes)}${differences.length ? '; the engine did not do exactly what the preview said' : ', exactly as previewed'}.`,
+    message: `Deleted ${imageCount(images?.deletedImages.length ?? 0)}${cacheWords}, freeing ${formatBytes(freedBytes)}${differences.length ? '; the engine did not do exactly what the preview said' : ', exactly as previewed'}.`,
     deletedImages: images?.deletedImages.length ?? 0,
     freedBytes,
     matchesPreview: differences.length === 0,
