@@ -12,11 +12,11 @@ import { engineSpec } from '@/lib/docker/engine/engines';
 import { prune } from '@/lib/docker/prune/run';
 import { exclusivePrune } from '@/lib/docker/engine/write-lock';
 import { planRule } from '@/lib/docker/retention/preview';
-import { createRule, retentionOverview, runNow } from '@/lib/docker/retention/rules';
+import { createRule, deleteRule, retentionOverview, runNow, updateRule } from '@/lib/docker/retention/rules';
 import { runRule } from '@/lib/docker/retention/run';
 import { runDueRules } from '@/lib/docker/retention/scheduler';
 import { claimedWindows, getRule } from '@/lib/docker/retention/store';
-import { latestWindow } from '@/lib/retention/schedule';
+import { latestWindow, nextWindow } from '@/lib/retention/schedule';
 import { readAudit } from '@/lib/security/audit';
 import { buildCacheRecords, buildKitBuild } from '../support/buildkit';
 import { loadDatedImage } from '../support/dated-images';
@@ -196,6 +196,26 @@ describe('retention rules on the sandbox engine', () => {
     expect(confirmed!.deletedImages).toBe(3);
     for (const tag of [1, 2, 3]) expect(imageExists(`${name}:${tag}`)).toBe(false);
     expect((await getRule(rule.id)).baseline[engine]).toMatchObject({ images: 3 });
+  });
+
+  it('an edit that changes the schedule starts it afresh and records a new baseline; a deleted rule runs no more', async () => {
+    const name = repo();
+    await image(`${name}:1`, '2026-01-01T00:00:00Z');
+    const rule = await createRule(
+      draft({ images: 'unused', olderThan: '1d', repositories: name, schedule: { every: 'hourly', at: '00:00' } }),
+    );
+    await image(`${name}:2`, '2026-01-01T00:00:00Z');
+    const edited = await updateRule(
+      rule.id,
+      draft({ images: 'unused', olderThan: '1d', repositories: name, schedule: { every: 'daily', at: '04:00' } }),
+    );
+    expect(edited.baseline[engine]).toMatchObject({ images: 2 });
+    expect(Date.parse(edited.scheduledSince)).toBeGreaterThan(Date.parse(rule.scheduledSince));
+    expect((await retentionOverview()).rules[0]!.nextRun).toBe(nextWindow(edited.schedule, new Date())!.toISOString());
+    await deleteRule(rule.id);
+    expect(await runDueRules(new Date(Date.now() + 2 * DAY))).toEqual([]);
+    expect([imageExists(`${name}:1`), imageExists(`${name}:2`)]).toEqual([true, true]);
+    await expect(getRule(rule.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('read-only mode runs no schedule and claims no window', async () => {
