@@ -10,6 +10,7 @@ import { cleanNames, detectImageStore, realCount } from '@/lib/docker/engine/map
 import type { PlanContainer, PlanImage } from '@/lib/docker/prune/plan';
 import type { RawContainer, RawImageInspect, RawImageListItemFull, RawInfo } from '@/lib/docker/engine/raw-types';
 import { ensureTagMemory, formerTags, rememberTags } from '@/lib/docker/prune/tag-memory';
+import { perEngine } from '@/lib/docker/engine/scope';
 import { shortId } from '@/lib/format';
 
 export interface PlanFacts {
@@ -111,11 +112,31 @@ async function recordTimes(ids: readonly string[]): Promise<Map<string, InspectT
 
 export interface InventoryOptions {
   store: ImageStore;
-  /** Read each image's last tag time and exact Created (one inspect per image): containerd's `until`, retention's ranking. */
+  /** Read each image's last tag time and exact Created (one inspect per image): containerd's `until`, retention's "last tagged". */
   recordTimes?: boolean;
+  /** Each image's exact Created, for ranking by build time: inspected once per image ID, then remembered. */
+  exactCreated?: boolean;
 }
 
-export async function planInventory({ store, recordTimes: wantTimes = false }: InventoryOptions): Promise<PlanImage[]> {
+// An image ID names its config, and the config holds Created: it never changes, so it is read once.
+const createdCache = () => perEngine('exact-created', () => new Map<string, string | null>());
+
+async function exactCreatedTimes(ids: readonly string[], fresh: Map<string, InspectTimes> | null): Promise<Map<string, string | null>> {
+  const cache = createdCache();
+  for (const [id, times] of fresh ?? []) if (times.created) cache.set(id, times.created);
+  const missing = ids.filter((id) => !cache.has(id));
+  if (missing.length) for (const [id, times] of await recordTimes(missing)) if (times.created) cache.set(id, times.created);
+  // Images gone from the engine are forgotten, so the cache never outgrows the engine's own list.
+  const present = new Set(ids);
+  for (const id of cache.keys()) if (!present.has(id)) cache.delete(id);
+  return cache;
+}
+
+export async function planInventory({
+  store,
+  recordTimes: wantTimes = false,
+  exactCreated = false,
+}: InventoryOptions): Promise<PlanImage[]> {
   await ensureTagMemory();
   const containerd = store === 'containerd';
   const [raw, rawContainers, dangling] = await Promise.all([
@@ -132,6 +153,7 @@ export async function planInventory({ store, recordTimes: wantTimes = false }: I
   ]);
   const ids = raw.map((image) => image.Id);
   const [layers, times] = await Promise.all([getManyLayers(ids), wantTimes ? recordTimes(ids) : Promise.resolve(null)]);
+  const created = exactCreated ? await exactCreatedTimes(ids, times) : null;
   const containers = planContainersByImage(rawContainers);
   const danglingIds = dangling ? new Set(dangling.map((image) => image.Id)) : null;
   rememberTags(raw.map((image) => ({ id: image.Id, repoTags: cleanNames(image.RepoTags) })));
@@ -141,7 +163,7 @@ export async function planInventory({ store, recordTimes: wantTimes = false }: I
       containers: containers.get(image.Id) ?? [],
       danglingRecord: danglingIds ? danglingIds.has(image.Id) : undefined,
       recordTime: times?.get(image.Id)?.recordTime ?? null,
-      createdExact: times?.get(image.Id)?.created ?? null,
+      createdExact: created?.get(image.Id) ?? times?.get(image.Id)?.created ?? null,
       formerTags: formerTags(image.Id, cleanNames(image.RepoTags)),
     }),
   );

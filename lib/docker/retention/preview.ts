@@ -42,7 +42,7 @@ function buildCacheCutoff(rule: RuleDraft, now: Date): Date | null {
 export async function planRule(rule: RuleDraft, now: Date = new Date()): Promise<PlannedRule> {
   const store = await imageStoreKind();
   // Ranking needs exact times: the list's whole seconds would tie builds made in the same second.
-  let images = await planInventory({ store, recordTimes: rule.keepNewest !== null });
+  let images = await planInventory({ store, recordTimes: rule.keepNewest?.by === 'tagged', exactCreated: rule.keepNewest !== null });
   const selection = selectForRule(images, rule, now);
   const ordered = selection.chosen.map((chosen) => chosen.image.id);
   // On the containerd store the bytes a delete frees include blobs, read from the images' export.
