@@ -69,11 +69,17 @@ async function wakeAt(): Promise<number> {
   return Math.min(Math.max(next - now.getTime(), 1000), MAX_WAIT_MS);
 }
 
+// Each arm() supersedes the ones before it; one still waiting for wakeAt() then sets no timer of its own.
+let generation = 0;
+
 function arm(): void {
+  const mine = ++generation;
   if (timer) clearTimeout(timer);
+  timer = null;
   void wakeAt()
     .catch(() => MAX_WAIT_MS)
     .then((wait) => {
+      if (mine !== generation) return;
       timer = setTimeout(() => {
         void runDueRules()
           .catch((error) => console.error('[strata] scheduled cleanup failed', error))
