@@ -18,9 +18,22 @@ export const schedulesEnabled = () => process.env.STRATA_READ_ONLY !== '1';
 /** Look at least this often, so a clock change or a rule saved by another process is noticed. */
 const MAX_WAIT_MS = 15 * 60_000;
 
-let running: Promise<RunReport[]> | null = null;
-let timer: ReturnType<typeof setTimeout> | null = null;
-let started = false;
+interface SchedulerState {
+  running: Promise<RunReport[]> | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  started: boolean;
+  /** Each arm() supersedes the ones before it; one still waiting for wakeAt() then sets no timer of its own. */
+  generation: number;
+}
+
+// On globalThis: Next loads this module once for instrumentation.ts and again for the route handlers, and
+// a rule saved through a route must move the timer instrumentation.ts started (one scheduler per process).
+const state: SchedulerState = ((globalThis as { __strataRetentionScheduler?: SchedulerState }).__strataRetentionScheduler ??= {
+  running: null,
+  timer: null,
+  started: false,
+  generation: 0,
+});
 
 const STATUS = { applied: 200, nothing: 200, held: 409, failed: 500 } as const;
 
@@ -49,15 +62,15 @@ async function runDue(now: Date): Promise<RunReport[]> {
 /** Runs every window due at `now`. Never two at once: a call while runs are under way waits for them and runs nothing new. */
 export async function runDueRules(now: Date = new Date()): Promise<RunReport[]> {
   if (!schedulesEnabled()) return [];
-  if (running) {
-    await running.catch(() => []);
+  if (state.running) {
+    await state.running.catch(() => []);
     return [];
   }
-  running = runDue(now);
+  state.running = runDue(now);
   try {
-    return await running;
+    return await state.running;
   } finally {
-    running = null;
+    state.running = null;
   }
 }
 
@@ -69,31 +82,29 @@ async function wakeAt(): Promise<number> {
   return Math.min(Math.max(next - now.getTime(), 1000), MAX_WAIT_MS);
 }
 
-// Each arm() supersedes the ones before it; one still waiting for wakeAt() then sets no timer of its own.
-let generation = 0;
-
 function arm(): void {
-  const mine = ++generation;
-  if (timer) clearTimeout(timer);
-  timer = null;
+  const mine = ++state.generation;
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
   void wakeAt()
     .catch(() => MAX_WAIT_MS)
     .then((wait) => {
-      if (mine !== generation) return;
-      timer = setTimeout(() => {
+      if (mine !== state.generation) return;
+      const timer = setTimeout(() => {
         void runDueRules()
           .catch((error) => console.error('[strata] scheduled cleanup failed', error))
           .finally(arm);
       }, wait);
       // The scheduler never keeps a process alive on its own.
       timer.unref?.();
+      state.timer = timer;
     });
 }
 
 /** From instrumentation.ts: first the windows missed while Strata was down (once each rule), then the timer. */
 export function startScheduler(): void {
-  if (started || !schedulesEnabled()) return;
-  started = true;
+  if (state.started || !schedulesEnabled()) return;
+  state.started = true;
   void runDueRules()
     .catch((error) => console.error('[strata] scheduled cleanup failed', error))
     .finally(arm);
@@ -101,5 +112,5 @@ export function startScheduler(): void {
 
 /** A rule was saved or deleted: look again for the soonest window. */
 export function scheduleChanged(): void {
-  if (started) arm();
+  if (state.started) arm();
 }

@@ -17,7 +17,10 @@ const reportsFolder = () => path.join(folder(), 'reports');
 /** Reports kept per rule and engine: a nightly rule's last three months. */
 const REPORTS_KEPT = 100;
 
-const exclusive = serialised();
+// One lock per process, on globalThis: the scheduler's copy of this module (loaded for instrumentation.ts)
+// and the routes' copy write the same files.
+const exclusive = ((globalThis as { __strataRetentionStoreLock?: ReturnType<typeof serialised> }).__strataRetentionStoreLock ??=
+  serialised());
 
 export const listRules = async (): Promise<RetentionRule[]> =>
   (await readJsonFile<{ rules: RetentionRule[] }>(rulesFile(), { rules: [] })).rules;
