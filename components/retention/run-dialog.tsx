@@ -1,5 +1,5 @@
 'use client';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import Link from '@/components/ui/engine-link';
 import { draftOfRule, type RuleView } from '@/lib/api/retention';
 import { StrataError } from '@/lib/api/errors';
@@ -20,7 +20,9 @@ export function RunDialog({ rule, onClose }: RunDialogProps) {
   const preview = useRulePreview();
   const run = useRunRule();
   const { mutate } = preview;
-  useEffect(() => mutate(draftOfRule(rule)), [mutate, rule]);
+  // The rule as the dialog opened on it: the list refetching (after the run, say) must not preview again.
+  const [draft] = useState(() => draftOfRule(rule));
+  useEffect(() => mutate(draft), [mutate, draft]);
   // Only a run that is still held asks again; once confirmed, the dialog just reports.
   const held = (run.data?.some((report) => report.status === 'held') ?? false) && !run.variables?.confirm;
   const error = (preview.error ?? run.error) as StrataError | null;
