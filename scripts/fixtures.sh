@@ -40,6 +40,10 @@ for app in sh ls cat echo mkdir rm cp mv touch chmod chown head tail wc sleep tr
   ln -sf busybox "$WORK/root/bin/$app"
 done
 echo 'root:x:0:0:root:/root:/bin/sh' > "$WORK/root/etc/passwd"
+# A token of this seed's own (fixed length, so sizes stay the same): two sandboxes seeded in the same
+# second would otherwise import identical content (same files, same whole-second time), which the
+# many-engines tests rely on telling apart as drift between separately built fixtures.
+head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$WORK/root/etc/strata-fixture-seed"
 tar -C "$WORK/root" -c . | docker import \
   -c 'LABEL strata.fixture=1' -c 'CMD ["/bin/sh"]' -m 'busybox-static root filesystem' \
   - strata-fixture/base:1 >/dev/null
