@@ -112,8 +112,6 @@ export interface RulePreview {
   /** Bytes the deletes free, every layer counted once. */
   freedBytes: number;
   bytes: PruneBytes;
-  /** The engine's /system/df LayersSize now: what the images take. */
-  diskUsed: number | null;
   /** With a byte budget: whether the deletes bring the images under it. */
   budget: { limit: number; before: number; after: number; met: boolean } | null;
   buildCache: { records: BuildCacheRecord[]; bytes: number } | null;

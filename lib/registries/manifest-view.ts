@@ -2,7 +2,7 @@
 // config (created, platform, labels) and layers.
 import 'server-only';
 import type { ManifestView } from '@/lib/api/registry-browse';
-import { mapLimit } from '@/lib/registries/map-limit';
+import { mapLimit } from '@/lib/map-limit';
 import { getConfig, getManifest, isAttestation, isIndex, manifestSize, platformOfDescriptor } from '@/lib/registries/manifests';
 
 const descriptor = (entry: { mediaType?: string; digest: string; size?: number }) => ({

@@ -16,7 +16,7 @@ import {
   platformOfDescriptor,
 } from '@/lib/registries/manifests';
 import { nextPagePath, pageOf } from '@/lib/registries/paging';
-import { mapLimit } from '@/lib/registries/map-limit';
+import { mapLimit } from '@/lib/map-limit';
 
 const LIST_TTL_MS = 30_000;
 const DIGEST_TTL_MS = 5 * 60_000;

@@ -8,7 +8,7 @@ import type { TagUpdate, UpdatesResponse, UpdateState } from '@/lib/api/updates'
 import { StrataError } from '@/lib/api/errors';
 import { parseReference } from '@/lib/reference';
 import { listImages } from '@/lib/docker/images/list';
-import { mapLimit } from '@/lib/registries/map-limit';
+import { mapLimit } from '@/lib/map-limit';
 import { getConfig, getManifest, headManifest, isAttestation, isIndex, platformOfDescriptor } from '@/lib/registries/manifests';
 
 const CONCURRENCY_PER_REGISTRY = 4;

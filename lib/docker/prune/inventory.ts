@@ -12,6 +12,7 @@ import type { RawContainer, RawImageInspect, RawImageListItemFull, RawInfo } fro
 import { ensureTagMemory, formerTags, rememberTags } from '@/lib/docker/prune/tag-memory';
 import { perEngine } from '@/lib/docker/engine/scope';
 import { shortId } from '@/lib/format';
+import { mapLimit } from '@/lib/map-limit';
 
 export interface PlanFacts {
   layers?: ImageLayers | null;
@@ -93,21 +94,15 @@ interface InspectTimes {
 }
 
 async function recordTimes(ids: readonly string[]): Promise<Map<string, InspectTimes>> {
-  const times = new Map<string, InspectTimes>();
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      try {
-        const inspect = await engine((docker) => docker.getImage(id).inspect() as Promise<RawImageInspect>);
-        times.set(id, { recordTime: recordTimeOf(inspect), created: exactTime(inspect.Created) });
-      } catch {
-        times.set(id, { recordTime: null, created: null });
-      }
+  const times = await mapLimit(ids, INSPECT_CONCURRENCY, async (id): Promise<InspectTimes> => {
+    try {
+      const inspect = await engine((docker) => docker.getImage(id).inspect() as Promise<RawImageInspect>);
+      return { recordTime: recordTimeOf(inspect), created: exactTime(inspect.Created) };
+    } catch {
+      return { recordTime: null, created: null };
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(INSPECT_CONCURRENCY, ids.length) }, worker));
-  return times;
+  });
+  return new Map(ids.map((id, i) => [id, times[i]!]));
 }
 
 export interface InventoryOptions {

@@ -49,13 +49,13 @@ export async function planRule(rule: RuleDraft, now: Date = new Date()): Promise
   if (store === 'containerd' && ordered.length > 0)
     images = await attachBlobs(images, new Set(ordered), { limitBytes: exportLimitBytes() });
   const options: Omit<PlanOptions, 'only'> = { store, target: rule.images };
-  const diskUsed = await imageStoreDiskUsed();
   const budgetKeep: PruneKeep[] = [];
   let only = ordered;
   let budget: RulePreview['budget'] = null;
   let plan;
   if (rule.budgetBytes !== null) {
-    const before = diskUsed ?? 0;
+    // What the images take now (/system/df), read only for a budget: it is the budget's starting point.
+    const before = (await imageStoreDiskUsed()) ?? 0;
     const fit = fitBudget(images, ordered, options, before - rule.budgetBytes);
     plan = fit.plan;
     only = ordered.slice(0, fit.count);
@@ -94,7 +94,6 @@ export async function planRule(rule: RuleDraft, now: Date = new Date()): Promise
     keep: [...selection.keep, ...plan.keep, ...budgetKeep],
     freedBytes: plan.freedBytes,
     bytes: plan.bytes,
-    diskUsed,
     budget,
     buildCache: cache ? { records: cache.buildCache, bytes: cache.spaceReclaimed } : null,
   };
